@@ -1,0 +1,246 @@
+"""Layers. Each forward and its backward sit together; one math line per gradient.
+
+Notation: x is the layer input, y its output, g = dL/dy arrives in backward and
+backward returns dL/dx. Shapes follow PyTorch: x is (batch, in_features).
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from .module import Module, Parameter, as_dtype
+
+INITS = ("he", "xavier", "torch")
+_sum0 = np.add.reduce  # the ufunc method itself: np.sum's Python wrapper costs ~1 µs on tiny arrays
+
+
+class Linear(Module):
+    """y = x Wᵀ + b with W of shape (out_features, in_features), as in torch.nn.Linear."""
+
+    def __init__(self, in_features: int, out_features: int, bias: bool = True, *,
+                 rng: np.random.Generator | None = None, init: str = "he", dtype="float32"):
+        for name, v in (("in_features", in_features), ("out_features", out_features)):
+            if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 1:
+                raise ValueError(f"Linear: {name} must be a positive integer, got {v!r}")
+        if init not in INITS:
+            raise ValueError(f"Linear: init must be one of {INITS}, got {init!r}")
+        if rng is not None and not isinstance(rng, np.random.Generator):
+            raise ValueError(f"Linear: rng must be a numpy Generator, got {type(rng).__name__}")
+        self.in_features, self.out_features = int(in_features), int(out_features)
+        self.init, self.dtype = init, as_dtype(dtype)
+        rng = rng if rng is not None else np.random.default_rng()
+        self.weight = Parameter(self._init_weight(rng), "weight")
+        self.bias = Parameter(np.zeros(self.out_features, self.dtype), "bias") if bias else None
+        self._x = None
+
+    def _init_weight(self, rng: np.random.Generator) -> np.ndarray:
+        fan_in, fan_out, shape = self.in_features, self.out_features, (self.out_features, self.in_features)
+        if self.init == "he":      # Kaiming normal, for ReLU-like units: Var(w) = 2 / fan_in
+            w = rng.standard_normal(shape) * np.sqrt(2.0 / fan_in)
+        elif self.init == "xavier":  # Glorot uniform, for tanh/sigmoid: Var(w) = 2 / (fan_in + fan_out)
+            limit = np.sqrt(6.0 / (fan_in + fan_out))
+            w = rng.uniform(-limit, limit, shape)
+        else:                        # PyTorch's default: U(-1/sqrt(fan_in), 1/sqrt(fan_in))
+            limit = 1.0 / np.sqrt(fan_in)
+            w = rng.uniform(-limit, limit, shape)
+        return w.astype(self.dtype)
+
+    def forward(self, x):
+        self._x = x
+        y = x @ self.weight.data.T
+        if self.bias is not None:
+            y += self.bias.data
+        return y
+
+    def backward(self, g):
+        w, b = self.weight, self.bias
+        if w.stale:                                 # (zero_grad'ed: write instead of add)
+            np.matmul(g.T, self._x, out=w._grad)    # dL/dW = gᵀ x
+            w.stale = False
+        else:
+            w._grad += g.T @ self._x
+        if b is not None:
+            if b.stale:
+                _sum0(g, 0, None, b._grad)          # dL/db = Σ_batch g
+                b.stale = False
+            else:
+                b._grad += _sum0(g, 0)
+        if self.needs_input_grad:
+            return g @ w.data                       # dL/dx = g W
+        return None
+
+    def parameters(self):
+        return [self.weight] if self.bias is None else [self.weight, self.bias]
+
+    def get_config(self):
+        return {"type": "Linear", "in_features": self.in_features, "out_features": self.out_features,
+                "bias": self.bias is not None, "init": self.init, "dtype": self.dtype.name}
+
+    def __repr__(self):
+        return f"Linear(in_features={self.in_features}, out_features={self.out_features}, bias={self.bias is not None})"
+
+
+class ReLU(Module):
+    """y = max(x, 0)."""
+
+    def forward(self, x):
+        self._mask = x > 0
+        return x * self._mask
+
+    def backward(self, g):
+        return g * self._mask                       # dL/dx = g · [x > 0]
+
+    def __repr__(self):
+        return "ReLU()"
+
+
+class LeakyReLU(Module):
+    """y = x for x > 0, a·x otherwise."""
+
+    def __init__(self, negative_slope: float = 0.01):
+        if not 0 <= negative_slope < 1:
+            raise ValueError(f"LeakyReLU: negative_slope must be in [0, 1), got {negative_slope!r}")
+        self.negative_slope = float(negative_slope)
+
+    def forward(self, x):
+        self._slope = np.where(x > 0, 1.0, self.negative_slope).astype(x.dtype)
+        return x * self._slope
+
+    def backward(self, g):
+        return g * self._slope                      # dL/dx = g · (1 if x > 0 else a)
+
+    def get_config(self):
+        return {"type": "LeakyReLU", "negative_slope": self.negative_slope}
+
+    def __repr__(self):
+        return f"LeakyReLU(negative_slope={self.negative_slope})"
+
+
+class Tanh(Module):
+    """y = tanh(x)."""
+
+    def forward(self, x):
+        self._y = np.tanh(x)
+        return self._y
+
+    def backward(self, g):
+        d = self._y * self._y
+        np.subtract(1, d, out=d)
+        d *= g
+        return d                                    # dL/dx = g · (1 − y²)
+
+    def __repr__(self):
+        return "Tanh()"
+
+
+class Sigmoid(Module):
+    """y = 1 / (1 + e^−x), computed as (1 + tanh(x/2)) / 2, which never overflows."""
+
+    def forward(self, x):
+        y = np.tanh(x * 0.5)
+        y += 1
+        y *= 0.5
+        self._y = y
+        return y
+
+    def backward(self, g):
+        y = self._y
+        return g * y * (1 - y)                      # dL/dx = g · y (1 − y)
+
+    def __repr__(self):
+        return "Sigmoid()"
+
+
+class Identity(Module):
+    """y = x (a linear 'activation')."""
+
+    def forward(self, x):
+        return x
+
+    def backward(self, g):
+        return g                                    # dL/dx = g
+
+    def __repr__(self):
+        return "Identity()"
+
+
+class Softmax(Module):
+    """y_i = e^{x_i} / Σ_j e^{x_j} along the last axis: scores to class probabilities."""
+
+    def forward(self, x):
+        self._y = softmax(x)
+        return self._y
+
+    def backward(self, g):
+        y = self._y
+        return y * (g - (g * y).sum(axis=-1, keepdims=True))  # dL/dx = y ⊙ (g − ⟨g, y⟩)
+
+    def __repr__(self):
+        return "Softmax()"
+
+
+class Dropout(Module):
+    """Training: zero each unit with probability p and scale the rest by 1/(1−p). Eval: identity."""
+
+    def __init__(self, p: float = 0.5, *, rng: np.random.Generator | None = None):
+        if not 0 <= p < 1:
+            raise ValueError(f"Dropout: p must be in [0, 1), got {p!r}")
+        self.p = float(p)
+        self.rng = rng if rng is not None else np.random.default_rng()
+        self._mask = None
+
+    def forward(self, x):
+        if not self.training or self.p == 0:
+            self._mask = None
+            return x
+        self._mask = (self.rng.random(x.shape, dtype=np.float32) >= self.p).astype(x.dtype) / (1 - self.p)
+        return x * self._mask
+
+    def backward(self, g):
+        return g if self._mask is None else g * self._mask   # dL/dx = g · mask / (1 − p)
+
+    def get_config(self):
+        return {"type": "Dropout", "p": self.p}
+
+    def __repr__(self):
+        return f"Dropout(p={self.p})"
+
+
+_ONES: dict = {}
+
+
+def _row_sum(a: np.ndarray) -> np.ndarray:
+    """Σ over the last axis, keepdims; a matrix-vector product beats a short-axis reduction."""
+    key = (a.shape[-1], a.dtype)
+    ones = _ONES.get(key)
+    if ones is None:
+        ones = _ONES[key] = np.ones((a.shape[-1], 1), a.dtype)
+    return a @ ones
+
+
+def _row_max(a: np.ndarray) -> np.ndarray:
+    """max over the last axis of a 2-D array, keepdims; column by column when there are few columns."""
+    if a.shape[0] > 256 and a.shape[1] <= 32:
+        m = a[:, :1].copy()
+        for j in range(1, a.shape[1]):
+            np.maximum(m, a[:, j:j + 1], out=m)
+        return m
+    return np.maximum.reduce(a, axis=-1, keepdims=True)
+
+
+def logsumexp(z: np.ndarray) -> np.ndarray:
+    """log Σ_j e^{z_ij} per row (keepdims), without overflow."""
+    if z.shape[0] <= 256:
+        return np.logaddexp.reduce(z, axis=-1, keepdims=True)  # pairwise-stable, one call
+    m = _row_max(z)
+    return m + np.log(_row_sum(np.exp(z - m)))
+
+
+def softmax(z: np.ndarray) -> np.ndarray:
+    """Numerically stable softmax over the last axis of a 2-D array."""
+    e = z - _row_max(z)
+    np.exp(e, out=e)
+    e /= _row_sum(e)
+    return e
+
+
+ACTIVATIONS = {"relu": ReLU, "leaky_relu": LeakyReLU, "tanh": Tanh, "sigmoid": Sigmoid, "identity": Identity}

@@ -1,0 +1,104 @@
+"""Loss functions. `loss = fn(output, target)` returns a float; `fn.backward()` returns dL/doutput.
+
+All losses average over the batch (PyTorch's reduction='mean').
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from .layers import logsumexp
+
+
+class Loss:
+    name = "loss"
+
+    def __call__(self, output: np.ndarray, target: np.ndarray) -> float:
+        return self.forward(output, target)
+
+    def get_config(self) -> dict:
+        return {"type": type(self).__name__}
+
+
+class CrossEntropyLoss(Loss):
+    """Softmax + negative log-likelihood, fused: L = mean_i( log Σ_j e^{z_ij} − z_i,y_i ).
+
+    `target` is integer class labels of shape (N,), or class probabilities of shape (N, C)
+    (e.g. one-hot), as in torch.nn.CrossEntropyLoss.
+    """
+
+    name = "cross-entropy"
+
+    def forward(self, logits, target):
+        n, c = logits.shape
+        if target.ndim == 1:
+            if target.dtype.kind not in "iu":
+                raise ValueError(f"CrossEntropyLoss: integer labels expected, got dtype {target.dtype}")
+            if n and (target.min() < 0 or target.max() >= c):
+                raise ValueError(f"CrossEntropyLoss: labels must be in [0, {c - 1}], "
+                                 f"got values from {target.min()} to {target.max()}")
+            target = (target[:, None] == np.arange(c)).astype(logits.dtype)  # one-hot (no fancy indexing)
+        if not n:
+            self._grad = np.zeros_like(logits)
+            return 0.0
+        logp = logits - logsumexp(logits)                    # log-softmax, stable
+        p = np.exp(logp)
+        loss = -float(np.vdot(logp, target)) / n             # L = −mean_i Σ_j t_ij log p_ij
+        p -= target
+        p *= 1.0 / n
+        self._grad = p                                       # dL/dz = (softmax(z) − t) / N
+        return loss
+
+    def backward(self):
+        return self._grad
+
+
+class BCEWithLogitsLoss(Loss):
+    """Logistic loss for two classes on one logit z: L = mean( max(z,0) − z·t + log(1 + e^−|z|) )."""
+
+    name = "logistic"
+
+    def forward(self, logits, target):
+        z = logits.reshape(target.shape) if logits.size == target.size else logits
+        if z.shape != target.shape:
+            raise ValueError(f"BCEWithLogitsLoss: output shape {logits.shape} does not match target {target.shape}")
+        t = target.astype(z.dtype, copy=False)
+        n = z.size
+        p = 0.5 * (1 + np.tanh(0.5 * z))                     # sigmoid(z), overflow-free
+        self._grad = ((p - t) / n).reshape(logits.shape)     # dL/dz = (σ(z) − t) / N
+        return float((np.maximum(z, 0) - z * t + np.log1p(np.exp(-np.abs(z)))).sum() / n) if n else 0.0
+
+    def backward(self):
+        return self._grad
+
+
+class MSELoss(Loss):
+    """Squared error: L = mean( (y − t)² )."""
+
+    name = "squared error"
+
+    def forward(self, output, target):
+        d = output - target.reshape(output.shape)
+        n = d.size
+        self._grad = d * (2.0 / n) if n else d                # dL/dy = 2 (y − t) / N
+        return float((d * d).sum() / n) if n else 0.0
+
+    def backward(self):
+        return self._grad
+
+
+class L1Loss(Loss):
+    """Absolute error: L = mean( |y − t| )."""
+
+    name = "absolute error"
+
+    def forward(self, output, target):
+        d = output - target.reshape(output.shape)
+        n = d.size
+        self._grad = np.sign(d) * (1.0 / n) if n else d      # dL/dy = sign(y − t) / N
+        return float(np.abs(d).sum() / n) if n else 0.0
+
+    def backward(self):
+        return self._grad
+
+
+LOSSES = {"cross_entropy": CrossEntropyLoss, "bce": BCEWithLogitsLoss, "mse": MSELoss, "l1": L1Loss}

@@ -1,0 +1,77 @@
+"""Building networks: `mlp(...)` from layer sizes, `build_model(config)` from a plain dict."""
+from __future__ import annotations
+
+import numpy as np
+
+from .layers import ACTIVATIONS, Dropout, Identity, LeakyReLU, Linear, ReLU, Sigmoid, Softmax, Tanh
+from .module import Module, Sequential, as_dtype
+
+LAYER_TYPES = {cls.__name__: cls for cls in (Linear, ReLU, LeakyReLU, Tanh, Sigmoid, Identity, Softmax, Dropout)}
+MAX_UNITS = 4096
+
+
+def init_for(activation: str) -> str:
+    """He init for ReLU-like units, Xavier (Glorot) for saturating or linear ones."""
+    return "he" if activation in ("relu", "leaky_relu") else "xavier"
+
+
+def mlp(sizes, activation="relu", *, rng: np.random.Generator, dtype="float32", dropout: float = 0.0) -> Sequential:
+    """A multi-layer perceptron: Linear(sizes[0], sizes[1]), act, ..., Linear(sizes[-2], sizes[-1]).
+
+    `activation` is one name for every hidden layer or a list with one name per hidden layer.
+    The last layer has no activation: the loss (softmax + cross-entropy, or squared error) follows it.
+    """
+    sizes = list(sizes)
+    if len(sizes) < 2:
+        raise ValueError(f"mlp: sizes needs at least an input and an output size, got {sizes!r}")
+    for i, s in enumerate(sizes):
+        if isinstance(s, bool) or not isinstance(s, (int, np.integer)) or not 1 <= s <= MAX_UNITS:
+            raise ValueError(f"mlp: sizes[{i}] must be an integer from 1 to {MAX_UNITS}, got {s!r}")
+    n_hidden = len(sizes) - 2
+    acts = [activation] * n_hidden if isinstance(activation, str) else list(activation)
+    if len(acts) != n_hidden:
+        raise ValueError(f"mlp: {n_hidden} hidden layers need {n_hidden} activations, got {len(acts)}")
+    for a in acts:
+        if a not in ACTIVATIONS:
+            raise ValueError(f"mlp: activation must be one of {sorted(ACTIVATIONS)}, got {a!r}")
+    if not 0 <= dropout < 1:
+        raise ValueError(f"mlp: dropout must be in [0, 1), got {dropout!r}")
+    dtype = as_dtype(dtype)
+    layers: list[Module] = []
+    for i in range(len(sizes) - 1):
+        act = acts[i] if i < n_hidden else "identity"
+        layers.append(Linear(sizes[i], sizes[i + 1], rng=rng, init=init_for(act), dtype=dtype))
+        if i < n_hidden:
+            layers.append(ACTIVATIONS[act]())
+            if dropout:
+                layers.append(Dropout(dropout, rng=rng))
+    return Sequential(*layers)
+
+
+def build_model(config: dict, rng: np.random.Generator | None = None) -> Sequential:
+    """Rebuild a model from `model.get_config()` (fresh weights; load a state_dict for trained ones)."""
+    if not isinstance(config, dict) or config.get("type") != "Sequential" or not isinstance(config.get("layers"), list):
+        raise ValueError("model config must be {'type': 'Sequential', 'layers': [...]}")
+    rng = rng if rng is not None else np.random.default_rng()
+    layers = []
+    for i, spec in enumerate(config["layers"]):
+        if not isinstance(spec, dict) or spec.get("type") not in LAYER_TYPES:
+            raise ValueError(f"model config: layer {i} has unknown type {spec.get('type') if isinstance(spec, dict) else spec!r}")
+        kwargs = {k: v for k, v in spec.items() if k != "type"}
+        cls = LAYER_TYPES[spec["type"]]
+        if cls in (Linear, Dropout):
+            kwargs["rng"] = rng
+        try:
+            layers.append(cls(**kwargs))
+        except TypeError as exc:
+            raise ValueError(f"model config: layer {i} ({spec['type']}): {exc}") from None
+    if not layers:
+        raise ValueError("model config has no layers")
+    return Sequential(*layers)
+
+
+def describe(model: Sequential) -> str:
+    """'2-8-8-2 tanh' style summary."""
+    sizes = [l.in_features for l in model if isinstance(l, Linear)][:1] + [l.out_features for l in model if isinstance(l, Linear)]
+    acts = sorted({type(l).__name__.lower() for l in model if not isinstance(l, (Linear, Dropout))})
+    return "-".join(map(str, sizes)) + (" " + "/".join(acts) if acts else "")

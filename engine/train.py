@@ -1,0 +1,248 @@
+"""Minibatch training as a generator the caller can pause (stop pulling) or stop (close) between batches."""
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass
+
+import numpy as np
+
+from .errors import DataError, DivergenceError
+from .layers import softmax
+from .losses import BCEWithLogitsLoss, CrossEntropyLoss, Loss
+from .metrics import r2_score
+from .module import Module, flat_views
+from .optim import Optimizer
+
+GATHER_PER_EPOCH_BYTES = 8 << 20  # below this, permute the whole set once per epoch; above, gather per batch
+
+
+@dataclass(frozen=True, slots=True)
+class BatchReport:
+    epoch: int          # 1-based epoch this batch belongs to
+    batch: int          # 1-based batch index within the epoch
+    n_batches: int      # batches per epoch
+    step: int           # optimizer steps so far, over the whole run
+    loss: float         # loss on this minibatch, before the update
+
+
+@dataclass(frozen=True, slots=True)
+class EpochReport:
+    epoch: int
+    step: int
+    train_loss: float
+    train_metric: float  # accuracy (classification) or R² (regression)
+    val_loss: float      # NaN when there is no validation set
+    val_metric: float
+    metric_name: str     # "accuracy" or "R²"
+    seconds: float       # wall time of this epoch's training batches
+    lr: float
+
+
+def _task_of(loss_fn: Loss) -> str:
+    return "classification" if isinstance(loss_fn, (CrossEntropyLoss, BCEWithLogitsLoss)) else "regression"
+
+
+class Trainer:
+    """Trains `model` on (X, y) with `loss_fn` and `optimizer`, minibatches reshuffled every epoch by `rng`.
+
+    Iterate `run(epochs)`: it yields a BatchReport after every step and an EpochReport after every
+    epoch. Stop pulling to pause; `close()` the generator (or just drop it) to stop. If the loss
+    becomes NaN/inf the last good weights are restored and DivergenceError is raised.
+    """
+
+    def __init__(self, model: Module, loss_fn: Loss, optimizer: Optimizer, X, y, *, batch_size: int = 32,
+                 rng: np.random.Generator, X_val=None, y_val=None, full_train_eval: bool = False,
+                 snapshot_every: int = 50):
+        if not isinstance(rng, np.random.Generator):
+            raise ValueError(f"Trainer: rng must be a numpy Generator, got {type(rng).__name__}")
+        if isinstance(batch_size, bool) or not isinstance(batch_size, (int, np.integer)) or batch_size < 1:
+            raise ValueError(f"Trainer: batch_size must be a positive integer, got {batch_size!r}")
+        self.model, self.loss_fn, self.optimizer, self.rng = model, loss_fn, optimizer, rng
+        self.task = _task_of(loss_fn)
+        params = model.parameters()
+        self.dtype = params[0].data.dtype if params else np.dtype(np.float32)
+        self.X, self.y = self._check_xy(X, y, "training")
+        self.X_val, self.y_val = (None, None) if X_val is None or len(X_val) == 0 else self._check_xy(X_val, y_val, "validation")
+        self.batch_size = int(batch_size)
+        self.full_train_eval = full_train_eval
+        self.snapshot_every = max(1, int(snapshot_every))
+        self.epoch = 0
+        self.step = 0
+        self._flat = flat_views(params)
+        self._snapshot = self._weights_copy()
+        self._snapshot_step = 0
+        # Targets in the form the loss eats fastest: one-hot rows for cross-entropy.
+        if isinstance(loss_fn, CrossEntropyLoss):
+            n_out = self._n_outputs()
+            self.T = (self.y[:, None] == np.arange(n_out)).astype(self.dtype)
+        elif self.task == "regression":
+            self.T = self.y.astype(self.dtype).reshape(len(self.y), -1)
+        else:
+            self.T = self.y.astype(self.dtype)
+
+    # -- setup -----------------------------------------------------------------------------
+    def _n_outputs(self) -> int:
+        return int(self.model.forward(self.X[:1]).shape[1])
+
+    def _check_xy(self, X, y, what):
+        X = np.asarray(X)
+        y = np.asarray(y)
+        if X.ndim != 2 or len(X) == 0:
+            raise DataError(f"The {what} set is empty or not a table of points (shape {X.shape}).")
+        if len(y) != len(X):
+            raise DataError(f"The {what} set has {len(X)} inputs but {len(y)} targets.")
+        if not np.all(np.isfinite(X)):
+            raise DataError(f"The {what} inputs contain NaN or infinite values.")
+        if self.task == "classification":
+            if y.dtype.kind not in "iu":
+                if not np.all(np.mod(y, 1) == 0):
+                    raise DataError(f"The {what} labels must be whole numbers.")
+                y = y.astype(np.int64)
+            n_out = int(self.model.forward(np.ascontiguousarray(X[:1], self.dtype)).shape[1])
+            n_classes = 2 if isinstance(self.loss_fn, BCEWithLogitsLoss) else n_out
+            if y.min() < 0 or y.max() >= n_classes:
+                raise DataError(f"The {what} labels run from {y.min()} to {y.max()}, "
+                                f"but the network has outputs for classes 0 to {n_classes - 1}.")
+        elif not np.all(np.isfinite(y)):
+            raise DataError(f"The {what} targets contain NaN or infinite values.")
+        return np.ascontiguousarray(X, dtype=self.dtype), y
+
+    # -- weights snapshot (the 'last good weights') ----------------------------------------
+    def _weights_copy(self):
+        if self._flat is not None:
+            return self._flat[0].copy()
+        return [p.data.copy() for p in self.model.parameters()]
+
+    def _take_snapshot(self):
+        if self._flat is not None:
+            np.copyto(self._snapshot, self._flat[0])
+        else:
+            for buf, p in zip(self._snapshot, self.model.parameters()):
+                np.copyto(buf, p.data)
+        self._snapshot_step = self.step
+
+    def _restore_snapshot(self):
+        if self._flat is not None:
+            np.copyto(self._flat[0], self._snapshot)
+        else:
+            for buf, p in zip(self._snapshot, self.model.parameters()):
+                np.copyto(p.data, buf)
+        self.optimizer.reset_state()
+
+    def _diverged(self, where: str, value: float):
+        self._restore_snapshot()
+        raise DivergenceError(
+            f"Training diverged at epoch {self.epoch}, step {self.step}: the {where} became {value}. "
+            f"The learning rate ({self.optimizer.lr:g}) is probably too high — try a smaller one. "
+            f"The last good weights (from step {self._snapshot_step}) were kept.")
+
+    # -- the loop ------------------------------------------------------------------------------
+    def run(self, epochs: int | None = None):
+        """Yield BatchReport per step and EpochReport per epoch, for `epochs` more epochs (None: forever)."""
+        model, loss_fn, opt = self.model, self.loss_fn, self.optimizer
+        X, T, y = self.X, self.T, self.y
+        n, bs = len(X), self.batch_size
+        n_batches = -(-n // bs)
+        per_epoch_gather = X.nbytes + T.nbytes <= GATHER_PER_EPOCH_BYTES
+        classify = self.task == "classification"
+        isfinite, snap_every = math.isfinite, self.snapshot_every
+        end = None if epochs is None else self.epoch + int(epochs)
+        while end is None or self.epoch < end:
+            self.epoch += 1
+            model.train()
+            t0 = time.perf_counter()
+            perm = self.rng.permutation(n)
+            if per_epoch_gather:
+                Xs, Ts, ys = X[perm], T[perm], y[perm]
+            loss_sum, correct = 0.0, 0
+            for b in range(n_batches):
+                if per_epoch_gather:
+                    xb, tb = Xs[b * bs:(b + 1) * bs], Ts[b * bs:(b + 1) * bs]
+                else:
+                    idx = perm[b * bs:(b + 1) * bs]
+                    xb, tb = X.take(idx, axis=0), T.take(idx, axis=0)
+                out = model.forward(xb)
+                loss = loss_fn.forward(out, tb)
+                if not isfinite(loss):
+                    self._diverged("loss", loss)
+                self.step += 1
+                if self.step % snap_every == 0:
+                    self._take_snapshot()
+                opt.zero_grad()
+                model.backward(loss_fn.backward())
+                opt.step()
+                loss_sum += loss * len(xb)
+                if classify and not self.full_train_eval:
+                    yb = ys[b * bs:(b + 1) * bs] if per_epoch_gather else y.take(idx)
+                    correct += int(np.count_nonzero(_labels_of(out) == yb))
+                yield BatchReport(self.epoch, b + 1, n_batches, self.step, loss)
+            seconds = time.perf_counter() - t0
+            if self.full_train_eval:
+                train_loss, train_metric = self.evaluate(X, y)
+            else:
+                train_loss = loss_sum / n
+                train_metric = correct / n if classify else self._r2_on(X, y)
+            val_loss, val_metric = self.evaluate(self.X_val, self.y_val) if self.X_val is not None else (math.nan, math.nan)
+            for what, v in (("epoch's training loss", train_loss), ("validation loss", val_loss)):
+                if not isfinite(v) and not (what == "validation loss" and self.X_val is None):
+                    self._diverged(what, v)
+            self._take_snapshot()
+            yield EpochReport(self.epoch, self.step, train_loss, train_metric, val_loss, val_metric,
+                              "accuracy" if classify else "R²", seconds, opt.lr)
+
+    def _r2_on(self, X, y) -> float:
+        return r2_score(predict(self.model, X), y)
+
+    def evaluate(self, X, y, batch_size: int = 8192) -> tuple[float, float]:
+        """(mean loss, accuracy or R²) on a data set, in eval mode."""
+        X, y = np.asarray(X), np.asarray(y)
+        if len(X) == 0:
+            return math.nan, math.nan
+        out = predict(self.model, np.ascontiguousarray(X, self.dtype), batch_size)
+        if isinstance(self.loss_fn, CrossEntropyLoss):
+            target = (y[:, None] == np.arange(out.shape[1])).astype(out.dtype)
+        else:
+            target = y.astype(out.dtype).reshape(len(y), -1) if self.task == "regression" else y.astype(out.dtype)
+        with np.errstate(all="ignore"):
+            loss = type(self.loss_fn)().forward(out, target)
+        metric = float(np.mean(_labels_of(out) == y)) if self.task == "classification" else r2_score(out, y)
+        self.model.train()
+        return loss, metric
+
+
+def _labels_of(out: np.ndarray) -> np.ndarray:
+    return out.argmax(axis=1) if out.ndim == 2 and out.shape[1] > 1 else (out.reshape(-1) > 0)
+
+
+def predict(model: Module, X, batch_size: int = 8192) -> np.ndarray:
+    """Raw network outputs (scores/logits, or values) in eval mode, computed in chunks."""
+    X = np.asarray(X)
+    if X.ndim != 2:
+        raise DataError(f"predict: inputs must be a 2-D array (points × features), got shape {X.shape}")
+    was_training = model.training
+    model.eval()
+    try:
+        if len(X) <= batch_size:
+            return model.forward(X).copy()
+        return np.concatenate([model.forward(X[i:i + batch_size]) for i in range(0, len(X), batch_size)])
+    finally:
+        model.train(was_training)
+
+
+def predict_proba(model: Module, X, batch_size: int = 8192) -> np.ndarray:
+    """Class probabilities: softmax of the scores (or sigmoid of a single logit, as two columns)."""
+    out = predict(model, X, batch_size)
+    if out.shape[1] == 1:
+        p = 0.5 * (1 + np.tanh(0.5 * out))
+        return np.hstack([1 - p, p])
+    return softmax(out)
+
+
+def make_grid(bounds, n: int) -> np.ndarray:
+    """(n·n, 2) points of an n×n grid over bounds (xmin, xmax, ymin, ymax), row-major with y as the row."""
+    xmin, xmax, ymin, ymax = map(float, bounds)
+    if not (xmin < xmax and ymin < ymax) or n < 2:
+        raise ValueError(f"make_grid: need xmin < xmax, ymin < ymax and n >= 2, got {bounds!r}, n={n!r}")
+    gx, gy = np.meshgrid(np.linspace(xmin, xmax, n), np.linspace(ymin, ymax, n))
+    return np.column_stack([gx.ravel(), gy.ravel()])
