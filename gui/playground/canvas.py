@@ -1,0 +1,220 @@
+"""PointsCanvas: the data plane. Draws points, the decision/value map and the fitted curve; turns
+mouse input into intents (add, paint stroke, erase) for the mode. It never edits data itself."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QPalette
+
+from gui.widgets.colors import CLASS_HEX, diverging_rgb, is_dark
+
+BOUNDS_2D = (-6.0, 6.0, -6.0, 6.0)
+BOUNDS_1D = (-6.0, 6.0, -4.0, 4.0)
+PAINT_SPACING = 0.3        # data units between painted points
+ERASE_RADIUS = 0.45
+
+
+class _CanvasViewBox(pg.ViewBox):
+    """A fixed view whose left/right mouse buttons add and erase points instead of panning."""
+
+    def __init__(self, canvas):
+        super().__init__(enableMenu=False)
+        self.canvas = canvas
+        self.setMouseEnabled(False, False)
+
+    def mouseClickEvent(self, ev):
+        if ev.button() not in (Qt.LeftButton, Qt.RightButton):
+            ev.ignore()
+            return
+        ev.accept()
+        p = self.mapSceneToView(ev.scenePos())
+        self.canvas._click(p.x(), p.y(), ev.button() == Qt.RightButton)
+
+    def mouseDragEvent(self, ev, axis=None):
+        if ev.button() not in (Qt.LeftButton, Qt.RightButton):
+            ev.ignore()
+            return
+        ev.accept()
+        erase = ev.button() == Qt.RightButton
+        if ev.isStart():
+            p0 = self.mapSceneToView(ev.buttonDownScenePos())
+            self.canvas._stroke_start(p0.x(), p0.y(), erase)
+        p = self.mapSceneToView(ev.scenePos())
+        self.canvas._stroke_move(p.x(), p.y())
+        if ev.isFinish():
+            self.canvas._stroke_end()
+
+    def wheelEvent(self, ev, axis=None):
+        ev.ignore()
+
+
+class PointsCanvas(pg.PlotWidget):
+    add_requested = Signal(float, float)        # click with the add tool
+    erase_requested = Signal(float, float)      # right click, or click with the eraser
+    stroke_started = Signal()
+    stroke_point = Signal(float, float, bool)   # (x, y, erase) along a drag
+    stroke_finished = Signal()
+
+    def __init__(self, parent=None):
+        self.vb = _CanvasViewBox(self)
+        super().__init__(parent, viewBox=self.vb)
+        self.eraser = False
+        self._last = None
+        self._erase_stroke = False
+        self.one_d = False
+        pi = self.getPlotItem()
+        pi.setMenuEnabled(False)
+        pi.hideButtons()
+        pi.showGrid(x=False, y=False)
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image.setZValue(-10)
+        self.addItem(self.image)
+        self.curve = pg.PlotDataItem(pen=pg.mkPen("#D55E00", width=3))
+        self.curve.setZValue(5)
+        self.addItem(self.curve)
+        self.focus_curve = pg.PlotDataItem(pen=pg.mkPen("#009E73", width=2, style=Qt.DashLine))
+        self.focus_curve.setZValue(6)
+        self.addItem(self.focus_curve)
+        self.train_points = pg.ScatterPlotItem(size=8, pxMode=True)
+        self.train_points.setZValue(10)
+        self.test_points = pg.ScatterPlotItem(size=8, pxMode=True)
+        self.test_points.setZValue(9)
+        self.addItem(self.train_points)
+        self.addItem(self.test_points)
+        self._brushes = [pg.mkBrush(h) for h in CLASS_HEX]
+        self._test_pens = [pg.mkPen(h, width=2) for h in CLASS_HEX]
+        self.show_test = True
+        self._map_image = None
+        self._focus_image = None
+        self.set_one_d(False)
+        self._ready = True
+        self.apply_palette()
+        self.setToolTip("Left click: add a point of the selected class · drag: paint points · right click or "
+                        "the eraser: remove the nearest point. Filled dots are training points, rings are "
+                        "test points the network never trains on.")
+
+    # -- look ------------------------------------------------------------------------------------
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.PaletteChange and getattr(self, "_ready", False):
+            self.apply_palette()
+
+    def apply_palette(self) -> None:
+        pal = self.palette()
+        dark = is_dark(pal)
+        self.setBackground(pal.color(QPalette.Base))
+        fg = pal.color(QPalette.Text)
+        for name in ("left", "bottom"):
+            ax = self.getPlotItem().getAxis(name)
+            ax.setPen(pg.mkPen(fg))
+            ax.setTextPen(pg.mkPen(fg))
+        self._outline = pg.mkPen(QColor(250, 250, 250) if dark else QColor(30, 30, 30), width=1)
+        self.curve.setPen(pg.mkPen("#D55E00", width=3))
+
+    def set_one_d(self, one_d: bool) -> None:
+        self.one_d = bool(one_d)
+        xmin, xmax, ymin, ymax = BOUNDS_1D if one_d else BOUNDS_2D
+        self.vb.setAspectLocked(not one_d)
+        self.vb.setRange(xRange=(xmin, xmax), yRange=(ymin, ymax), padding=0)
+        self.getPlotItem().setLabel("bottom", "x" if one_d else "x₁")
+        self.getPlotItem().setLabel("left", "y" if one_d else "x₂")
+        self.image.setVisible(not one_d)
+        self.curve.setVisible(one_d)
+        self.clear_model()
+
+    @property
+    def bounds(self):
+        return BOUNDS_1D if self.one_d else BOUNDS_2D
+
+    # -- points ----------------------------------------------------------------------------------
+    def set_points(self, ps, is_test, task: str, vmax: float = 1.0) -> None:
+        """Draw a PointSet: training points filled, test points as rings (hidden when show_test is off)."""
+        if task == "classification":
+            brushes = np.array(self._brushes, dtype=object)[ps.label % len(self._brushes)]
+            pens = np.array(self._test_pens, dtype=object)[ps.label % len(self._test_pens)]
+        else:
+            values = ps.target if task == "regression" else np.zeros(ps.n)
+            if task == "regression":
+                rgb = diverging_rgb(values, vmax)
+                brushes = np.array([pg.mkBrush(*c) for c in rgb], dtype=object)
+                pens = np.array([pg.mkPen(QColor(*c), width=2) for c in rgb], dtype=object)
+            else:
+                brushes = np.array([self._brushes[1]] * ps.n, dtype=object)
+                pens = np.array([self._test_pens[1]] * ps.n, dtype=object)
+        tr = ~is_test
+        self.train_points.setData(pos=ps.xy[tr], brush=list(brushes[tr]), pen=self._outline, symbol="o", size=8)
+        te = is_test if self.show_test else np.zeros_like(is_test)
+        self.test_points.setData(pos=ps.xy[te], brush=None, pen=list(pens[te]), symbol="o", size=9)
+
+    # -- model pictures ---------------------------------------------------------------------------
+    def clear_model(self) -> None:
+        self._map_image = None
+        self._focus_image = None
+        self.image.clear()
+        self.curve.setData([], [])
+        self.focus_curve.setData([], [])
+
+    def set_map(self, image: np.ndarray | None, bounds) -> None:
+        self._map_image = image
+        if image is not None and self._focus_image is None:
+            self._show_image(image, bounds)
+
+    def set_focus(self, image, bounds) -> None:
+        """The hovered neuron's picture (an RGBA image, or (xs, ys) in 1-D) instead of the map; None ends it."""
+        if self.one_d:
+            if image is None:
+                self.focus_curve.setData([], [])
+            else:
+                self.focus_curve.setData(image[0], image[1])
+            return
+        self._focus_image = image
+        shown = image if image is not None else self._map_image
+        if shown is None:
+            self.image.clear()
+        else:
+            self._show_image(shown, bounds)
+
+    def _show_image(self, image, bounds) -> None:
+        xmin, xmax, ymin, ymax = bounds
+        self.image.setImage(image, autoLevels=False, levels=(0, 255))
+        self.image.setRect(xmin, ymin, xmax - xmin, ymax - ymin)
+
+    def set_curve(self, xs, ys) -> None:
+        self.curve.setData(xs, ys)
+
+    # -- mouse → intents ---------------------------------------------------------------------------
+    def _click(self, x: float, y: float, right: bool) -> None:
+        if right or self.eraser:
+            self.erase_requested.emit(x, y)
+        else:
+            self.add_requested.emit(x, y)
+
+    def _stroke_start(self, x, y, right) -> None:
+        self._erase_stroke = right or self.eraser
+        self._last = None
+        self.stroke_started.emit()
+        self._stroke_move(x, y)
+
+    def _stroke_move(self, x, y) -> None:
+        """Emit points every PAINT_SPACING along the path (mouse moves arrive at most ~100 times a second)."""
+        if self._last is None:
+            self._last = (x, y)
+            self.stroke_point.emit(x, y, self._erase_stroke)
+            return
+        lx, ly = self._last
+        d = float(np.hypot(x - lx, y - ly))
+        n = int(d // PAINT_SPACING)
+        for k in range(1, n + 1):
+            t = k * PAINT_SPACING / d
+            px, py = lx + (x - lx) * t, ly + (y - ly) * t
+            self._last = (px, py)
+            self.stroke_point.emit(px, py, self._erase_stroke)
+
+    def _stroke_end(self) -> None:
+        self._last = None
+        self.stroke_finished.emit()
+
+    def data_to_viewport(self, x: float, y: float):
+        """Widget position of a data point (for tests and tools)."""
+        return self.mapFromScene(self.vb.mapViewToScene(QPointF(x, y)))

@@ -1,0 +1,145 @@
+"""TrainingController: the GUI-thread owner of the training worker.
+
+It starts a TrainingJob on a Worker (one per session: new weights, new network, loaded state),
+forwards commands to it with `Worker.call`, and re-emits only the current run's snapshots.
+Worker signals connect to this QObject's methods, so they are queued to the GUI thread.
+"""
+from __future__ import annotations
+
+import threading
+from functools import partial
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from gui.playground.job import TrainingJob
+from gui.worker import Worker
+
+
+class TrainingController(QObject):
+    snapshot = Signal(object)      # a Snapshot of the current session
+    failed = Signal(str)           # the worker stopped with an error (the session is gone)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._worker: Worker | None = None
+        self._job: TrainingJob | None = None
+        self.running = False       # what the GUI last asked for / the job last reported
+        # Cleared while the GUI handles a snapshot (until the event loop has drawn it): the job then
+        # waits instead of holding the GIL, so every GIL hand-over in drawing is not a 1 ms wait.
+        self.gui_idle = threading.Event()
+        self.gui_idle.set()
+
+    # -- sessions --------------------------------------------------------------------------------
+    def start(self, job: TrainingJob) -> None:
+        """Replace the current session (its worker is stopped and waited for) with `job`."""
+        self.stop()
+        self._job = job
+        job.gui_idle = self.gui_idle
+        self.gui_idle.set()
+        w = Worker(job)
+        w.snapshot.connect(self._on_snapshot)
+        w.finished.connect(self._on_finished)
+        w.failed.connect(self._on_failed)
+        self._worker = w
+        self.running = job.running
+        w.start()
+
+    def stop(self) -> dict | None:
+        """End the session; returns the job's final weights (read after its thread ended)."""
+        w, job = self._worker, self._job
+        self._worker = self._job = None
+        self.running = False
+        if w is None:
+            return None
+        for sig in (w.snapshot, w.finished, w.failed):
+            try:
+                sig.disconnect()
+            except (RuntimeError, TypeError):
+                pass
+        ended = w.stop(10000)
+        w.deleteLater()
+        if ended and job is not None:
+            return {"state": job.model.state_dict(), "epoch": job.epoch, "step": job.step}
+        return None
+
+    @property
+    def active(self) -> bool:
+        return self._worker is not None
+
+    @property
+    def job(self) -> TrainingJob | None:
+        return self._job
+
+    # -- commands -------------------------------------------------------------------------------
+    def _call(self, name: str, *args) -> None:
+        if self._worker is not None and self._job is not None:
+            self._worker.call(partial(getattr(self._job, name), *args))
+
+    def play(self) -> None:
+        self.running = True
+        self._call("play")
+
+    def pause(self) -> None:
+        self.running = False
+        self._call("pause")
+
+    def step(self) -> None:
+        self.running = True
+        self._call("step_epoch")
+
+    def set_lr(self, lr: float) -> None:
+        self._call("set_lr", float(lr))
+
+    def update_recipe(self, recipe: dict) -> None:
+        self._call("update_recipe", dict(recipe))
+
+    def set_data(self, X_train, y_train, X_test, y_test, vmax) -> None:
+        self._call("set_data", X_train.copy(), y_train.copy(), X_test.copy(), y_test.copy(), float(vmax))
+
+    def set_stop(self, max_epochs: int, target_loss: float) -> None:
+        self._call("set_stop", int(max_epochs), float(target_loss))
+
+    def set_discretize(self, on: bool) -> None:
+        self._call("set_discretize", bool(on))
+
+    def set_focus(self, focus) -> None:
+        self._call("set_focus", focus)
+
+    def set_interval(self, seconds: float) -> None:
+        self._call("set_interval", float(seconds))
+
+    # -- worker signals (queued to the GUI thread) -----------------------------------------------
+    @Slot(int, object)
+    def _on_snapshot(self, run_id: int, snap) -> None:
+        if self._worker is None or run_id != self._worker.run_id:
+            return   # a stale snapshot of an earlier session
+        self.running = snap.running
+        self.gui_idle.clear()
+        try:
+            self.snapshot.emit(snap)
+        finally:
+            QTimer.singleShot(0, self._drawn_1)
+
+    @Slot()
+    def _drawn_1(self) -> None:   # two event-loop turns: the posted repaints have run by then
+        QTimer.singleShot(0, self._drawn_2)
+
+    @Slot()
+    def _drawn_2(self) -> None:
+        self.gui_idle.set()
+
+    @Slot(int, str)
+    def _on_finished(self, run_id: int, reason: str) -> None:
+        if self._worker is not None and run_id == self._worker.run_id:
+            self.running = False
+
+    @Slot(int, str)
+    def _on_failed(self, run_id: int, message: str) -> None:
+        if self._worker is None or run_id != self._worker.run_id:
+            return
+        w = self._worker
+        self._worker = self._job = None
+        self.running = False
+        w.wait(5000)
+        w.deleteLater()
+        self.failed.emit(message)

@@ -1,0 +1,616 @@
+"""PlaygroundMode: the main window's first mode — draw 2-D data, build a network, watch it learn.
+
+It wires the widgets together and implements the mode interface (see gui/main_window.py):
+title, status, changed, shutdown, play_pause, step, reset, undo, redo, get_state, set_state, busy.
+Training runs in a TrainingJob on a worker thread (via TrainingController); this class only
+forwards intent and draws the snapshots it gets back.
+"""
+from __future__ import annotations
+
+import copy
+
+import numpy as np
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QFrame, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget)
+
+from engine import EngineError
+from engine.data import make_dataset
+from engine.recipe import build_model_from_recipe, default_recipe, validate_recipe
+from gui.playground.canvas import ERASE_RADIUS, PointsCanvas
+from gui.playground.controller import TrainingController
+from gui.playground.data_panel import DataPanel
+from gui.playground.job import TrainingJob
+from gui.playground.network_diagram import NetworkDiagram
+from gui.playground.plots import FIELDS, CurvesPlot
+from gui.playground.points import TASKS, PointsModel
+from gui.playground.train_bar import TrainBar
+from gui.widgets.colors import CLASS_NAMES
+from gui.widgets.network_builder import ACTIVATION_LABELS, NetworkBuilder
+
+STATE_VERSION = 1
+MODEL_KEYS = ("hidden", "features", "loss", "dropout", "dtype")   # changing these needs new weights
+ONE_D_FEATURES = ("x1", "x1^2", "sin x1")
+SNAPSHOT_INTERVAL = 0.055
+HIDDEN_INTERVAL = 0.5
+
+
+def _default_recipes() -> dict:
+    return {"classification": default_recipe(),
+            "regression": default_recipe(loss="mse", lr=0.01),
+            "regression1d": default_recipe(loss="mse", lr=0.01, features=["x1"],
+                                           hidden=[{"units": 8, "activation": "tanh"}] * 2)}
+
+
+class PlaygroundMode(QWidget):
+    title = "2D playground"
+    status = Signal(str)
+    changed = Signal()
+
+    def __init__(self, parent=None, *, seed=None):
+        super().__init__(parent)
+        self._rng = np.random.default_rng(seed)
+        self.points = PointsModel(self, seed=self._rng.integers(1 << 31))
+        self.controller = TrainingController(self)
+        self._recipes = _default_recipes()
+        self._presets = {"classification": ("circle", 300, 0.2), "regression": ("gaussians", 300, 0.05),
+                         "regression1d": ("curve1d", 60, 0.15)}
+        self._weights: dict | None = None        # last known weights (from snapshots or a stopped run)
+        self._counters = (0, 0)
+        self._session_key = None
+        self._last_snap = None
+        self._focus = None
+        self._discretize = False
+        self._running_ui = False
+        self._build()
+        self._connect()
+        self._data_timer = QTimer(self)
+        self._data_timer.setSingleShot(True)
+        self._data_timer.setInterval(30)
+        self._data_timer.timeout.connect(self._push_data)
+        self.builder.set_recipe(self._recipes["classification"])
+        self._generate(*self._presets["classification"], record=False)
+        self._refresh_points()
+
+    # -- construction ------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.canvas = PointsCanvas()
+        self.panel = DataPanel()
+        self.builder = NetworkBuilder()
+        self.train_bar = TrainBar()
+        self.plots = CurvesPlot()
+        self.diagram = NetworkDiagram()
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
+
+        side = QWidget()
+        sl = QVBoxLayout(side)
+        sl.setContentsMargins(6, 6, 6, 6)
+        sl.addWidget(self.panel)
+        line = QFrame()
+        line.setFrameShape(QFrame.HLine)
+        line.setFrameShadow(QFrame.Sunken)
+        sl.addWidget(line)
+        sl.addWidget(QLabel("<b>Network</b>"))
+        sl.addWidget(self.builder)
+        sl.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(side)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(320)
+        scroll.setFrameShape(QFrame.NoFrame)
+
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.canvas, 3)
+        rl.addWidget(self.plots, 2)
+
+        split = QSplitter(Qt.Horizontal)
+        split.addWidget(scroll)
+        split.addWidget(self.diagram)
+        split.addWidget(right)
+        split.setStretchFactor(0, 0)
+        split.setStretchFactor(1, 4)
+        split.setStretchFactor(2, 5)
+        split.setSizes([330, 470, 600])
+        split.setChildrenCollapsible(False)
+
+        root = QVBoxLayout(self)
+        root.setContentsMargins(6, 6, 6, 6)
+        root.addWidget(self.train_bar)
+        root.addWidget(self.message)
+        root.addWidget(split, 1)
+        self.message.hide()
+
+        for i in range(8):
+            sc = QShortcut(QKeySequence(str(i + 1)), self)
+            sc.setContext(Qt.WidgetWithChildrenShortcut)
+            sc.activated.connect(lambda i=i: self.select_class(i))
+
+    def _connect(self) -> None:
+        c, p = self.canvas, self.panel
+        c.add_requested.connect(self._add_point)
+        c.erase_requested.connect(self._erase_point)
+        c.stroke_started.connect(self.points.begin_stroke)
+        c.stroke_point.connect(self._stroke_point)
+        c.stroke_finished.connect(self.points.end_stroke)
+        p.task_changed.connect(self.set_task)
+        p.n_classes_changed.connect(self._set_n_classes)
+        p.tool_changed.connect(self._set_eraser)
+        p.generate_requested.connect(self._generate)
+        p.clear_requested.connect(self._clear)
+        p.undo_requested.connect(self.undo)
+        p.redo_requested.connect(self.redo)
+        p.split_changed.connect(self.points.set_test_fraction)
+        p.show_test_changed.connect(self._set_show_test)
+        p.discretize_changed.connect(self._set_discretize)
+        self.points.changed.connect(self._on_points_changed)
+        self.points.split_changed.connect(self._on_split_changed)
+        self.builder.recipe_changed.connect(self._on_recipe_changed)
+        tb = self.train_bar
+        tb.play_clicked.connect(self.play_pause)
+        tb.step_clicked.connect(self.step)
+        tb.stop_clicked.connect(self.stop)
+        tb.reset_clicked.connect(self.reset)
+        tb.stop_conditions_changed.connect(self._on_stop_conditions)
+        self.controller.snapshot.connect(self._on_snapshot)
+        self.controller.failed.connect(self._on_failed)
+        self.diagram.hovered.connect(self._on_hover)
+        self.plots.per_batch.toggled.connect(self._view_changed)
+        self.plots.log_y.toggled.connect(self._view_changed)
+
+    # -- the mode interface ------------------------------------------------------------------------
+    def busy(self) -> bool:
+        return self.controller.running
+
+    def play_pause(self) -> None:
+        if self.controller.running:
+            self.controller.pause()
+            self._set_running_ui(False)
+            return
+        if not self._can_train():
+            return
+        self._ensure_session()
+        self.controller.play()
+        self._set_running_ui(True)
+        self._say("")
+
+    def step(self) -> None:
+        if self.controller.running or not self._can_train():
+            return
+        self._ensure_session()
+        self.controller.step()
+        self._set_running_ui(True)
+
+    def stop(self) -> None:
+        """End the run; keep the weights (a fresh optimizer continues from them)."""
+        final = self.controller.stop()
+        if final is not None:
+            self._weights = final["state"]
+            self._counters = (final["epoch"], final["step"])
+        self._set_running_ui(False)
+        self._start_session(self._weights, self._counters, keep_history=True)
+        self._say(f"Stopped at epoch {self._counters[0]:,}. The weights are kept; Train continues from them.")
+
+    def reset(self) -> None:
+        self._start_session(None, (0, 0), keep_history=False)
+        self._say("New random weights.")
+        self.changed.emit()
+
+    def undo(self) -> None:
+        if self.points.undo():
+            self._say("Undone.")
+        else:
+            self._say("Nothing to undo.")
+
+    def redo(self) -> None:
+        if self.points.redo():
+            self._say("Redone.")
+        else:
+            self._say("Nothing to redo.")
+
+    def shutdown(self) -> None:
+        self._data_timer.stop()
+        final = self.controller.stop()
+        if final is not None:
+            self._weights = final["state"]
+            self._counters = (final["epoch"], final["step"])
+        self._set_running_ui(False)
+
+    # -- tasks, classes, tools ---------------------------------------------------------------------
+    @property
+    def task(self) -> str:
+        return self.points.task
+
+    def set_task(self, task: str) -> None:
+        if task not in TASKS or task == self.task:
+            self.panel.set_task(self.task)
+            return
+        self.controller.stop()
+        self._set_running_ui(False)
+        self._session_key = None
+        self._recipes[self.task] = self.builder.recipe()
+        self.points.set_task(task)      # each task keeps its own points; nothing is dropped
+        self.panel.set_task(task)
+        self._apply_task_to_widgets(task)
+        self.builder.set_recipe(self._recipes[task])
+        name, count, noise = self._presets[task]
+        self.panel.set_preset(name, count, noise)
+        if self.points.current().n == 0:
+            self._generate(name, count, noise, record=False)
+        self._refresh_points()
+        self._weights, self._counters = None, (0, 0)
+        self._start_session(None, (0, 0), keep_history=False)
+        self.changed.emit()
+
+    def _apply_task_to_widgets(self, task: str) -> None:
+        one_d = task == "regression1d"
+        self.canvas.set_one_d(one_d)
+        self.builder.set_available_features(ONE_D_FEATURES if one_d else
+                                            ("x1", "x2", "x1^2", "x2^2", "x1*x2", "sin x1", "sin x2"))
+        self.builder.set_task("classification" if task == "classification" else "regression", self._n_outputs(task))
+
+    def _n_outputs(self, task=None) -> int:
+        task = task or self.task
+        return self.points.current().n_classes if task == "classification" else 1
+
+    def select_class(self, i: int) -> None:
+        if self.task == "classification" and i < self.points.current().n_classes:
+            self.panel.select_class(i)
+            self._say(f"Drawing class {i + 1} ({CLASS_NAMES[i]}).")
+
+    def _set_n_classes(self, k: int) -> None:
+        dropped = self.points.set_n_classes(k)
+        if dropped:
+            self._say(f"Removed {dropped} points of the dropped classes — Undo (Ctrl+Z) brings them back.")
+
+    def _set_eraser(self, on: bool) -> None:
+        self.canvas.eraser = on
+
+    def _set_show_test(self, on: bool) -> None:
+        self.canvas.show_test = on
+        self._refresh_points()
+        self._view_changed()
+
+    def _set_discretize(self, on: bool) -> None:
+        self._discretize = on
+        self.controller.set_discretize(on)
+        self._view_changed()
+
+    def _view_changed(self, *args) -> None:
+        self.changed.emit()
+
+    # -- point edits -----------------------------------------------------------------------------
+    def _add_point(self, x: float, y: float) -> None:
+        if not self.points.add(x, y, self.panel.selected_class(), self.panel.value_spin.value()):
+            self._say("The canvas is full (20,000 points): erase or clear some first.")
+
+    def _erase_point(self, x: float, y: float) -> None:
+        if not self.points.erase_near(x, y, ERASE_RADIUS * 2):
+            self._say("No point near the click to remove.")
+
+    def _stroke_point(self, x: float, y: float, erase: bool) -> None:
+        if erase:
+            self.points.erase_near(x, y, ERASE_RADIUS)
+        else:
+            self._add_point(x, y)
+
+    def _clear(self) -> None:
+        if self.points.clear():
+            self._say("Cleared the points — Undo (Ctrl+Z) brings them back.")
+
+    def _generate(self, name: str, count: int, noise: float, record: bool = True) -> None:
+        try:
+            ds = make_dataset(name, int(count), float(noise), n_classes=self.points.current().n_classes,
+                              rng=self._rng)
+        except EngineError as exc:
+            self._say(str(exc))
+            return
+        self._presets[self.task] = (name, int(count), float(noise))
+        self.panel.set_preset(name, count, noise)
+        self.points.load(ds.X, ds.y, ds.n_classes if ds.task == "classification" else 2)
+
+    # -- reacting to the points ------------------------------------------------------------------------
+    def _vmax(self) -> float:
+        ps = self.points.current()
+        if self.task == "regression" and ps.n:
+            return max(float(np.max(np.abs(ps.target))), 1e-6)
+        return 1.0
+
+    def _refresh_points(self) -> None:
+        ps = self.points.current()
+        test = self.points.is_test(ps)
+        self.canvas.set_points(ps, test, self.task, self._vmax())
+        self.panel.set_counts(int((~test).sum()), int(test.sum()))
+        self.panel.set_history(self.points.can_undo(), self.points.can_redo())
+        if self.task == "classification":
+            self.panel.set_n_classes(ps.n_classes)
+            self.builder.set_task("classification", ps.n_classes)
+
+    def _on_points_changed(self) -> None:
+        self._refresh_points()
+        self.changed.emit()
+        if self._session_key is not None and self._session_key != self._key():
+            # the number of outputs changed: the old weights cannot fit
+            self._start_session(None, (0, 0), keep_history=False)
+        else:
+            self._data_timer.start()
+
+    def _on_split_changed(self) -> None:
+        self.panel.set_split(self.points.test_fraction)
+        self._refresh_points()
+        self.changed.emit()
+        self._data_timer.start()
+
+    def _push_data(self) -> None:
+        if self.controller.active:
+            self.controller.set_data(*self.points.arrays(), self._vmax())
+
+    def _can_train(self) -> bool:
+        Xtr, ytr, _, _ = self.points.arrays()
+        if len(Xtr) == 0:
+            self._say("There are no training points: click on the plane to add some, pick a preset, "
+                      "or lower the test share.")
+            return False
+        if self.task == "classification" and len(np.unique(ytr)) < 2:
+            self._say("The training points have only one class: add points of another class "
+                      "(keys 1–8 pick the class) — there is nothing to tell apart yet.")
+            return False
+        if self.task != "classification" and len(Xtr) < 2:
+            self._say("Regression needs at least two training points.")
+            return False
+        return True
+
+    # -- the recipe --------------------------------------------------------------------------------------
+    def _on_recipe_changed(self) -> None:
+        new = self.builder.recipe()
+        old = self._recipes.get(self.task)
+        self._recipes[self.task] = new
+        self.changed.emit()
+        if old is not None and all(old[k] == new[k] for k in MODEL_KEYS):
+            self.controller.update_recipe(new)
+            return
+        if self.controller.running:
+            self.controller.pause()
+        self._start_session(None, (0, 0), keep_history=False)
+        self._say("The network changed: it starts from new random weights.")
+
+    def _on_stop_conditions(self, max_epochs: int, target: float) -> None:
+        self.controller.set_stop(max_epochs, target)
+        self.changed.emit()
+
+    # -- sessions ------------------------------------------------------------------------------------------
+    def _key(self):
+        return (self.task, self._n_outputs())
+
+    def _ensure_session(self) -> None:
+        if not self.controller.active:
+            self._start_session(self._weights, self._counters, keep_history=True)
+
+    def _start_session(self, weights, counters, *, keep_history: bool) -> None:
+        self._data_timer.stop()
+        recipe = self._recipes[self.task] = self.builder.recipe()
+        max_epochs, target = self.train_bar.stop_conditions()
+        one_d = self.task == "regression1d"
+        try:
+            job = TrainingJob(recipe, self.task, self._n_outputs() if self.task == "classification" else 0,
+                              self.points.arrays(), bounds=self.canvas.bounds, one_d=one_d, weights=weights,
+                              counters=counters, seed=self._rng.integers(1 << 31), max_epochs=max_epochs,
+                              target_loss=target, discretize=self._discretize,
+                              interval=SNAPSHOT_INTERVAL if self.isVisible() else HIDDEN_INTERVAL,
+                              vmax=self._vmax())
+        except (ValueError, EngineError) as exc:
+            self.controller.stop()
+            self._say(f"Cannot build this network: {exc}")
+            return
+        if not keep_history:
+            self.plots.clear()
+            self._weights = None
+        self._counters = tuple(counters)
+        self._session_key = self._key()
+        self._last_snap = None
+        self.canvas.clear_model()
+        hidden = [f"{h['units']} {ACTIVATION_LABELS[h['activation']]}" for h in recipe["hidden"]]
+        outs = ([f"{i + 1}" for i in range(self._n_outputs())] if self.task == "classification" else ["ŷ"])
+        self.diagram.set_structure(recipe["features"], hidden, outs)
+        self.train_bar.set_counters(*self._counters)
+        self.controller.start(job)
+        if self._focus is not None:
+            self.controller.set_focus(self._focus)
+        self._set_running_ui(False)
+
+    def _set_running_ui(self, running: bool) -> None:
+        self._running_ui = running
+        self.train_bar.set_running(running)
+        self.builder.set_training(running)
+
+    # -- snapshots -------------------------------------------------------------------------------------------
+    def _on_snapshot(self, snap) -> None:
+        self._last_snap = snap
+        if snap.state is not None:
+            self._weights = snap.state
+        self._counters = (snap.epoch, snap.step)
+        self.plots.add(snap.history, snap.metric_name)
+        if snap.one_d:
+            self.canvas.set_curve(*snap.curve)
+        else:
+            self.canvas.set_map(snap.image, snap.bounds)
+        if self._focus is not None and snap.focus == self._focus:
+            self.canvas.set_focus(snap.focus_image, snap.bounds)
+        self.diagram.set_snapshot(snap)
+        self.train_bar.set_counters(snap.epoch, snap.step)
+        if snap.running != self._running_ui and (snap.event or not snap.running or self.controller.running):
+            self._set_running_ui(snap.running and self.controller.running)
+        if snap.event:
+            self._say(snap.message, error=snap.event in ("diverged", "error"))
+            if snap.event in ("stepped", "max_epochs", "target_loss", "diverged", "error"):
+                self.changed.emit()
+
+    def _on_failed(self, message: str) -> None:
+        self._set_running_ui(False)
+        self._say(message, error=True)
+
+    def _on_hover(self, column: int, neuron: int) -> None:
+        self._focus = None if column < 0 else (column, neuron)
+        self.controller.set_focus(self._focus)
+        if self._focus is None:
+            self.canvas.set_focus(None, self.canvas.bounds)
+        elif self._last_snap is not None:
+            self._say(self._describe_neuron(column, neuron))
+
+    def _describe_neuron(self, column: int, neuron: int) -> str:
+        snap = self._last_snap
+        last = len(snap.sizes) - 1
+        if column == 0:
+            return f"Input {neuron + 1}: the feature as the network sees it over the plane."
+        if column == last:
+            what = f"probability of class {neuron + 1}" if self.task == "classification" else "predicted value"
+            return f"Output {neuron + 1}: the {what} over the plane."
+        return (f"Hidden layer {column}, neuron {neuron + 1}: its activation α(z) over the plane — "
+                "orange positive, blue negative.")
+
+    def _say(self, text: str, error: bool = False) -> None:
+        if text:
+            self.status.emit(text)
+        self.message.setVisible(bool(text))
+        color = "#D55E00" if error else "palette(window-text)"
+        self.message.setText(f"<span style='color:{color}'>{text}</span>" if text else "")
+
+    # -- show / hide --------------------------------------------------------------------------------------
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self.controller.active:
+            self._ensure_session()
+        self.controller.set_interval(SNAPSHOT_INTERVAL)
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        self.controller.set_interval(HIDDEN_INTERVAL)   # fewer snapshots nobody sees
+
+    def closeEvent(self, event) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
+    # -- state -----------------------------------------------------------------------------------------------
+    def get_state(self) -> dict:
+        self._recipes[self.task] = self.builder.recipe()
+        max_epochs, target = self.train_bar.stop_conditions()
+        model = None
+        if self._weights is not None:
+            model = {"weights": {k: np.array(v) for k, v in self._weights.items()},
+                     "epoch": int(self._counters[0]), "step": int(self._counters[1])}
+        return {
+            "version": STATE_VERSION,
+            "points": self.points.to_state(),
+            "recipes": copy.deepcopy(self._recipes),
+            "presets": {t: {"name": n, "count": c, "noise": z} for t, (n, c, z) in self._presets.items()},
+            "selected_class": self.panel.selected_class(),
+            "new_value": self.panel.value_spin.value(),
+            "view": {"show_test": self.canvas.show_test, "discretize": self._discretize,
+                     "per_batch": self.plots.per_batch.isChecked(), "log_loss": self.plots.log_y.isChecked(),
+                     "eraser": self.canvas.eraser},
+            "stop": {"max_epochs": int(max_epochs), "target_loss": float(target)},
+            "model": model,
+            "history": self.plots.to_state(),
+        }
+
+    def set_state(self, state: dict) -> None:
+        """Restore a saved state exactly; raise ValueError (changing nothing) if it is bad."""
+        parsed = self._parse_state(state)
+        self.controller.stop()
+        self._set_running_ui(False)
+        self._recipes = parsed["recipes"]
+        self._presets = parsed["presets"]
+        self.points.apply_state(parsed["points"])
+        task = self.points.task
+        self.panel.set_task(task)
+        self._apply_task_to_widgets(task)
+        self.builder.set_recipe(self._recipes[task])
+        name, count, noise = self._presets[task]
+        self.panel.set_preset(name, count, noise)
+        self.panel.set_split(self.points.test_fraction)
+        view = parsed["view"]
+        for w, v in ((self.panel.show_test_check, view["show_test"]), (self.panel.discretize_check, view["discretize"]),
+                     (self.plots.per_batch, view["per_batch"]), (self.plots.log_y, view["log_loss"]),
+                     (self.panel.erase_tool, view["eraser"]), (self.panel.add_tool, not view["eraser"])):
+            w.blockSignals(True)
+            w.setChecked(v)
+            w.blockSignals(False)
+        self.canvas.show_test = view["show_test"]
+        self.canvas.eraser = view["eraser"]
+        self._discretize = view["discretize"]
+        self.plots.loss_plot.setLogMode(y=view["log_loss"])
+        self.panel.value_spin.setValue(parsed["new_value"])
+        self.train_bar.blockSignals(True)
+        self.train_bar.set_stop_conditions(*parsed["stop"])
+        self.train_bar.blockSignals(False)
+        self._refresh_points()
+        self.panel.select_class(parsed["selected_class"])
+        self.plots.set_state(parsed["history"])
+        model = parsed["model"]
+        self._weights = model["weights"] if model else None
+        self._counters = (model["epoch"], model["step"]) if model else (0, 0)
+        self._start_session(self._weights, self._counters, keep_history=True)
+        self._say("")
+
+    def _parse_state(self, state) -> dict:
+        if not isinstance(state, dict):
+            raise ValueError("playground state must be a dict")
+        if state.get("version") != STATE_VERSION:
+            raise ValueError(f"playground state version {state.get('version')!r} is not supported")
+        points = PointsModel.check_state(state.get("points"))
+        recipes = state.get("recipes")
+        if not isinstance(recipes, dict) or set(recipes) != set(TASKS):
+            raise ValueError(f"playground state: 'recipes' must have one recipe for each of {list(TASKS)}")
+        recipes = {t: validate_recipe(r) for t, r in recipes.items()}
+        for t, r in recipes.items():
+            if (r["loss"] == "cross_entropy") != (t == "classification") or r["loss"] == "bce":
+                raise ValueError(f"playground state: the {t} recipe has the wrong loss {r['loss']!r}")
+            if r["features"] is None or (t == "regression1d" and any(f not in ONE_D_FEATURES for f in r["features"])):
+                raise ValueError(f"playground state: the {t} recipe has unusable features {r['features']!r}")
+        presets = {}
+        for t in TASKS:
+            p = (state.get("presets") or {}).get(t) or {}
+            presets[t] = (str(p.get("name", self._presets[t][0])), int(p.get("count", self._presets[t][1])),
+                          float(p.get("noise", self._presets[t][2])))
+        view = {"show_test": True, "discretize": False, "per_batch": False, "log_loss": True, "eraser": False}
+        view.update({k: bool(v) for k, v in (state.get("view") or {}).items() if k in view})
+        stop = state.get("stop") or {}
+        try:
+            stop = (int(stop.get("max_epochs", 0)), float(stop.get("target_loss", 0.0)))
+            new_value = float(state.get("new_value", 1.0))
+            selected = int(state.get("selected_class", 0))
+        except (TypeError, ValueError) as exc:
+            raise ValueError(f"playground state: {exc}") from None
+        model = state.get("model")
+        if model is not None:
+            try:
+                weights = {str(k): np.asarray(v) for k, v in model["weights"].items()}
+                epoch, step = int(model.get("epoch", 0)), int(model.get("step", 0))
+            except (KeyError, AttributeError, TypeError, ValueError) as exc:
+                raise ValueError(f"playground state: bad model entry ({exc})") from None
+            task = points["task"]
+            r = recipes[task]
+            n_out = points["sets"][task].n_classes if task == "classification" else 1
+            probe = build_model_from_recipe(r, len(r["features"]), n_out, np.random.default_rng(0))
+            probe.load_state_dict(weights)   # ValueError on a mismatch
+            model = {"weights": weights, "epoch": epoch, "step": step}
+        history = state.get("history") or {}
+        if not isinstance(history, dict):
+            raise ValueError("playground state: 'history' must be a dict")
+        hist = {}
+        for k in FIELDS:
+            try:
+                hist[k] = np.asarray(history.get(k, []), dtype=np.float64).reshape(-1)
+            except (TypeError, ValueError) as exc:
+                raise ValueError(f"playground state: history {k}: {exc}") from None
+        n_ep = len(hist["epoch"])
+        if any(len(hist[k]) != n_ep for k in FIELDS[:5]) or len(hist["batch_step"]) != len(hist["batch_loss"]):
+            raise ValueError("playground state: the history columns have different lengths")
+        hist["metric_name"] = str(history.get("metric_name", "accuracy"))
+        return {"points": points, "recipes": recipes, "presets": presets, "view": view, "stop": stop,
+                "new_value": new_value, "selected_class": selected, "model": model, "history": hist}

@@ -1,0 +1,42 @@
+"""What the training job hands the GUI: frozen, self-contained copies (never live model arrays)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+
+@dataclass(frozen=True, eq=False)
+class History:
+    """New history since the previous snapshot."""
+    epoch: np.ndarray            # epoch numbers
+    train_loss: np.ndarray
+    test_loss: np.ndarray        # NaN without test points
+    train_metric: np.ndarray     # accuracy or R²
+    test_metric: np.ndarray
+    batch_step: np.ndarray       # optimizer step of each (bucketed) minibatch loss
+    batch_loss: np.ndarray
+
+
+@dataclass(frozen=True, eq=False)
+class Snapshot:
+    seq: int
+    epoch: int
+    step: int
+    running: bool
+    event: str | None            # None, "paused", "stepped", "max_epochs", "target_loss", "diverged", "error"
+    message: str                 # for the status bar when event is set
+    lr: float
+    metric_name: str             # "accuracy" or "R²"
+    history: History
+    one_d: bool
+    bounds: tuple                # (xmin, xmax, ymin, ymax) of the map
+    image: np.ndarray | None     # (n, n, 4) uint8 decision map / value map (2-D tasks)
+    curve: tuple | None          # (xs, ys) fitted curve (1-D regression)
+    sizes: tuple                 # layer sizes, input to output (inputs = features)
+    shown: tuple                 # neurons drawn per column
+    thumbs: tuple                # per column: (k, m, m, 4) uint8 (2-D) or (k, m) float in [-1, 1] (1-D)
+    weights: tuple               # per Linear: (shown_out, shown_in) float32 copy
+    focus: tuple | None          # (column, neuron) of the large view, or None
+    focus_image: np.ndarray | None   # (n, n, 4) uint8 (2-D) or (xs, ys) tuple (1-D)
+    state: dict | None = field(default=None)   # full state_dict copy (not in every snapshot of a big net)

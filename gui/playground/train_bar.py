@@ -1,0 +1,85 @@
+"""TrainBar: play/pause, step, stop, reset, the counters and the stop conditions."""
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
+
+from gui.widgets.log_spin import LogSpinBox
+
+
+class TrainBar(QWidget):
+    play_clicked = Signal()
+    step_clicked = Signal()
+    stop_clicked = Signal()
+    reset_clicked = Signal()
+    stop_conditions_changed = Signal(int, float)   # (max epochs or 0, target loss or 0)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.play_button = QPushButton("▶ Train")
+        self.play_button.setObjectName("play")
+        self.play_button.setMinimumWidth(96)
+        self.play_button.setToolTip("Start or pause training (Space). Each step takes a minibatch, computes the "
+                                    "loss, backpropagates its gradient and moves every weight against it.")
+        self.play_button.clicked.connect(self.play_clicked)
+        self.step_button = QPushButton("Step epoch")
+        self.step_button.setObjectName("step")
+        self.step_button.setToolTip("Train one epoch — one pass over all training points in minibatches — then "
+                                    "pause, to watch the boundary move one pass at a time.")
+        self.step_button.clicked.connect(self.step_clicked)
+        self.stop_button = QPushButton("■ Stop")
+        self.stop_button.setObjectName("stop")
+        self.stop_button.setToolTip("End this run: the weights stay, the optimizer's memory (momentum, Adam "
+                                    "averages) is cleared. Train continues from these weights.")
+        self.stop_button.clicked.connect(self.stop_clicked)
+        self.reset_button = QPushButton("⟲ Reset")
+        self.reset_button.setObjectName("reset")
+        self.reset_button.setToolTip("New random initial weights W⁽⁰⁾, b⁽⁰⁾ and an empty history. Different "
+                                     "starting points can end in different solutions.")
+        self.reset_button.clicked.connect(self.reset_clicked)
+        for b in (self.play_button, self.step_button, self.stop_button, self.reset_button):
+            lay.addWidget(b)
+        self.counter = QLabel()
+        self.counter.setObjectName("counter")
+        self.counter.setMinimumWidth(190)
+        self.counter.setToolTip("Epochs (passes over the training set) and optimizer steps (minibatches) so far.")
+        lay.addWidget(self.counter)
+        lay.addStretch(1)
+        lay.addWidget(QLabel("Stop at epoch"))
+        self.max_epochs = QSpinBox()
+        self.max_epochs.setRange(0, 10_000_000)
+        self.max_epochs.setSpecialValueText("never")
+        self.max_epochs.setSingleStep(100)
+        self.max_epochs.setKeyboardTracking(False)
+        self.max_epochs.setToolTip("Pause training when this many epochs are done in total ('never': no limit).")
+        self.max_epochs.valueChanged.connect(self._emit_stop)
+        lay.addWidget(self.max_epochs)
+        lay.addWidget(QLabel("or loss ≤"))
+        self.target_loss = LogSpinBox(1e-5, 10.0, 0.0, allow_zero=True)
+        self.target_loss.setSpecialValueText("off")
+        self.target_loss.setToolTip("Pause when the training loss of an epoch falls to this value ('off': never).")
+        self.target_loss.valueChanged.connect(self._emit_stop)
+        lay.addWidget(self.target_loss)
+        self.set_counters(0, 0)
+
+    def _emit_stop(self) -> None:
+        self.stop_conditions_changed.emit(self.max_epochs.value(), self.target_loss.value())
+
+    def set_running(self, running: bool) -> None:
+        self.play_button.setText("❚❚ Pause" if running else "▶ Train")
+        self.step_button.setEnabled(not running)
+
+    def set_counters(self, epoch: int, step: int, train=None, test=None, metric: str = "accuracy") -> None:
+        text = f"Epoch <b>{epoch:,}</b> · step {step:,}"
+        self.counter.setText(text)
+
+    def stop_conditions(self) -> tuple[int, float]:
+        return self.max_epochs.value(), self.target_loss.value()
+
+    def set_stop_conditions(self, max_epochs: int, target_loss: float) -> None:
+        self.max_epochs.setValue(int(max_epochs))
+        self.target_loss.setValue(float(target_loss) if math.isfinite(target_loss) else 0.0)

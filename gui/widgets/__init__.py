@@ -1,0 +1,1 @@
+"""Widgets shared by the modes: the network builder, number inputs, colours."""

@@ -1,0 +1,76 @@
+"""A number box whose arrows step along 1-3-10 (0.001, 0.003, 0.01, ...), for rates and strengths."""
+from __future__ import annotations
+
+import math
+
+from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox
+
+
+def _ladder(lo: float, hi: float) -> list[float]:
+    out = []
+    for e in range(-7, 4):
+        for m in (1, 3):
+            v = float(f"{m}e{e}")
+            if lo <= v <= hi:
+                out.append(v)
+    return out
+
+
+class LogSpinBox(QDoubleSpinBox):
+    """Positive values stepped on a 1-3 ladder; with allow_zero, one step below the smallest is 0."""
+
+    def __init__(self, minimum: float, maximum: float, value: float, *, allow_zero: bool = False, parent=None):
+        super().__init__(parent)
+        self._allow_zero = allow_zero
+        self.setDecimals(7)
+        self.setRange(0.0 if allow_zero else minimum, maximum)
+        self._ladder = ([0.0] if allow_zero else []) + _ladder(minimum, maximum)
+        self.setKeyboardTracking(False)
+        self.setCorrectionMode(QAbstractSpinBox.CorrectToNearestValue)
+        self.setValue(value)
+
+    def textFromValue(self, value: float) -> str:
+        return "0" if value == 0 else f"{value:.6g}"
+
+    def valueFromText(self, text: str) -> float:
+        try:
+            return float(text.replace(",", "."))
+        except ValueError:
+            return self.value()
+
+    def validate(self, text, pos):
+        from PySide6.QtGui import QValidator
+        t = text.strip().replace(",", ".")
+        if t in ("", ".", "-", "e", "0."):
+            return QValidator.Intermediate, text, pos
+        try:
+            v = float(t)
+        except ValueError:
+            if t.lower().endswith(("e", "e-", "e+")):
+                return QValidator.Intermediate, text, pos
+            return QValidator.Invalid, text, pos
+        if not math.isfinite(v) or v < 0:
+            return QValidator.Invalid, text, pos
+        if v > self.maximum() or (v < self.minimum()) or (v == 0 and not self._allow_zero):
+            return QValidator.Intermediate, text, pos
+        return QValidator.Acceptable, text, pos
+
+    def stepBy(self, steps: int) -> None:
+        v = self.value()
+        lad = self._ladder
+        if steps > 0:
+            higher = [x for x in lad if x > v * (1 + 1e-9) + (1e-12 if v == 0 else 0)]
+            target = higher[min(steps, len(higher)) - 1] if higher else lad[-1]
+        else:
+            lower = [x for x in lad if x < v * (1 - 1e-9)]
+            target = lower[max(len(lower) + steps, 0)] if lower else lad[0]
+        self.setValue(target)
+
+    def stepEnabled(self):
+        v = self.value()
+        flags = QAbstractSpinBox.StepNone
+        if v < self.maximum():
+            flags |= QAbstractSpinBox.StepUpEnabled
+        if v > (0.0 if self._allow_zero else self._ladder[0]) and v > self.minimum():
+            flags |= QAbstractSpinBox.StepDownEnabled
+        return flags

@@ -1,0 +1,397 @@
+"""NetworkBuilder: edit a recipe (engine/recipe.py) — hidden layers, inputs, loss, optimizer — by clicking.
+
+API (kept stable; the playground and the MNIST lab both use it):
+    b = NetworkBuilder(parent, task="classification", n_inputs=2, n_outputs=2)
+    b.recipe() -> dict                  # a validated recipe
+    b.set_recipe(recipe)                # ValueError (and no change) on a bad recipe
+    b.set_task(task, n_outputs)         # "classification" (softmax + cross-entropy) or "regression" (MSE / L1)
+    b.set_features_visible(False)       # hide the x1, x2, x1², ... toggles: recipe["features"] = None
+    b.set_input_count(784)              # raw input size, used when features are hidden
+    b.set_available_features([...])     # e.g. only x1-features for 1-D data
+    b.set_training(True)                # lock structure edits (lr, L1, L2 stay editable)
+    b.parameter_count() -> int, b.architecture() -> "2-8-8-2"
+    signals: recipe_changed()  after any user edit (lr included); lr_changed(float) for lr edits.
+The programmatic setters above do not emit recipe_changed.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGridLayout, QHBoxLayout,
+                               QLabel, QPushButton, QSpinBox, QToolButton, QVBoxLayout, QWidget)
+
+from engine.recipe import MAX_LAYERS, MAX_UNITS, count_parameters, default_recipe, validate_recipe
+from gui.widgets.log_spin import LogSpinBox
+
+FEATURES = ("x1", "x2", "x1^2", "x2^2", "x1*x2", "sin x1", "sin x2")
+FEATURE_LABELS = {"x1": "x₁", "x2": "x₂", "x1^2": "x₁²", "x2^2": "x₂²", "x1*x2": "x₁·x₂",
+                  "sin x1": "sin x₁", "sin x2": "sin x₂"}
+ACTIVATION_LABELS = {"relu": "ReLU", "leaky_relu": "Leaky ReLU", "tanh": "tanh", "sigmoid": "sigmoid",
+                     "identity": "linear"}
+ACTIVATION_TIPS = {
+    "relu": "ReLU: max(0, z). Fast to train; a unit whose input stays negative stops learning ('dead').",
+    "leaky_relu": "Leaky ReLU: z for z > 0, 0.01·z otherwise, so no unit ever stops learning completely.",
+    "tanh": "tanh: smooth S-curve from −1 to 1. Saturates for large |z|, where its gradient nearly vanishes.",
+    "sigmoid": "sigmoid: smooth S-curve from 0 to 1. Saturates easily, so deep sigmoid nets learn slowly.",
+    "identity": "linear: no non-linearity. Stacked linear layers are still one linear map — "
+                "they can only draw straight boundaries.",
+}
+OPTIMIZERS = (("sgd", "SGD"), ("momentum", "SGD + momentum"), ("adam", "Adam"))
+REGRESSION_LOSSES = (("mse", "Squared error (MSE)"), ("l1", "Absolute error (L1)"))
+
+
+class _LayerRow(QWidget):
+    """One hidden layer: units, activation, move up/down, remove."""
+
+    edited = Signal()
+    action = Signal(str, int)   # ("up" | "down" | "remove", index)
+
+    def __init__(self, index: int, layer: dict, n_layers: int, parent=None):
+        super().__init__(parent)
+        self.index = index
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(3)
+        name = QLabel(f"{index + 1}.")
+        name.setMinimumWidth(16)
+        lay.addWidget(name)
+        self.units = QSpinBox()
+        self.units.setRange(1, MAX_UNITS)
+        self.units.setValue(layer["units"])
+        self.units.setKeyboardTracking(False)
+        self.units.setAccelerated(True)
+        self.units.setToolTip(f"Neurons in hidden layer {index + 1} (1–{MAX_UNITS}). More neurons can bend "
+                              "the decision boundary more, but learn slower and can overfit.")
+        self.units.valueChanged.connect(self.edited)
+        lay.addWidget(self.units)
+        self.activation = QComboBox()
+        for key, label in ACTIVATION_LABELS.items():
+            self.activation.addItem(label, key)
+            self.activation.setItemData(self.activation.count() - 1, ACTIVATION_TIPS[key], Qt.ToolTipRole)
+        self.activation.setCurrentIndex(list(ACTIVATION_LABELS).index(layer["activation"]))
+        self.activation.setToolTip("Activation α of this layer: the non-linearity applied to z = Wx + b. "
+                                   "Without one, extra layers add nothing.")
+        self.activation.currentIndexChanged.connect(self.edited)
+        lay.addWidget(self.activation, 1)
+        for key, text, tip, enabled in (
+                ("up", "▲", "Move this layer one place towards the input.", index > 0),
+                ("down", "▼", "Move this layer one place towards the output.", index < n_layers - 1),
+                ("remove", "✕", "Remove this hidden layer.", True)):
+            b = QToolButton()
+            b.setText(text)
+            b.setToolTip(tip)
+            b.setEnabled(enabled)
+            b.setAutoRaise(True)
+            b.setObjectName(f"layer{index}_{key}")
+            b.clicked.connect(lambda _=False, k=key: self.action.emit(k, self.index))
+            lay.addWidget(b)
+
+    def layer(self) -> dict:
+        return {"units": self.units.value(), "activation": self.activation.currentData()}
+
+
+class NetworkBuilder(QWidget):
+    recipe_changed = Signal()
+    lr_changed = Signal(float)
+
+    def __init__(self, parent=None, *, task: str = "classification", n_inputs: int = 2, n_outputs: int = 2):
+        super().__init__(parent)
+        self._task = task
+        self._n_raw = int(n_inputs)
+        self._n_outputs = int(n_outputs)
+        self._features_visible = True
+        self._available = list(FEATURES)
+        self._training = False
+        self._updating = False
+        self._hidden: list[dict] = []
+        self._rows: list[_LayerRow] = []
+        self._build()
+        self.set_recipe(default_recipe(loss="cross_entropy" if task == "classification" else "mse"))
+
+    # -- construction ------------------------------------------------------------------------
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(4)
+
+        self.features_box = QWidget()
+        grid = QGridLayout(self.features_box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(2)
+        grid.addWidget(QLabel("<b>Inputs</b>"), 0, 0, 1, 4)
+        self.feature_checks: dict[str, QCheckBox] = {}
+        for i, f in enumerate(FEATURES):
+            cb = QCheckBox(FEATURE_LABELS[f])
+            cb.setObjectName(f"feature_{f}")
+            cb.setToolTip(f"Feed {FEATURE_LABELS[f]} to the network as an input. Hand-made features like x₁² or "
+                          "x₁·x₂ let even a network without hidden layers draw curved boundaries.")
+            cb.toggled.connect(self._on_feature)
+            self.feature_checks[f] = cb
+            grid.addWidget(cb, 1 + i // 4, i % 4)
+        outer.addWidget(self.features_box)
+
+        head = QHBoxLayout()
+        head.addWidget(QLabel("<b>Hidden layers</b>"))
+        head.addStretch(1)
+        self.add_button = QPushButton("+ Add layer")
+        self.add_button.setObjectName("add_layer")
+        self.add_button.setToolTip(f"Add a hidden layer before the output (at most {MAX_LAYERS}). Each layer "
+                                   "computes α(Wx + b) of the one before it; depth lets the net compose simple "
+                                   "boundaries into complex ones.")
+        self.add_button.clicked.connect(self._add_layer)
+        head.addWidget(self.add_button)
+        outer.addLayout(head)
+        self.rows_box = QVBoxLayout()
+        self.rows_box.setSpacing(2)
+        outer.addLayout(self.rows_box)
+        self.no_hidden = QLabel("<i>No hidden layer: a single-layer perceptron f(x) = σ(Wx + b), which can "
+                                "only separate classes with straight lines.</i>")
+        self.no_hidden.setWordWrap(True)
+        outer.addWidget(self.no_hidden)
+
+        form = QFormLayout()
+        form.setContentsMargins(0, 4, 0, 0)
+        form.setVerticalSpacing(3)
+        self.output_label = QLabel()
+        self.output_label.setWordWrap(True)
+        form.addRow("Output", self.output_label)
+        self.loss_combo = QComboBox()
+        for key, label in REGRESSION_LOSSES:
+            self.loss_combo.addItem(label, key)
+        self.loss_combo.setToolTip("The loss L the training makes small. Squared error punishes big misses "
+                                   "hard; absolute error treats all misses alike and is less swayed by outliers.")
+        self.loss_combo.currentIndexChanged.connect(self._emit)
+        form.addRow("Loss", self.loss_combo)
+        self._loss_row_label = form.labelForField(self.loss_combo)
+
+        self.optimizer_combo = QComboBox()
+        for key, label in OPTIMIZERS:
+            self.optimizer_combo.addItem(label, key)
+        self.optimizer_combo.setToolTip("How the gradient becomes a step. SGD: W ← W − η·∂L/∂W. Momentum keeps "
+                                        "a running direction that smooths noisy minibatch steps. Adam scales each "
+                                        "weight's step by its own gradient history and usually needs a smaller η.")
+        self.optimizer_combo.currentIndexChanged.connect(self._on_optimizer)
+        form.addRow("Optimizer", self.optimizer_combo)
+        self.momentum_spin = QDoubleSpinBox()
+        self.momentum_spin.setRange(0.0, 0.99)
+        self.momentum_spin.setSingleStep(0.05)
+        self.momentum_spin.setDecimals(2)
+        self.momentum_spin.setKeyboardTracking(False)
+        self.momentum_spin.setToolTip("How much of the previous step is kept in the next (0–0.99). Higher "
+                                      "values roll faster through flat regions but can overshoot.")
+        self.momentum_spin.valueChanged.connect(self._emit)
+        form.addRow("Momentum", self.momentum_spin)
+        self.lr_spin = LogSpinBox(1e-5, 10.0, 0.03)
+        self.lr_spin.setObjectName("learning_rate")
+        self.lr_spin.setToolTip("Learning rate η: the size of each gradient step. Too small learns slowly; "
+                                "too large overshoots and the loss jumps or diverges. Can be changed while "
+                                "training.")
+        self.lr_spin.valueChanged.connect(self._on_lr)
+        form.addRow("Learning rate η", self.lr_spin)
+        self.batch_spin = QSpinBox()
+        self.batch_spin.setRange(1, 1024)
+        self.batch_spin.setKeyboardTracking(False)
+        self.batch_spin.setToolTip("Points per gradient step (minibatch). Small batches give many noisy steps "
+                                   "(stochastic gradient descent); large batches give fewer, smoother ones.")
+        self.batch_spin.valueChanged.connect(self._emit)
+        form.addRow("Batch size", self.batch_spin)
+        self.l1_spin = LogSpinBox(1e-5, 1.0, 0.0, allow_zero=True)
+        self.l1_spin.setToolTip("L1 regularisation: adds λ·Σ|w| to the loss, pushing unneeded weights to "
+                                "exactly zero (a sparser network). 0 turns it off.")
+        self.l1_spin.valueChanged.connect(self._emit)
+        form.addRow("L1 strength", self.l1_spin)
+        self.l2_spin = LogSpinBox(1e-5, 1.0, 0.0, allow_zero=True)
+        self.l2_spin.setToolTip("L2 regularisation (weight decay): adds λ·Σw² to the loss, keeping weights "
+                                "small and boundaries smooth, which fights overfitting. 0 turns it off.")
+        self.l2_spin.valueChanged.connect(self._emit)
+        form.addRow("L2 strength", self.l2_spin)
+        self.dropout_spin = QDoubleSpinBox()
+        self.dropout_spin.setRange(0.0, 0.9)
+        self.dropout_spin.setSingleStep(0.1)
+        self.dropout_spin.setDecimals(2)
+        self.dropout_spin.setKeyboardTracking(False)
+        self.dropout_spin.setToolTip("Dropout: while training, each hidden neuron is switched off with this "
+                                     "probability, so the net cannot rely on any single one. 0 turns it off.")
+        self.dropout_spin.valueChanged.connect(self._emit)
+        form.addRow("Dropout", self.dropout_spin)
+        outer.addLayout(form)
+        self.params_label = QLabel()
+        self.params_label.setObjectName("parameter_count")
+        self.params_label.setToolTip("Number of weights and biases θ = ⟨W, b⟩ the training adjusts.")
+        outer.addWidget(self.params_label)
+
+    # -- public API --------------------------------------------------------------------------
+    def recipe(self) -> dict:
+        feats = None
+        if self._features_visible:
+            feats = [f for f in FEATURES if f in self._available and self.feature_checks[f].isChecked()]
+        loss = "cross_entropy" if self._task == "classification" else self.loss_combo.currentData()
+        return validate_recipe({
+            "hidden": [dict(h) for h in self._hidden], "features": feats, "loss": loss,
+            "optimizer": self.optimizer_combo.currentData(), "lr": self.lr_spin.value(),
+            "momentum": self.momentum_spin.value(), "batch_size": self.batch_spin.value(),
+            "l1": self.l1_spin.value(), "l2": self.l2_spin.value(), "dropout": self.dropout_spin.value(),
+        })
+
+    def set_recipe(self, recipe: dict) -> None:
+        r = validate_recipe(recipe)
+        if r["loss"] == "bce":
+            raise ValueError("recipe: this builder offers softmax + cross-entropy for classes, not 'bce'")
+        self._updating = True
+        try:
+            self._task = "classification" if r["loss"] == "cross_entropy" else "regression"
+            self._hidden = [dict(h) for h in r["hidden"]]
+            if r["features"] is not None:
+                for f, cb in self.feature_checks.items():
+                    cb.setChecked(f in r["features"])
+            if self._task == "regression":
+                self.loss_combo.setCurrentIndex(0 if r["loss"] == "mse" else 1)
+            self.optimizer_combo.setCurrentIndex([k for k, _ in OPTIMIZERS].index(r["optimizer"]))
+            self.momentum_spin.setValue(r["momentum"])
+            self.lr_spin.setValue(r["lr"])
+            self.batch_spin.setValue(min(r["batch_size"], self.batch_spin.maximum()))
+            self.l1_spin.setValue(r["l1"])
+            self.l2_spin.setValue(r["l2"])
+            self.dropout_spin.setValue(r["dropout"])
+            self._rebuild_rows()
+        finally:
+            self._updating = False
+        self._refresh()
+
+    def set_task(self, task: str, n_outputs: int) -> None:
+        if task not in ("classification", "regression"):
+            raise ValueError(f"task must be 'classification' or 'regression', got {task!r}")
+        self._task, self._n_outputs = task, int(n_outputs)
+        self._refresh()
+
+    def set_features_visible(self, visible: bool) -> None:
+        self._features_visible = bool(visible)
+        self.features_box.setVisible(self._features_visible)
+        self._refresh()
+
+    def set_input_count(self, n: int) -> None:
+        self._n_raw = int(n)
+        self._refresh()
+
+    def set_available_features(self, features) -> None:
+        """Offer only these features (e.g. no x2 features for 1-D data); keeps at least one checked."""
+        self._available = [f for f in FEATURES if f in features]
+        if not self._available:
+            raise ValueError("set_available_features: at least one feature is needed")
+        self._updating = True
+        try:
+            if not any(self.feature_checks[f].isChecked() for f in self._available):
+                self.feature_checks[self._available[0]].setChecked(True)
+        finally:
+            self._updating = False
+        self._refresh()
+
+    def set_training(self, training: bool) -> None:
+        self._training = bool(training)
+        self._refresh()
+
+    def n_inputs(self) -> int:
+        if not self._features_visible:
+            return self._n_raw
+        return sum(1 for f in self._available if self.feature_checks[f].isChecked())
+
+    def parameter_count(self) -> int:
+        return count_parameters(self.recipe(), self.n_inputs(), self._n_outputs)
+
+    def architecture(self) -> str:
+        sizes = [self.n_inputs()] + [h["units"] for h in self._hidden] + [self._n_outputs]
+        return "-".join(map(str, sizes))
+
+    # -- edits ---------------------------------------------------------------------------------
+    def _add_layer(self) -> None:
+        if len(self._hidden) >= MAX_LAYERS:
+            return
+        last = self._hidden[-1] if self._hidden else {"units": 4, "activation": "tanh"}
+        self._hidden.append(dict(last))
+        self._rebuild_rows()
+        self._emit()
+
+    def _row_action(self, what: str, i: int) -> None:
+        h = self._hidden
+        if what == "remove" and 0 <= i < len(h):
+            del h[i]
+        elif what == "up" and 0 < i < len(h):
+            h[i - 1], h[i] = h[i], h[i - 1]
+        elif what == "down" and 0 <= i < len(h) - 1:
+            h[i + 1], h[i] = h[i], h[i + 1]
+        else:
+            return
+        self._rebuild_rows()
+        self._emit()
+
+    def _row_edited(self) -> None:
+        self._hidden = [row.layer() for row in self._rows]
+        self._emit()
+
+    def _on_feature(self) -> None:
+        self._emit()
+
+    def _on_optimizer(self) -> None:
+        self._emit()
+
+    def _on_lr(self, value: float) -> None:
+        if self._updating:
+            return
+        self.lr_changed.emit(float(value))
+        self._emit()
+
+    def _emit(self) -> None:
+        if self._updating:
+            return
+        self._refresh()
+        self.recipe_changed.emit()
+
+    def _rebuild_rows(self) -> None:
+        for row in self._rows:
+            self.rows_box.removeWidget(row)
+            row.hide()
+            row.setParent(None)
+            row.deleteLater()
+        self._rows = []
+        for i, layer in enumerate(self._hidden):
+            row = _LayerRow(i, layer, len(self._hidden), self)
+            row.edited.connect(self._row_edited)
+            row.action.connect(self._row_action)
+            self.rows_box.addWidget(row)
+            self._rows.append(row)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        """Enable what makes sense now; update the output text and the parameter count."""
+        locked = self._training
+        classify = self._task == "classification"
+        checked = [f for f in self._available if self.feature_checks[f].isChecked()]
+        for f, cb in self.feature_checks.items():
+            cb.setVisible(f in self._available)
+            # the last checked input cannot be unchecked: a network needs at least one input
+            cb.setEnabled(not locked and not (cb.isChecked() and len(checked) <= 1))
+        self.add_button.setEnabled(not locked and len(self._hidden) < MAX_LAYERS)
+        for row in self._rows:
+            row.setEnabled(not locked)
+        self.no_hidden.setVisible(not self._hidden)
+        self.loss_combo.setVisible(not classify)
+        if self._loss_row_label is not None:
+            self._loss_row_label.setVisible(not classify)
+        self.loss_combo.setEnabled(not locked)
+        self.optimizer_combo.setEnabled(not locked)
+        self.momentum_spin.setEnabled(not locked and self.optimizer_combo.currentData() == "momentum")
+        self.batch_spin.setEnabled(not locked)
+        self.dropout_spin.setEnabled(not locked)
+        if classify:
+            self.output_label.setText(f"{self._n_outputs} classes: softmax, cross-entropy loss")
+            self.output_label.setToolTip("Softmax turns the output scores into class probabilities; "
+                                         "cross-entropy (logistic loss) is −log of the probability given "
+                                         "to the right class.")
+        else:
+            self.output_label.setText(f"{self._n_outputs} value{'s' if self._n_outputs > 1 else ''}: linear")
+            self.output_label.setToolTip("A linear output neuron predicts the number directly; the loss "
+                                         "compares it with the target.")
+        try:
+            n = self.parameter_count()
+            self.params_label.setText(f"<b>{n:,}</b> parameters · {self.architecture()}")
+        except ValueError as exc:
+            self.params_label.setText(str(exc))

@@ -1,0 +1,113 @@
+"""The network builder edits a recipe; its settings produce the matching engine model."""
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QToolButton
+
+from engine import Linear, ReLU, Sigmoid, Tanh
+from engine.recipe import build_model_from_recipe, count_parameters, default_recipe
+from gui.widgets.network_builder import NetworkBuilder
+
+
+@pytest.fixture
+def builder(qtbot):
+    b = NetworkBuilder()
+    qtbot.addWidget(b)
+    b.show()
+    qtbot.wait(10)
+    return b
+
+
+def _layer_shapes(model):
+    return [(l.in_features, l.out_features) for l in model if isinstance(l, Linear)]
+
+
+def test_settings_produce_the_matching_model(builder, qtbot, rng):
+    with qtbot.waitSignal(builder.recipe_changed):
+        qtbot.mouseClick(builder.add_button, Qt.LeftButton)          # 3 hidden layers
+    builder._rows[0].units.setValue(5)
+    builder._rows[1].activation.setCurrentIndex(0)                    # relu
+    builder._rows[2].units.setValue(3)
+    builder._rows[2].activation.setCurrentIndex(3)                    # sigmoid
+    builder.feature_checks["x1^2"].setChecked(True)
+    builder.feature_checks["sin x2"].setChecked(True)
+    builder.optimizer_combo.setCurrentIndex(2)
+    builder.batch_spin.setValue(32)
+    builder.l2_spin.setValue(0.001)
+    r = builder.recipe()
+    assert r["features"] == ["x1", "x2", "x1^2", "sin x2"]
+    assert r["hidden"] == [{"units": 5, "activation": "tanh"}, {"units": 8, "activation": "relu"},
+                           {"units": 3, "activation": "sigmoid"}]
+    assert (r["optimizer"], r["batch_size"], r["l2"], r["loss"]) == ("adam", 32, 0.001, "cross_entropy")
+    model = build_model_from_recipe(r, builder.n_inputs(), 2, rng)
+    assert _layer_shapes(model) == [(4, 5), (5, 8), (8, 3), (3, 2)]
+    acts = [type(l) for l in model if not isinstance(l, Linear)]
+    assert acts == [Tanh, ReLU, Sigmoid]
+    assert builder.parameter_count() == model.num_parameters() == 4 * 5 + 5 + 5 * 8 + 8 + 8 * 3 + 3 + 3 * 2 + 2
+    assert f"{model.num_parameters():,}" in builder.params_label.text()
+    assert builder.architecture() == "4-5-8-3-2"
+
+
+def test_reorder_remove_and_limits(builder, qtbot):
+    builder._rows[0].units.setValue(3)
+    qtbot.mouseClick(builder.findChild(QToolButton, "layer1_up"), Qt.LeftButton)
+    assert [h["units"] for h in builder.recipe()["hidden"]] == [8, 3]
+    qtbot.mouseClick(builder.findChild(QToolButton, "layer0_remove"), Qt.LeftButton)
+    assert [h["units"] for h in builder.recipe()["hidden"]] == [3]
+    for _ in range(20):
+        qtbot.mouseClick(builder.add_button, Qt.LeftButton)
+    assert len(builder.recipe()["hidden"]) == 8 and not builder.add_button.isEnabled()
+    # the last checked input cannot be unchecked
+    builder.feature_checks["x2"].setChecked(False)
+    assert not builder.feature_checks["x1"].isEnabled()
+    assert builder.recipe()["features"] == ["x1"]
+    # units cannot leave 1..512
+    builder._rows[0].units.setValue(100000)
+    assert builder.recipe()["hidden"][0]["units"] == 512
+
+
+def test_regression_loss_and_lr_signal(builder, qtbot):
+    builder.set_task("regression", 1)
+    assert builder.recipe()["loss"] == "mse"
+    builder.loss_combo.setCurrentIndex(1)
+    assert builder.recipe()["loss"] == "l1"
+    with qtbot.waitSignal(builder.lr_changed) as blocker:
+        builder.lr_spin.stepBy(1)
+    assert blocker.args[0] == pytest.approx(0.1)
+    assert builder.recipe()["lr"] == pytest.approx(0.1)
+    builder.lr_spin.stepBy(-2)
+    assert builder.recipe()["lr"] == pytest.approx(0.01)
+
+
+def test_training_lock_keeps_lr_editable(builder):
+    builder.set_training(True)
+    assert not builder.add_button.isEnabled()
+    assert not builder._rows[0].isEnabled()
+    assert not builder.optimizer_combo.isEnabled()
+    assert builder.lr_spin.isEnabled() and builder.l2_spin.isEnabled()
+    builder.set_training(False)
+    assert builder.add_button.isEnabled() and builder._rows[0].isEnabled()
+
+
+def test_set_recipe_round_trip_and_bad_recipe(builder, qtbot):
+    r = default_recipe(hidden=[{"units": 16, "activation": "relu"}], features=["x1", "x1*x2"], optimizer="momentum",
+                       lr=0.3, momentum=0.5, batch_size=7, l1=0.003)
+    with qtbot.assertNotEmitted(builder.recipe_changed):
+        builder.set_recipe(r)
+    assert builder.recipe() == r
+    with pytest.raises(ValueError):
+        builder.set_recipe({"hidden": [{"units": 0, "activation": "relu"}]})
+    assert builder.recipe() == r
+
+
+def test_mnist_use_hidden_features(qtbot, rng):
+    b = NetworkBuilder(n_inputs=784, n_outputs=10)
+    qtbot.addWidget(b)
+    b.set_features_visible(False)
+    b.set_input_count(784)
+    b.set_task("classification", 10)
+    r = b.recipe()
+    assert r["features"] is None
+    assert b.parameter_count() == count_parameters(r, 784, 10)
+    model = build_model_from_recipe(r, 784, 10, rng)
+    assert _layer_shapes(model)[0] == (784, 8) and _layer_shapes(model)[-1] == (8, 10)
+    assert b.architecture() == "784-8-8-10"
