@@ -1,5 +1,5 @@
 """MLP Studio's engine: a small modular neural-network framework in pure NumPy (no Qt here)."""
-from .errors import DataError, DivergenceError, EngineError, ModelFileError
+from .errors import DataError, DivergenceError, EngineError, ModelFileError, ProjectFileError
 from .layers import Dropout, Identity, LeakyReLU, Linear, ReLU, Sigmoid, Softmax, Tanh, softmax
 from .losses import BCEWithLogitsLoss, CrossEntropyLoss, L1Loss, MSELoss
 from .metrics import accuracy, confusion_matrix, per_class_accuracy, r2_score, rmse, zero_one_loss
@@ -10,7 +10,7 @@ from .pipeline import Pipeline, load_model, save_model
 from .train import BatchReport, EpochReport, Trainer, make_grid, predict, predict_proba
 
 __all__ = [
-    "EngineError", "DataError", "DivergenceError", "ModelFileError",
+    "EngineError", "DataError", "DivergenceError", "ModelFileError", "ProjectFileError",
     "Module", "Parameter", "Sequential", "Linear", "ReLU", "LeakyReLU", "Tanh", "Sigmoid", "Identity",
     "Softmax", "Dropout", "softmax", "CrossEntropyLoss", "BCEWithLogitsLoss", "MSELoss", "L1Loss",
     "accuracy", "zero_one_loss", "confusion_matrix", "per_class_accuracy", "rmse", "r2_score",

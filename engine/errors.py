@@ -15,3 +15,7 @@ class ModelFileError(EngineError, ValueError):
 
 class DivergenceError(EngineError, ArithmeticError):
     """Training produced NaN/inf; the last good weights were restored."""
+
+
+class ProjectFileError(EngineError, ValueError):
+    """A project file is missing, corrupt, not a project file, or cannot be written."""

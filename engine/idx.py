@@ -7,6 +7,7 @@ raised by a caller's `progress` callback, which is passed through untouched).
 from __future__ import annotations
 
 import gzip
+import os
 import re
 import zlib
 from dataclasses import dataclass, field
@@ -86,14 +87,20 @@ def read_idx(path, progress=None) -> np.ndarray:
             raise DataError(f"{fname}: implausible dimensions {dims} ({total:,} bytes of data); "
                             "the header is probably corrupt")
 
-        buf = bytearray(total)
-        view = memoryview(buf)
+        if stream is f:  # uncompressed: the file size tells at once whether the data is all there
+            avail = _io(fname, os.fstat, f.fileno()).st_size - 4 - 4 * ndim
+            if avail < total:
+                raise DataError(f"{fname}: truncated: expected {total:,} data bytes, found {max(avail, 0):,}")
+        # compressed: the buffer grows as data arrives, so a corrupt header claiming gigabytes costs nothing
+        buf = bytearray(total if stream is f else min(total, 1 << 24))
         chunk = max(1 << 18, total // 16 + 1)
         got = 0
         if progress:
             progress(0.0)
         while got < total:
-            n = _io(fname, stream.readinto, view[got: min(got + chunk, total)],
+            if got == len(buf):
+                buf.extend(bytes(min(len(buf), total - len(buf))))
+            n = _io(fname, stream.readinto, memoryview(buf)[got: min(got + chunk, len(buf))],
                     eof=f"expected {total:,} data bytes, the compressed file ends after about {got:,}")
             if not n:
                 break

@@ -10,7 +10,12 @@ import numpy as np
 from .module import Module, Parameter, as_dtype
 
 INITS = ("he", "xavier", "torch")
-_sum0 = np.add.reduce  # the ufunc method itself: np.sum's Python wrapper costs ~1 µs on tiny arrays
+_dot = np.dot
+
+
+def _is_fraction(v) -> bool:
+    """A real number in [0, 1) (bools and strings are not numbers here)."""
+    return isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool) and 0 <= v < 1
 
 
 class Linear(Module):
@@ -24,7 +29,7 @@ class Linear(Module):
         if init not in INITS:
             raise ValueError(f"Linear: init must be one of {INITS}, got {init!r}")
         if rng is not None and not isinstance(rng, np.random.Generator):
-            raise ValueError(f"Linear: rng must be a numpy Generator, got {type(rng).__name__}")
+            raise ValueError(f"Linear: rng must be a numpy Generator, got {rng!r} ({type(rng).__name__})")
         self.in_features, self.out_features = int(in_features), int(out_features)
         self.init, self.dtype = init, as_dtype(dtype)
         rng = rng if rng is not None else np.random.default_rng()
@@ -44,28 +49,33 @@ class Linear(Module):
             w = rng.uniform(-limit, limit, shape)
         return w.astype(self.dtype)
 
+    # np.dot rather than @: the same BLAS call for 2-D arrays, with ~0.4 µs less overhead on tiny ones.
     def forward(self, x):
         self._x = x
-        y = x @ self.weight.data.T
+        y = _dot(x, self.weight.data.T)
         if self.bias is not None:
             y += self.bias.data
         return y
 
     def backward(self, g):
-        w, b = self.weight, self.bias
+        w, b, x = self.weight, self.bias, self._x
+        dt = w._grad.dtype
+        if g.dtype != dt or x.dtype != dt:          # (np.dot's out= needs matching dtypes)
+            g, x = g.astype(dt), x.astype(dt)
         if w.stale:                                 # (zero_grad'ed: write instead of add)
-            np.matmul(g.T, self._x, out=w._grad)    # dL/dW = gᵀ x
+            _dot(g.T, x, w._grad)                   # dL/dW = gᵀ x
             w.stale = False
         else:
-            w._grad += g.T @ self._x
+            w._grad += _dot(g.T, x)
         if b is not None:
+            ones = _ones_row(len(g), dt)            # (a vector-matrix product beats np.sum over the batch)
             if b.stale:
-                _sum0(g, 0, None, b._grad)          # dL/db = Σ_batch g
+                _dot(ones, g, b._grad)              # dL/db = Σ_batch g
                 b.stale = False
             else:
-                b._grad += _sum0(g, 0)
+                b._grad += _dot(ones, g)
         if self.needs_input_grad:
-            return g @ w.data                       # dL/dx = g W
+            return _dot(g, w.data)                  # dL/dx = g W
         return None
 
     def parameters(self):
@@ -83,7 +93,7 @@ class ReLU(Module):
     """y = max(x, 0)."""
 
     def forward(self, x):
-        self._mask = x > 0
+        self._mask = (x > 0).astype(x.dtype)        # a float mask: float × float beats float × bool
         return x * self._mask
 
     def backward(self, g):
@@ -97,12 +107,16 @@ class LeakyReLU(Module):
     """y = x for x > 0, a·x otherwise."""
 
     def __init__(self, negative_slope: float = 0.01):
-        if not 0 <= negative_slope < 1:
+        if not _is_fraction(negative_slope):
             raise ValueError(f"LeakyReLU: negative_slope must be in [0, 1), got {negative_slope!r}")
         self.negative_slope = float(negative_slope)
 
     def forward(self, x):
-        self._slope = np.where(x > 0, 1.0, self.negative_slope).astype(x.dtype)
+        a = self.negative_slope
+        slope = (x > 0).astype(x.dtype)
+        slope *= 1 - a
+        slope += a                                  # 1 where x > 0, a elsewhere
+        self._slope = slope
         return x * self._slope
 
     def backward(self, g):
@@ -182,7 +196,7 @@ class Dropout(Module):
     """Training: zero each unit with probability p and scale the rest by 1/(1−p). Eval: identity."""
 
     def __init__(self, p: float = 0.5, *, rng: np.random.Generator | None = None):
-        if not 0 <= p < 1:
+        if not _is_fraction(p):
             raise ValueError(f"Dropout: p must be in [0, 1), got {p!r}")
         self.p = float(p)
         self.rng = rng if rng is not None else np.random.default_rng()
@@ -208,9 +222,17 @@ class Dropout(Module):
 _ONES: dict = {}
 
 
+def _ones_row(n: int, dtype) -> np.ndarray:
+    key = (n, dtype)
+    ones = _ONES.get(key)
+    if ones is None:
+        ones = _ONES[key] = np.ones(n, dtype)
+    return ones
+
+
 def _row_sum(a: np.ndarray) -> np.ndarray:
     """Σ over the last axis, keepdims; a matrix-vector product beats a short-axis reduction."""
-    key = (a.shape[-1], a.dtype)
+    key = (a.shape[-1], 1, a.dtype)
     ones = _ONES.get(key)
     if ones is None:
         ones = _ONES[key] = np.ones((a.shape[-1], 1), a.dtype)
@@ -227,19 +249,39 @@ def _row_max(a: np.ndarray) -> np.ndarray:
     return np.maximum.reduce(a, axis=-1, keepdims=True)
 
 
+def exp_shifted(z: np.ndarray):
+    """(e, s, m) with e = exp(z − m), s = Σ_j e (keepdims) and m a shift that keeps every exp ≤ 1.
+
+    m is first the largest entry of the whole array (one cheap reduction); only if some row would then
+    underflow (its Σ tiny) does it become the per-row maximum. Either way log Σ_j e^{z_ij} = m + log s.
+    """
+    m = np.maximum.reduce(z, axis=None)
+    e = z - m
+    np.exp(e, out=e)
+    s = _row_sum(e)
+    if not np.minimum.reduce(s, axis=None) >= _TINY[z.dtype.char]:  # (NaN falls through too)
+        m = _row_max(z)
+        e = z - m
+        np.exp(e, out=e)
+        s = _row_sum(e)
+    return e, s, m
+
+
+_TINY = {"f": 1e-30, "d": 1e-250, "e": 1e-4, "g": 1e-250}
+
+
 def logsumexp(z: np.ndarray) -> np.ndarray:
     """log Σ_j e^{z_ij} per row (keepdims), without overflow."""
-    if z.shape[0] <= 256:
-        return np.logaddexp.reduce(z, axis=-1, keepdims=True)  # pairwise-stable, one call
-    m = _row_max(z)
-    return m + np.log(_row_sum(np.exp(z - m)))
+    if z.size <= 256:
+        return np.logaddexp.reduce(z, axis=-1, keepdims=True)  # pairwise-stable, one call: best when tiny
+    _, s, m = exp_shifted(z)
+    return np.log(s) + m
 
 
 def softmax(z: np.ndarray) -> np.ndarray:
     """Numerically stable softmax over the last axis of a 2-D array."""
-    e = z - _row_max(z)
-    np.exp(e, out=e)
-    e /= _row_sum(e)
+    e, s, _ = exp_shifted(z)
+    e /= s
     return e
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .layers import logsumexp
+from .layers import exp_shifted, logsumexp
 
 
 class Loss:
@@ -17,6 +17,16 @@ class Loss:
 
     def get_config(self) -> dict:
         return {"type": type(self).__name__}
+
+
+_ARANGE: dict = {}
+
+
+def _arange(c: int) -> np.ndarray:
+    a = _ARANGE.get(c)
+    if a is None:
+        a = _ARANGE[c] = np.arange(c)
+    return a
 
 
 class CrossEntropyLoss(Loss):
@@ -33,15 +43,25 @@ class CrossEntropyLoss(Loss):
         if target.ndim == 1:
             if target.dtype.kind not in "iu":
                 raise ValueError(f"CrossEntropyLoss: integer labels expected, got dtype {target.dtype}")
-            if n and (target.min() < 0 or target.max() >= c):
+            if len(target) != n:
+                raise ValueError(f"CrossEntropyLoss: {n} outputs but {len(target)} labels")
+            onehot = target[:, None] == _arange(c)          # one-hot rows (no fancy indexing)
+            if np.count_nonzero(onehot) != n:               # a label outside 0..c−1 gives an all-zero row
                 raise ValueError(f"CrossEntropyLoss: labels must be in [0, {c - 1}], "
                                  f"got values from {target.min()} to {target.max()}")
-            target = (target[:, None] == np.arange(c)).astype(logits.dtype)  # one-hot (no fancy indexing)
+            target = onehot.astype(logits.dtype)
+        elif target.shape != logits.shape:
+            raise ValueError(f"CrossEntropyLoss: output shape {logits.shape} does not match target {target.shape}")
         if not n:
             self._grad = np.zeros_like(logits)
             return 0.0
-        logp = logits - logsumexp(logits)                    # log-softmax, stable
-        p = np.exp(logp)
+        if logits.size <= 256:
+            logp = logits - logsumexp(logits)                # log-softmax, stable
+            p = np.exp(logp)
+        else:
+            p, s, m = exp_shifted(logits)                    # p = e^{z − m}, s = Σ_j p
+            logp = logits - (np.log(s) + m)
+            p /= s                                           # softmax(z)
         loss = -float(np.vdot(logp, target)) / n             # L = −mean_i Σ_j t_ij log p_ij
         p -= target
         p *= 1.0 / n

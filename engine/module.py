@@ -8,7 +8,10 @@ DTYPES = {"float32": np.float32, "float64": np.float64}
 
 def as_dtype(dtype) -> np.dtype:
     """Accept 'float32'/'float64' or a numpy dtype; anything else is a ValueError."""
-    name = np.dtype(dtype).name if not isinstance(dtype, str) else dtype
+    try:
+        name = np.dtype(dtype).name if not isinstance(dtype, str) else dtype
+    except TypeError:
+        name = None
     if name not in DTYPES:
         raise ValueError(f"dtype must be float32 or float64, got {dtype!r}")
     return np.dtype(DTYPES[name])
@@ -201,7 +204,7 @@ class Sequential(Module):
         return grad
 
     def forward_all(self, x: np.ndarray) -> list[np.ndarray]:
-        """Forward in eval fashion, returning every layer's output (for visualisation)."""
+        """Forward in the current mode (call eval() first for pictures), returning every layer's output."""
         outs = []
         for layer in self.layers:
             x = layer.forward(x)

@@ -123,8 +123,9 @@ class Pipeline:
             raise ModelFileError(f"{name}: model format version {header.get('version')!r} is not supported "
                                  f"(this MLP Studio reads version {VERSION}).")
         try:
-            model = build_model(header["model"], np.random.default_rng(0))
             state = {k[len("param/"):]: v for k, v in files.items() if k.startswith("param/")}
+            _check_shapes(header["model"], state)  # before building: a forged header must not allocate gigabytes
+            model = build_model(header["model"], np.random.default_rng(0))
             model.load_state_dict(state)
             feats = header.get("features")
             pipe = cls(model, header["task"], int(header["n_classes"]), None if feats is None else tuple(map(str, feats)),
@@ -140,7 +141,7 @@ class Pipeline:
 
     def _n_raw_inputs(self) -> int:
         if self.features is not None:
-            return 1 if all("2" not in f for f in self.features) else 2
+            return 1 if all("x2" not in f for f in self.features) else 2
         return self.model[0].in_features
 
     @classmethod
@@ -153,6 +154,23 @@ class Pipeline:
         except OSError as exc:
             raise ModelFileError(f"{p.name}: cannot be read ({exc.strerror or exc}).") from None
         return cls.from_bytes(data, p.name)
+
+
+def _check_shapes(config, state: dict) -> None:
+    """Every Linear layer in `config` must come with a weight (and bias) array of the matching shape."""
+    layers = config.get("layers") if isinstance(config, dict) else None
+    if not isinstance(layers, list):
+        raise ValueError("no layer list")
+    for i, spec in enumerate(layers):
+        if not isinstance(spec, dict) or spec.get("type") != "Linear":
+            continue
+        shape = (spec.get("out_features"), spec.get("in_features"))
+        w = state.get(f"{i}.weight")
+        if w is None or w.shape != shape:
+            raise ValueError(f"layer {i} should have a {shape} weight, found {None if w is None else w.shape}")
+        b = state.get(f"{i}.bias")
+        if spec.get("bias", True) and (b is None or b.shape != shape[:1]):
+            raise ValueError(f"layer {i} should have a {shape[:1]} bias, found {None if b is None else b.shape}")
 
 
 def save_model(path, pipeline: Pipeline) -> None:

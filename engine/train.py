@@ -55,7 +55,7 @@ class Trainer:
                  rng: np.random.Generator, X_val=None, y_val=None, full_train_eval: bool = False,
                  snapshot_every: int = 50):
         if not isinstance(rng, np.random.Generator):
-            raise ValueError(f"Trainer: rng must be a numpy Generator, got {type(rng).__name__}")
+            raise ValueError(f"Trainer: rng must be a numpy Generator, got {rng!r} ({type(rng).__name__})")
         if isinstance(batch_size, bool) or not isinstance(batch_size, (int, np.integer)) or batch_size < 1:
             raise ValueError(f"Trainer: batch_size must be a positive integer, got {batch_size!r}")
         self.model, self.loss_fn, self.optimizer, self.rng = model, loss_fn, optimizer, rng
@@ -207,7 +207,6 @@ class Trainer:
         with np.errstate(all="ignore"):
             loss = type(self.loss_fn)().forward(out, target)
         metric = float(np.mean(_labels_of(out) == y)) if self.task == "classification" else r2_score(out, y)
-        self.model.train()
         return loss, metric
 
 
