@@ -82,8 +82,9 @@ class Trainer:
             self.T = self.y.astype(self.dtype)
 
     # -- setup -----------------------------------------------------------------------------
-    def _n_outputs(self) -> int:
-        return int(self.model.forward(self.X[:1]).shape[1])
+    def _n_outputs(self, X=None) -> int:
+        """Output width, from one eval-mode forward pass (no Dropout draws, no training state)."""
+        return int(predict(self.model, self.X[:1] if X is None else X[:1]).shape[1])
 
     def _check_xy(self, X, y, what):
         X = np.asarray(X)
@@ -94,12 +95,16 @@ class Trainer:
             raise DataError(f"The {what} set has {len(X)} inputs but {len(y)} targets.")
         if not np.all(np.isfinite(X)):
             raise DataError(f"The {what} inputs contain NaN or infinite values.")
+        first = next((layer for layer in getattr(self.model, "layers", []) if hasattr(layer, "in_features")), None)
+        if first is not None and X.shape[1] != first.in_features:
+            raise DataError(f"The {what} inputs have {X.shape[1]} columns, but the network's first layer "
+                            f"takes {first.in_features} inputs.")
         if self.task == "classification":
             if y.dtype.kind not in "iu":
                 if not np.all(np.mod(y, 1) == 0):
                     raise DataError(f"The {what} labels must be whole numbers.")
                 y = y.astype(np.int64)
-            n_out = int(self.model.forward(np.ascontiguousarray(X[:1], self.dtype)).shape[1])
+            n_out = self._n_outputs(np.ascontiguousarray(X[:1], self.dtype))
             n_classes = 2 if isinstance(self.loss_fn, BCEWithLogitsLoss) else n_out
             if y.min() < 0 or y.max() >= n_classes:
                 raise DataError(f"The {what} labels run from {y.min()} to {y.max()}, "

@@ -315,3 +315,13 @@ def test_metrics_on_known_values():
     assert engine.r2_score(t, t) == pytest.approx(1.0)
     assert engine.r2_score(np.full(4, t.mean()), t) == pytest.approx(0.0)
     assert engine.r2_score(t[::-1], t) == pytest.approx(1 - 20 / 5)
+
+
+def test_input_width_mismatch_is_a_clear_data_error(rng):
+    from engine import DataError, mlp, CrossEntropyLoss, SGD, Trainer
+    model = mlp([3, 4, 2], "tanh", rng=rng)
+    X = rng.standard_normal((20, 2))
+    y = rng.integers(0, 2, 20)
+    import pytest
+    with pytest.raises(DataError, match="2 columns.*takes 3 inputs"):
+        Trainer(model, CrossEntropyLoss(), SGD(model.parameters(), lr=0.1), X, y, batch_size=5, rng=rng)
