@@ -110,11 +110,10 @@ class SGD(Optimizer):
 class Adam(Optimizer):
     """m ← β₁m + (1−β₁)g; v ← β₂v + (1−β₂)g²; w ← w − η·m̂/(√v̂ + ε) with m̂ = m/(1−β₁ᵗ), v̂ = v/(1−β₂ᵗ).
 
-    Stored as M = m/(1−β₁) and V = v/(1−β₂) (saves two passes per step); large buffers are
-    updated in two halves on two threads (NumPy releases the GIL inside each operation).
+    Stored as M = m/(1−β₁) and V = v/(1−β₂) (saves two passes per step). The update runs on the
+    calling thread: splitting it over a helper thread measured ~10% slower per MNIST epoch, because
+    the helper competes for the second core with BLAS's own worker thread right after backward.
     """
-
-    PARALLEL_MIN = 1 << 17  # elements; below this a second thread costs more than it saves
 
     def __init__(self, params, lr: float = 1e-3, betas=(0.9, 0.999), eps: float = 1e-8,
                  weight_decay: float = 0.0, l1: float = 0.0):
@@ -139,14 +138,7 @@ class Adam(Optimizer):
         k = self._lr * (1 - b1) / ((1 - b1 ** t) * c)    # w −= k·M / (√V + ε/c)  ≡  η m̂ / (√v̂ + ε)
         e = self.eps / c
         for i, (data, grad) in enumerate(self._gradients()):
-            args = (data, grad, self._M[i], self._V[i], self._tmp[i], b1, b2, e, k)
-            if data.size >= self.PARALLEL_MIN:
-                half = data.size // 2
-                top = _helper_pool().submit(_adam_update, *(a[half:] for a in args[:5]), *args[5:])
-                _adam_update(*(a[:half] for a in args[:5]), *args[5:])
-                top.result()
-            else:
-                _adam_update(*args)
+            _adam_update(data, grad, self._M[i], self._V[i], self._tmp[i], b1, b2, e, k)
 
     def get_config(self) -> dict:
         return {"type": "Adam", "lr": self._lr, "betas": list(self.betas), "eps": self.eps,
@@ -164,17 +156,6 @@ def _adam_update(data, grad, M, V, tmp, b1, b2, e, k):
     np.divide(M, tmp, out=tmp)
     tmp *= k
     data -= tmp                                 # w ← w − η m̂ / (√v̂ + ε)
-
-
-_POOL = None
-
-
-def _helper_pool():
-    global _POOL
-    if _POOL is None:
-        from concurrent.futures import ThreadPoolExecutor
-        _POOL = ThreadPoolExecutor(1, thread_name_prefix="adam")
-    return _POOL
 
 
 OPTIMIZERS = {"sgd": SGD, "adam": Adam}
