@@ -1,4 +1,4 @@
-"""Application start-up: QApplication, pyqtgraph options, the main window."""
+"""Application start-up: QApplication, theme and pyqtgraph options, the safety net, the main window."""
 from __future__ import annotations
 
 import sys
@@ -9,8 +9,13 @@ VERSION = "0.1.0"
 
 
 def configure_pyqtgraph() -> None:
+    """Row-major images; plot colours from the application palette (light or dark)."""
     import pyqtgraph as pg
     pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
+    from PySide6.QtWidgets import QApplication
+    if QApplication.instance() is not None:
+        from gui.theme import configure_plot_colors
+        configure_plot_colors()
 
 
 def make_app(argv=None):
@@ -19,13 +24,26 @@ def make_app(argv=None):
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setApplicationVersion(VERSION)
+    app.setApplicationDisplayName(APP_NAME)
     configure_pyqtgraph()
     return app
 
 
 def run(argv: list[str]) -> int:
     app = make_app([sys.argv[0], *argv])
+    from gui.settings import AppSettings
+    from gui.theme import apply_theme
+    settings = AppSettings()
+    theme = str(settings.q.value("theme", "system"))
+    if theme != "system":
+        apply_theme(theme)
     from gui.main_window import MainWindow
-    window = MainWindow()
+    window = MainWindow(settings=settings)
+    window.errors.install()  # from now on no traceback reaches the user
     window.show()
+    from PySide6.QtCore import QTimer
+    QTimer.singleShot(0, window.project.offer_recovery)
+    projects = [a for a in argv if not a.startswith("-")]
+    if projects:
+        QTimer.singleShot(0, lambda: window.project.open_project(projects[0]))
     return app.exec()

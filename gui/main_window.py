@@ -1,62 +1,302 @@
-"""The main window: one tab per mode (2D playground, MNIST lab), menus and a status bar.
+"""The main window: one tab per mode (2D playground, MNIST lab), menus, status bar, projects.
 
-A mode is a QWidget with:
-  - `title` (str) and a `status = Signal(str)` for status-bar messages;
+A mode is a QWidget implementing the MODE INTERFACE:
+  - `title` (str), `status = Signal(str)` (status-bar text), `changed = Signal()` (unsaved change);
   - `shutdown()`: stop its workers and wait for them (called when the window closes);
-  - `play_pause()`, `step()`, `reset()`: the Train menu's actions;
-  - `undo()`, `redo()` where it has an undo history.
+  - `play_pause()`, `step()`, `reset()`: the Train menu; `undo()`, `redo()`: the Edit menu;
+  - `get_state() -> dict`, `set_state(dict)` (ValueError, changing nothing, on a bad state);
+  - `busy() -> bool`;
+and optionally the import/export methods listed in gui/file_actions.py.
 """
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QTabWidget
+import sys
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, Slot
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget
 
 from gui.app import APP_NAME
+from gui.autosave import Autosave
+from gui.errors import ErrorReporter, short_message
+from gui.file_actions import FileActions
+from gui.project_controller import AUTOSAVE_MS, ProjectController
+from gui.settings import AppSettings
+from gui.theme import THEMES, apply_theme, apply_to_plots
+
+
+def default_modes(parent) -> dict:
+    from gui.mnist import MnistLabMode
+    from gui.playground import PlaygroundMode
+    return {"playground": PlaygroundMode(parent), "mnist": MnistLabMode(parent)}
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, *, modes: dict | None = None, settings: AppSettings | None = None,
+                 data_dir=None, autosave_ms: int = AUTOSAVE_MS):
         super().__init__(parent)
-        self.setWindowTitle(APP_NAME)
-        self.resize(1400, 860)
-        from gui.mnist import MnistLabMode
-        from gui.playground import PlaygroundMode
-        self.playground = PlaygroundMode(self)
-        self.mnist = MnistLabMode(self)
+        self._closed = False
+        self.settings = settings if settings is not None else AppSettings()
+        self.modes = modes if modes is not None else default_modes(self)
+        for key in ("playground", "mnist"):
+            if key in self.modes:
+                setattr(self, key, self.modes[key])
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-        for mode in (self.playground, self.mnist):
+        for mode in self.modes.values():
             self.tabs.addTab(mode, mode.title)
             mode.status.connect(self.show_status)
         self.setCentralWidget(self.tabs)
+        self.errors = ErrorReporter(self)
+        self.autosave = Autosave(data_dir)
+        self.project = ProjectController(self, self.modes, self.settings, self.autosave, autosave_ms)
+        self.project.title_changed.connect(self.setWindowTitle)
+        self.files = FileActions(self, self.settings, self.project.error)
+        self.actions_by_name: dict[str, QAction] = {}
+        self._mode_model_actions: list[QAction] = []
         self._build_menus()
+        self.tabs.currentChanged.connect(self._mode_switched)
+        self.resize(1400, 860)
+        tab = self.settings.restore_window(self)
+        if 0 <= tab < self.tabs.count():
+            self.tabs.setCurrentIndex(tab)
+        self.setWindowTitle(self.project.title())
+        self._mode_switched()
         self.statusBar().showMessage("Ready", 3000)
 
+    # -- modes ---------------------------------------------------------------------------------
     @property
     def mode(self):
         return self.tabs.currentWidget()
 
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        train = bar.addMenu("&Train")
-        self._add(train, "Play / pause", "Space", lambda: self.mode.play_pause())
-        self._add(train, "Step one epoch", "S", lambda: self.mode.step())
-        self._add(train, "Reset weights", "R", lambda: self.mode.reset())
-        edit = bar.addMenu("&Edit")
-        self._add(edit, "Undo", QKeySequence.Undo, lambda: getattr(self.mode, "undo", lambda: None)())
-        self._add(edit, "Redo", QKeySequence.Redo, lambda: getattr(self.mode, "redo", lambda: None)())
+    def current_mode_key(self) -> str:
+        for key, mode in self.modes.items():
+            if mode is self.mode:
+                return key
+        return ""
 
-    def _add(self, menu, text, shortcut, slot) -> QAction:
+    def set_current_mode_key(self, key) -> None:
+        mode = self.modes.get(key) if isinstance(key, str) else None
+        if mode is not None:
+            self.tabs.setCurrentWidget(mode)
+
+    def _call_mode(self, name: str) -> None:
+        """Forward a menu command to the current mode; errors land in the status bar."""
+        fn = getattr(self.mode, name, None)
+        if fn is None:
+            return
+        try:
+            fn()
+        except Exception as exc:
+            if not isinstance(exc, (ValueError,)):
+                traceback.print_exc(file=sys.stderr)
+            self.show_status(short_message(exc) if not isinstance(exc, ValueError) else str(exc))
+
+    # -- menus ---------------------------------------------------------------------------------
+    def _action(self, menu, name, text, slot, shortcut=None, tip="") -> QAction:
         action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
+        if shortcut is not None:
+            if isinstance(shortcut, (list, tuple)):
+                action.setShortcuts([QKeySequence(s) for s in shortcut])
+            else:
+                action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
         action.triggered.connect(slot)
         menu.addAction(action)
+        self.actions_by_name[name] = action
         return action
 
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        p, f = self.project, self.files
+        m = bar.addMenu("&File")
+        self.file_menu = m
+        self._action(m, "new", "&New", lambda: p.new_project(), QKeySequence.New,
+                     "Start a new project: the default points and network.")
+        self._action(m, "open", "&Open…", lambda: p.open_project(), QKeySequence.Open,
+                     "Open a project file (.mlpproj) with its points, network, weights and history.")
+        self.recent_menu = m.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self._action(m, "save", "&Save", lambda: p.save(), QKeySequence.Save,
+                     "Save the project: points, network, settings, trained weights and loss history.")
+        self._action(m, "save_as", "Save &As…", lambda: p.save_as(), QKeySequence("Ctrl+Shift+S"),
+                     "Save the project under a new name.")
+        m.addSeparator()
+        self._action(m, "import_csv", "&Import points (CSV)…", lambda: f.import_points(self.mode),
+                     tip="Read points from a CSV file with columns x1,x2,label (or x1,x2,target / x,target).")
+        self._action(m, "export_csv", "&Export points (CSV)…", lambda: f.export_points(self.mode),
+                     tip="Write the current points to a CSV file.")
+        self.plot_menu = m.addMenu("Export &plot as PNG")
+        self.plot_menu.aboutToShow.connect(self._fill_plots)
+        self._model_separator = m.addSeparator()
+        self._action(m, "save_model", "Save &model…", lambda: f.save_model(self.mode),
+                     tip="Save the trained network with its input features and scaling as a model file (.npz).")
+        self._action(m, "load_model", "&Load model…", lambda: f.load_model(self.mode),
+                     tip="Load a model file saved by MLP Studio.")
+        self._action(m, "export_script", "Export &NumPy script…", lambda: f.export_script(self.mode),
+                     tip="Write the trained network as a short Python script that needs only NumPy.")
+        m.addSeparator()
+        self._action(m, "quit", "&Quit", self.close, QKeySequence.Quit, "Close MLP Studio.")
+        m.aboutToShow.connect(self._update_file_menu)
+
+        m = bar.addMenu("&Edit")
+        self._action(m, "undo", "&Undo", lambda: self._call_mode("undo"), QKeySequence.Undo,
+                     "Undo the last change to the points or the network.")
+        redo_keys = [QKeySequence(QKeySequence.Redo), QKeySequence("Ctrl+Shift+Z")]
+        redo_keys = [k for i, k in enumerate(redo_keys) if k not in redo_keys[:i]]
+        self._action(m, "redo", "&Redo", lambda: self._call_mode("redo"), redo_keys, "Redo what was undone.")
+
+        m = bar.addMenu("&Train")
+        self._action(m, "play_pause", "&Play / pause", lambda: self._call_mode("play_pause"), Qt.Key_Space,
+                     "Start or pause training; the weights are kept while paused.")
+        self._action(m, "step", "&Step one epoch", lambda: self._call_mode("step"), Qt.Key_S,
+                     "Train for one epoch (one pass over the data), then pause.")
+        self._action(m, "reset", "&Reset weights", lambda: self._call_mode("reset"), Qt.Key_R,
+                     "Start again from new random weights; the points and network shape stay.")
+
+        m = bar.addMenu("&View")
+        for i, mode in enumerate(self.modes.values()):
+            self._action(m, f"tab{i}", mode.title, lambda checked=False, w=mode: self.tabs.setCurrentWidget(w),
+                         QKeySequence(f"Ctrl+{i + 1}"), f"Switch to the {mode.title}.")
+        m.addSeparator()
+        theme_menu = m.addMenu("&Theme")
+        group = QActionGroup(self)
+        current = str(self.settings.q.value("theme", "system"))
+        for name in THEMES:
+            a = self._action(theme_menu, f"theme_{name}", name.capitalize(),
+                             lambda checked=False, n=name: self.set_theme(n),
+                             tip={"system": "Follow the system's light or dark appearance.",
+                                  "light": "Always light.", "dark": "Always dark."}[name])
+            a.setCheckable(True)
+            a.setChecked(name == current)
+            group.addAction(a)
+
+        m = bar.addMenu("&Help")
+        self._action(m, "help", "MLP Studio &Help", self.show_help, QKeySequence.HelpContents,
+                     "The ideas behind the app and how to use it.")
+        self._action(m, "about", f"&About {APP_NAME}", self.show_about,
+                     tip="Versions, licences and the MNIST credit.")
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        files = self.settings.recent_files()
+        for i, name in enumerate(files):
+            a = self.recent_menu.addAction(f"&{i + 1} {Path(name).name}")
+            a.setToolTip(name)
+            a.setStatusTip(name)
+            a.triggered.connect(lambda checked=False, n=name: self.project.open_project(n))
+        if not files:
+            self.recent_menu.addAction("No recent projects").setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction("Clear list").triggered.connect(self.settings.clear_recent)
+
+    def _fill_plots(self) -> None:
+        self.plot_menu.clear()
+        plots = self.files.plots(self.mode)
+        for name in plots:
+            self.plot_menu.addAction(f"{name}…").triggered.connect(
+                lambda checked=False, n=name: self.files.export_plot(self.mode, n))
+        if not plots:
+            self.plot_menu.addAction("No plots in this mode").setEnabled(False)
+
+    @Slot()
+    def _update_file_menu(self) -> None:
+        mode = self.mode
+        has = lambda name: getattr(mode, name, None) is not None  # noqa: E731
+        a = self.actions_by_name
+        a["import_csv"].setEnabled(has("import_points_csv"))
+        a["export_csv"].setEnabled(has("export_points_csv"))
+        self.plot_menu.setEnabled(has("plot_widgets"))
+        own = self._mode_model_actions
+        a["save_model"].setVisible(not own)
+        a["load_model"].setVisible(not own)
+        a["save_model"].setEnabled(has("current_pipeline"))
+        a["load_model"].setEnabled(has("load_pipeline"))
+        a["export_script"].setEnabled(has("current_pipeline"))
+
+    @Slot()
+    def _mode_switched(self, *_args) -> None:
+        """Put the current mode's own model actions (if it has any) into the File menu."""
+        for action in self._mode_model_actions:
+            self.file_menu.removeAction(action)
+        self._mode_model_actions = []
+        fn = getattr(self.mode, "model_actions", None)
+        if fn is not None:
+            try:
+                actions = list(fn() or [])
+            except Exception:
+                traceback.print_exc(file=sys.stderr)
+                actions = []
+            anchor = self.actions_by_name["save_model"]
+            taken = {k.toString() for a in self.actions_by_name.values() for k in a.shortcuts()}
+            for action in actions:
+                clash = [k.toString() for k in action.shortcuts() if k.toString() in taken]
+                if clash:  # the window's standard keys win (e.g. Ctrl+Shift+S is Save As)
+                    print(f"MLP Studio: {action.text()!r} loses its shortcut {', '.join(clash)}, "
+                          "which the window uses", file=sys.stderr)
+                    action.setShortcuts([k for k in action.shortcuts() if k.toString() not in taken])
+                self.file_menu.insertAction(anchor, action)
+            self._mode_model_actions = actions
+        self._update_file_menu()
+
+    # -- dialogs ---------------------------------------------------------------------------------
+    def show_help(self) -> None:
+        from gui.dialogs.help import HelpDialog
+        dialog = getattr(self, "_help", None)
+        if dialog is None:
+            dialog = self._help = HelpDialog(self)
+        dialog.show()
+        dialog.raise_()
+
+    def show_about(self):
+        from gui.dialogs.about import AboutDialog
+        dialog = AboutDialog(self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def set_theme(self, name: str) -> None:
+        self.settings.q.setValue("theme", name)
+        apply_theme(name)
+        apply_to_plots(self)
+
+    @Slot(str)
     def show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
 
+    # -- events ----------------------------------------------------------------------------------
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.PaletteChange:
+            from gui.theme import configure_plot_colors
+            configure_plot_colors()
+            apply_to_plots(self)
+        super().changeEvent(event)
+
     def closeEvent(self, event) -> None:
-        for mode in (self.playground, self.mnist):
-            mode.shutdown()
+        if self._closed:
+            event.accept()
+            return
+        if not self.project.maybe_save():
+            event.ignore()
+            return
+        self._closed = True
+        try:
+            self.settings.save_window(self, self.tabs.currentIndex())
+            self.settings.sync()
+        except Exception:
+            traceback.print_exc(file=sys.stderr)
+        for mode in self.modes.values():
+            try:
+                mode.shutdown()
+            except Exception:
+                traceback.print_exc(file=sys.stderr)
+        self.project.timer.stop()
+        self.autosave.clean_exit()
+        self.errors.uninstall()
         super().closeEvent(event)
+

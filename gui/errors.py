@@ -1,0 +1,107 @@
+"""The safety net: no Python traceback ever reaches the user.
+
+Uncaught exceptions (in slots, timers, threads) are logged in full to stderr and shown as one
+short sentence in the status bar, plus a non-modal dialog if none is open yet. Set the
+MLP_STUDIO_UNATTENDED=1 environment variable (tests, soak runs) to never open a dialog or prompt.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import threading
+import traceback
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import QMessageBox
+
+from engine import EngineError
+
+UNATTENDED_ENV = "MLP_STUDIO_UNATTENDED"
+
+
+def unattended() -> bool:
+    """True when no modal dialog may be opened (nobody is there to answer it)."""
+    return os.environ.get(UNATTENDED_ENV, "") not in ("", "0")
+
+
+def short_message(exc: BaseException) -> str:
+    """One or two sentences for the user; never a traceback."""
+    if isinstance(exc, EngineError):
+        return str(exc)
+    if isinstance(exc, MemoryError):
+        return "Out of memory: try a smaller network, batch or data set."
+    if isinstance(exc, OSError):
+        name = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
+        return f"A file operation failed{name}: {exc.strerror or exc}."
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    text = text[:240] + ("…" if len(text) > 240 else "")
+    return f"Something went wrong inside MLP Studio ({type(exc).__name__}{': ' + text if text else ''})."
+
+
+class ErrorReporter(QObject):
+    """Catches what nothing else caught. Create it in the GUI thread; `install()` hooks it in."""
+
+    reported = Signal(str)  # may be emitted from any thread; shown in the GUI thread
+
+    def __init__(self, window):
+        super().__init__(window)
+        self._window = window
+        self._dialog: QMessageBox | None = None
+        self._previous = None
+        self.count = 0
+        self.last_message = ""
+        self.reported.connect(self._show)
+
+    def install(self) -> None:
+        self._previous = (sys.excepthook, threading.excepthook)
+        sys.excepthook = self.excepthook
+        threading.excepthook = self.thread_excepthook
+
+    def uninstall(self) -> None:
+        if self._previous is not None:
+            sys.excepthook, threading.excepthook = self._previous
+            self._previous = None
+
+    def excepthook(self, etype, value, tb) -> None:
+        if issubclass(etype, KeyboardInterrupt):
+            sys.__excepthook__(etype, value, tb)
+            return
+        try:
+            print("MLP Studio: unexpected error (details for a bug report):", file=sys.stderr)
+            traceback.print_exception(etype, value, tb, file=sys.stderr)
+        except Exception:
+            pass
+        self.reported.emit(short_message(value) if value is not None else f"Unexpected {etype.__name__}.")
+
+    def thread_excepthook(self, args) -> None:
+        if args.exc_type is SystemExit:
+            return
+        self.excepthook(args.exc_type, args.exc_value, args.exc_traceback)
+
+    def report(self, message: str) -> None:
+        """Show a message for a caught error (status bar, and a dialog if none is open)."""
+        self.reported.emit(message)
+
+    @Slot(str)
+    def _show(self, message: str) -> None:
+        self.count += 1
+        self.last_message = message
+        window = self._window
+        try:
+            window.statusBar().showMessage(message, 15000)
+        except RuntimeError:  # the window is already gone
+            return
+        if unattended() or (self._dialog is not None and self._dialog.isVisible()):
+            return
+        box = QMessageBox(QMessageBox.Warning, "MLP Studio", message, QMessageBox.Ok, window)
+        box.setInformativeText("Your work is still there; saving it now is a good idea. "
+                               "Technical details were written to the error log (standard error).")
+        box.setAttribute(Qt.WA_DeleteOnClose)
+        box.setModal(False)
+        box.destroyed.connect(self._dialog_closed)
+        self._dialog = box
+        box.show()
+
+    @Slot()
+    def _dialog_closed(self) -> None:
+        self._dialog = None

@@ -1,0 +1,176 @@
+"""Import and export for the current mode: points CSV, plot PNG, model file, NumPy script.
+
+Each action asks the mode for an optional method (getattr) and is disabled when the mode has
+none. What a mode may provide:
+  import_points_csv(path)   read points (raise EngineError/ValueError, change nothing, on a bad file)
+  export_points_csv(path)   write its points
+  plot_widgets()            {name: pyqtgraph PlotWidget or any QWidget} for PNG export
+  current_pipeline()        the trained engine.Pipeline, or None if there is none yet
+  load_pipeline(pipeline)   adopt a loaded Pipeline (raise ValueError if it does not fit)
+  model_actions()           its own QActions for saving/loading models (used instead of the above)
+"""
+from __future__ import annotations
+
+import sys
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject
+from PySide6.QtWidgets import QFileDialog
+
+from engine import EngineError, Pipeline
+from engine.export import numpy_script
+from engine.fileio import atomic_write_bytes, atomic_write_text
+from gui.errors import short_message
+
+CSV_FILTER = "CSV files (*.csv);;All files (*)"
+PNG_FILTER = "PNG images (*.png)"
+MODEL_FILTER = "MLP Studio models (*.npz);;All files (*)"
+SCRIPT_FILTER = "Python scripts (*.py)"
+
+
+def capability(mode, name: str):
+    return getattr(mode, name, None) if mode is not None else None
+
+
+def widget_png_bytes(widget, scale: float = 2.0) -> bytes:
+    """A PNG of a plot (pyqtgraph's exporter, at `scale`× its size) or of any widget (a screen grab)."""
+    image = None
+    plot_item = getattr(widget, "plotItem", None)
+    if plot_item is not None:
+        import pyqtgraph.exporters as pge
+        exporter = pge.ImageExporter(plot_item)
+        exporter.parameters()["width"] = max(int(widget.width() * scale), 400)
+        image = exporter.export(toBytes=True)
+    if image is None or image.isNull():
+        image = widget.grab().toImage()
+    data = QByteArray()
+    buf = QBuffer(data)
+    buf.open(QIODevice.WriteOnly)
+    if not image.save(buf, "PNG"):
+        raise OSError("the image could not be encoded as PNG")
+    buf.close()
+    return bytes(data.data())
+
+
+class FileActions(QObject):
+    def __init__(self, window, settings, report):
+        super().__init__(window)
+        self.window = window
+        self.settings = settings
+        self.report = report  # report(title, message): error for the user
+
+    # -- helpers -----------------------------------------------------------------------------
+    def _ask(self, save: bool, kind: str, title: str, filters: str, suffix: str, name: str = "") -> Path | None:
+        start = self.settings.last_folder(kind)
+        if name:
+            start = str(Path(start) / name)
+        if save:
+            chosen, _ = QFileDialog.getSaveFileName(self.window, title, start, filters)
+        else:
+            chosen, _ = QFileDialog.getOpenFileName(self.window, title, start, filters)
+        if not chosen:
+            return None
+        path = Path(chosen)
+        if save and not path.suffix:
+            path = path.with_suffix(suffix)
+        self.settings.set_last_folder(kind, path)
+        return path
+
+    def _run(self, title: str, fn, done: str) -> bool:
+        try:
+            fn()
+        except (EngineError, ValueError) as exc:
+            self.report(title, str(exc))
+            return False
+        except OSError as exc:
+            self.report(title, short_message(exc))
+            return False
+        except Exception as exc:
+            traceback.print_exc(file=sys.stderr)
+            self.report(title, short_message(exc))
+            return False
+        self.window.statusBar().showMessage(done, 6000)
+        return True
+
+    # -- points --------------------------------------------------------------------------------
+    def import_points(self, mode, path=None) -> bool:
+        fn = capability(mode, "import_points_csv")
+        path = path or (fn and self._ask(False, "csv", "Import points", CSV_FILTER, ".csv"))
+        if fn is None or path is None:
+            return False
+        return self._run("Import points", lambda: fn(Path(path)), f"Imported points from {Path(path).name}")
+
+    def export_points(self, mode, path=None) -> bool:
+        fn = capability(mode, "export_points_csv")
+        path = path or (fn and self._ask(True, "csv", "Export points", CSV_FILTER, ".csv", "points.csv"))
+        if fn is None or path is None:
+            return False
+        return self._run("Export points", lambda: fn(Path(path)), f"Exported points to {Path(path).name}")
+
+    # -- plots ---------------------------------------------------------------------------------
+    def plots(self, mode) -> dict:
+        fn = capability(mode, "plot_widgets")
+        if fn is None:
+            return {}
+        try:
+            return dict(fn() or {})
+        except Exception:
+            traceback.print_exc(file=sys.stderr)
+            return {}
+
+    def export_plot(self, mode, name: str, path=None) -> bool:
+        widget = self.plots(mode).get(name)
+        if widget is None:
+            return False
+        slug = "".join(c if c.isalnum() else "-" for c in name.lower()).strip("-") or "plot"
+        path = path or self._ask(True, "image", f"Export {name} as PNG", PNG_FILTER, ".png", f"{slug}.png")
+        if path is None:
+            return False
+        return self._run("Export plot", lambda: atomic_write_bytes(path, widget_png_bytes(widget)),
+                         f"Saved the {name} as {Path(path).name}")
+
+    # -- models --------------------------------------------------------------------------------
+    def pipeline(self, mode):
+        fn = capability(mode, "current_pipeline")
+        return fn() if fn is not None else None
+
+    def save_model(self, mode, path=None) -> bool:
+        pipe = self._need_pipeline(mode, "Save model")
+        if pipe is None:
+            return False
+        path = path or self._ask(True, "model", "Save model", MODEL_FILTER, ".npz", "model.npz")
+        if path is None:
+            return False
+        return self._run("Save model", lambda: pipe.save(path), f"Saved the model as {Path(path).name}")
+
+    def load_model(self, mode, path=None) -> bool:
+        fn = capability(mode, "load_pipeline")
+        path = path or (fn and self._ask(False, "model", "Load model", MODEL_FILTER, ".npz"))
+        if fn is None or path is None:
+            return False
+        return self._run("Load model", lambda: fn(Pipeline.load(path)), f"Loaded the model {Path(path).name}")
+
+    def export_script(self, mode, path=None) -> bool:
+        pipe = self._need_pipeline(mode, "Export NumPy script")
+        if pipe is None:
+            return False
+        path = path or self._ask(True, "script", "Export the network as a NumPy script", SCRIPT_FILTER, ".py",
+                                 "mlp_network.py")
+        if path is None:
+            return False
+        title = f"{getattr(mode, 'title', 'MLP Studio')} network exported from MLP Studio"
+        return self._run("Export NumPy script",
+                         lambda: atomic_write_text(path, numpy_script(pipe, title=title)),
+                         f"Exported the network as {Path(path).name}")
+
+    def _need_pipeline(self, mode, title):
+        try:
+            pipe = self.pipeline(mode)
+        except Exception as exc:
+            traceback.print_exc(file=sys.stderr)
+            self.report(title, short_message(exc))
+            return None
+        if pipe is None:
+            self.report(title, "There is no trained network yet: train it first.")
+        return pipe

@@ -1,0 +1,281 @@
+"""Projects: New / Open / Save / Save As / Open Recent, the unsaved-changes prompt, autosave and
+crash recovery. The window owns one ProjectController; the modes take part through the MODE
+INTERFACE only (`get_state()`, `set_state()`, `changed`).
+
+A project's state is {"app": {...}, "current_mode": key, "modes": {key: mode.get_state(), ...}}.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import sys
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from engine.errors import ProjectFileError
+from engine.project_file import EXTENSION, load_project, save_project
+from gui.app import APP_NAME, VERSION
+from gui.autosave import Autosave
+from gui.errors import short_message, unattended
+from gui.settings import AppSettings
+
+AUTOSAVE_MS = 30_000
+PROJECT_FILTER = f"MLP Studio projects (*{EXTENSION});;All files (*)"
+
+
+class ProjectController(QObject):
+    title_changed = Signal(str)
+
+    def __init__(self, window, modes: dict, settings: AppSettings, autosave: Autosave,
+                 autosave_ms: int = AUTOSAVE_MS):
+        super().__init__(window)
+        self.window = window
+        self.modes = modes
+        self.settings = settings
+        self.autosave = autosave
+        self.path: Path | None = None
+        self.modified = False
+        self._dirty_since_autosave = False
+        self._suspended = 0
+        self._blank = {}
+        for key, mode in modes.items():
+            try:
+                self._blank[key] = mode.get_state()
+            except Exception:  # a mode without a usable state simply is not part of projects
+                traceback.print_exc(file=sys.stderr)
+            mode.changed.connect(self.mark_modified)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(int(autosave_ms))
+        self.timer.timeout.connect(self.autosave_now)
+
+    # -- state of the project -----------------------------------------------------------------
+    @property
+    def display_name(self) -> str:
+        return self.path.name if self.path is not None else "Untitled"
+
+    def title(self) -> str:
+        return f"{self.display_name}{'*' if self.modified else ''} — {APP_NAME}"
+
+    @Slot()
+    def mark_modified(self) -> None:
+        if self._suspended:
+            return
+        self._dirty_since_autosave = True
+        if not self.timer.isActive():
+            self.timer.start()
+        self._set_modified(True)
+
+    def _set_modified(self, flag: bool) -> None:
+        self.modified = bool(flag)
+        self.title_changed.emit(self.title())
+
+    def _set_path(self, path) -> None:
+        self.path = None if path is None else Path(path)
+        self.title_changed.emit(self.title())
+
+    def collect_state(self) -> dict:
+        """Everything that goes into the project file (exceptions from a mode propagate)."""
+        return {"app": {"name": APP_NAME, "version": VERSION},
+                "current_mode": self.window.current_mode_key(),
+                "modes": {key: mode.get_state() for key, mode in self.modes.items() if key in self._blank}}
+
+    def apply_state(self, state, name: str = "project") -> None:
+        """Restore every mode from `state`, or — if any part is refused — restore what was there before
+        and raise ProjectFileError: either all of the project is opened or nothing changes."""
+        if not isinstance(state, dict) or not isinstance(state.get("modes"), dict):
+            raise ProjectFileError(f"{name}: not a complete MLP Studio project (it holds no modes).")
+        before, applied = {}, []
+        self._suspended += 1
+        try:
+            for key, mode in self.modes.items():
+                if key in self._blank:
+                    before[key] = mode.get_state()
+            for key, mode in self.modes.items():
+                if key not in self._blank:
+                    continue
+                part = state["modes"].get(key, self._blank[key])
+                try:
+                    mode.set_state(part)
+                except Exception as exc:
+                    if not isinstance(exc, ValueError):
+                        traceback.print_exc(file=sys.stderr)
+                    for done in reversed(applied):
+                        try:
+                            self.modes[done].set_state(before[done])
+                        except Exception:
+                            traceback.print_exc(file=sys.stderr)
+                    reason = str(exc) if isinstance(exc, ValueError) else short_message(exc)
+                    raise ProjectFileError(f"{name}: the {getattr(mode, 'title', key)} part cannot be "
+                                           f"opened: {reason}") from None
+                applied.append(key)
+            self.window.set_current_mode_key(state.get("current_mode"))
+        finally:
+            QTimer.singleShot(0, self._resume)  # `changed` queued by set_state is not a user change
+
+    @Slot()
+    def _resume(self) -> None:
+        self._suspended = max(0, self._suspended - 1)
+
+    # -- prompts and dialogs ------------------------------------------------------------------
+    def error(self, title: str, message: str) -> None:
+        self.window.statusBar().showMessage(message, 15000)
+        print(f"MLP Studio: {message}", file=sys.stderr)
+        if not unattended():
+            QMessageBox.warning(self.window, title, message)
+
+    def maybe_save(self) -> bool:
+        """Before the project is replaced or closed: True to go on, False to stay (Cancel, failed save)."""
+        if not self.modified:
+            return True
+        if unattended():
+            return True
+        answer = QMessageBox.question(
+            self.window, "Unsaved changes",
+            f"Do you want to save the changes to {self.display_name}?\n"
+            "If you don't save, your changes will be lost.",
+            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
+        if answer == QMessageBox.Save:
+            return self.save()
+        return answer == QMessageBox.Discard
+
+    def _ask_path(self, save: bool) -> Path | None:
+        start = str(self.path) if (save and self.path is not None) else self.settings.last_folder("project")
+        if save:
+            name, _ = QFileDialog.getSaveFileName(self.window, "Save project", start, PROJECT_FILTER)
+        else:
+            name, _ = QFileDialog.getOpenFileName(self.window, "Open project", start, PROJECT_FILTER)
+        if not name:
+            return None
+        p = Path(name)
+        if save and not p.suffix:
+            p = p.with_suffix(EXTENSION)
+        return p
+
+    # -- the File menu --------------------------------------------------------------------------
+    def new_project(self) -> bool:
+        if not self.maybe_save():
+            return False
+        try:
+            self.apply_state({"modes": dict(self._blank), "current_mode": self.window.current_mode_key()}, "New")
+        except ProjectFileError as exc:
+            self.error("New project", str(exc))
+            return False
+        self._after_replace(None)
+        self.window.statusBar().showMessage("New project", 5000)
+        return True
+
+    def open_project(self, path=None) -> bool:
+        if not self.maybe_save():
+            return False
+        path = Path(path) if path else self._ask_path(save=False)
+        if path is None:
+            return False
+        try:
+            state = load_project(path)
+            self.apply_state(state, path.name)
+        except ProjectFileError as exc:
+            self.error("Open project", str(exc))
+            if not path.exists():
+                self.settings.remove_recent(path)
+            return False
+        self._after_replace(path)
+        self.settings.add_recent(path)
+        self.settings.set_last_folder("project", path)
+        self.window.statusBar().showMessage(f"Opened {path.name}", 5000)
+        return True
+
+    def _after_replace(self, path) -> None:
+        self._set_path(path)
+        self._dirty_since_autosave = False
+        self.timer.stop()
+        self.autosave.remove()
+        self._set_modified(False)
+
+    def save(self) -> bool:
+        if self.path is None:
+            return self.save_as()
+        return self.write(self.path)
+
+    def save_as(self) -> bool:
+        path = self._ask_path(save=True)
+        return False if path is None else self.write(path)
+
+    def write(self, path) -> bool:
+        path = Path(path)
+        try:
+            state = self.collect_state()
+            save_project(path, state)
+        except ProjectFileError as exc:
+            self.error("Save project", str(exc))
+            return False
+        except Exception as exc:  # a mode's get_state failed: nothing was written
+            traceback.print_exc(file=sys.stderr)
+            self.error("Save project", f"{path.name}: not saved. {short_message(exc)}")
+            return False
+        self._set_path(path)
+        self._dirty_since_autosave = False
+        self.timer.stop()
+        self.autosave.remove()
+        self._set_modified(False)
+        self.settings.add_recent(path)
+        self.settings.set_last_folder("project", path)
+        self.window.statusBar().showMessage(f"Saved {path.name}", 5000)
+        return True
+
+    # -- autosave and recovery ----------------------------------------------------------------
+    @Slot()
+    def autosave_now(self) -> bool:
+        if not self._dirty_since_autosave or not self.modified:
+            return False
+        try:
+            state = self.collect_state()
+            state["recovery"] = {"origin": None if self.path is None else str(self.path),
+                                 "saved_at": _dt.datetime.now().isoformat(timespec="seconds")}
+            ok = self.autosave.write(state)
+        except Exception as exc:
+            traceback.print_exc(file=sys.stderr)
+            self.window.statusBar().showMessage(f"Autosave failed: {short_message(exc)}", 10000)
+            return False
+        if ok:
+            self._dirty_since_autosave = False
+        return ok
+
+    def offer_recovery(self) -> bool:
+        """On start-up: if an earlier session crashed with unsaved work, offer it back. True if restored."""
+        orphans = self.autosave.orphans()
+        if not orphans or unattended():
+            return False
+        orphan = orphans[0]
+        when = _dt.datetime.fromtimestamp(orphan.mtime).strftime("%H:%M on %d %b %Y")
+        try:
+            state = self.autosave.load(orphan)
+        except ProjectFileError as exc:
+            print(f"MLP Studio: the autosave {orphan.path} is damaged: {exc}", file=sys.stderr)
+            self.autosave.discard(orphan)
+            return False
+        info = state.pop("recovery", None)
+        origin = info.get("origin") if isinstance(info, dict) else None
+        about = f" (project {Path(origin).name})" if isinstance(origin, str) and origin else ""
+        answer = QMessageBox.question(
+            self.window, "Recover unsaved work?",
+            f"MLP Studio did not close properly last time. Your unsaved work{about} was autosaved at {when}.\n\n"
+            "Restore it? (No deletes the autosaved copy.)",
+            QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
+        if answer != QMessageBox.Yes:
+            self.autosave.discard(orphan)
+            return False
+        try:
+            self.apply_state(state, "the autosaved work")
+        except ProjectFileError as exc:
+            self.error("Recover unsaved work", str(exc))
+            return False
+        self.autosave.discard(orphan)
+        self._set_path(origin if isinstance(origin, str) and origin and Path(origin).exists() else None)
+        self._dirty_since_autosave = True
+        self._set_modified(True)
+        self.autosave_now()
+        self.window.statusBar().showMessage(f"Recovered the work autosaved at {when}; save it to keep it.", 10000)
+        return True
