@@ -1,0 +1,184 @@
+"""DrawPanel: draw a digit (or load a picture) and watch the network read it.
+
+Every stroke segment: canvas → engine.digits.to_mnist (bounding box into 20×20, centre of mass into
+28×28) → the current network → class probabilities as bars. A single image through the network
+takes well under a millisecond, so this runs on the GUI thread, on a private copy of the network.
+"""
+from __future__ import annotations
+
+import time
+
+import numpy as np
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout,
+                               QWidget)
+
+from engine import digits
+from gui.mnist.bars import BarList
+from gui.mnist.draw_canvas import CANVAS, DrawCanvas
+from gui.mnist.image_grid import ImageGrid
+
+IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.pbm *.pgm *.ppm *.webp);;All files (*)"
+
+
+def image_file_to_canvas(path: str, size: int = CANVAS) -> np.ndarray:
+    """Read a picture, make it grey with bright ink on black, and fit it into a size×size canvas
+    (keeping its aspect ratio, with a margin). Raises ValueError with a message if it cannot be read."""
+    img = QImage()
+    if not img.load(path):
+        raise ValueError("This file could not be read as an image (supported: PNG, JPEG, BMP, GIF, PGM, …).")
+    if img.isNull() or img.width() < 1 or img.height() < 1:
+        raise ValueError("The image is empty.")
+    if img.hasAlphaChannel():  # transparent background: paint it onto white first
+        flat = QImage(img.size(), QImage.Format_RGB32)
+        flat.fill(Qt.white)
+        from PySide6.QtGui import QPainter
+        p = QPainter(flat)
+        p.drawImage(0, 0, img)
+        p.end()
+        img = flat
+    inner = int(size * 0.8)
+    img = img.scaled(inner, inner, Qt.KeepAspectRatio, Qt.SmoothTransformation)
+    gray = img.convertToFormat(QImage.Format_Grayscale8)
+    h, w = gray.height(), gray.width()
+    a = np.frombuffer(gray.constBits(), np.uint8, count=gray.bytesPerLine() * h).reshape(h, gray.bytesPerLine())[:, :w]
+    ink = digits.ink_on_dark(a)
+    if ink.max() > 0:
+        ink = ink * (255.0 / ink.max())
+    canvas = np.zeros((size, size))
+    top, left = (size - h) // 2, (size - w) // 2
+    canvas[top:top + h, left:left + w] = ink
+    return canvas.astype(np.uint8)
+
+
+class DrawPanel(QWidget):
+    predicted = Signal()   # probabilities updated (tests and benchmarks listen)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._pipeline = None
+        self._class_names: tuple = tuple(str(i) for i in range(10))
+        self.last_probabilities: np.ndarray | None = None
+        self.last_input: np.ndarray = np.zeros((28, 28), np.uint8)
+        self.last_latency = 0.0
+        self._file_dir = ""
+        lay = QHBoxLayout(self)
+        left = QVBoxLayout()
+        self.canvas = DrawCanvas()
+        self.canvas.stroke.connect(self.refresh)
+        left.addWidget(self.canvas, 0, Qt.AlignLeft | Qt.AlignTop)
+        row = QHBoxLayout()
+        self.clear_button = QPushButton("Clear")
+        self.clear_button.setToolTip("Wipe the canvas (or right-click on it).")
+        self.clear_button.clicked.connect(self.canvas.clear)
+        row.addWidget(self.clear_button)
+        self.load_button = QPushButton("Load image…")
+        self.load_button.setToolTip("Classify a picture of a digit: a photo or scan works if the digit is dark on "
+                                    "light paper (it is inverted) or light on dark. It is prepared the same way as "
+                                    "a drawing.")
+        self.load_button.clicked.connect(self.choose_image)
+        row.addWidget(self.load_button)
+        row.addStretch(1)
+        left.addLayout(row)
+        self.model_label = QLabel("")
+        self.model_label.setWordWrap(True)
+        self.model_label.setMaximumWidth(CANVAS + 40)
+        left.addWidget(self.model_label)
+        left.addStretch(1)
+        lay.addLayout(left)
+
+        mid = QVBoxLayout()
+        cap = QLabel("What the network sees (28×28)")
+        cap.setToolTip("Your drawing prepared the way MNIST was made: the ink's bounding box scaled into 20×20 "
+                       "keeping its shape (anti-aliased, so edges turn grey), then placed in a 28×28 field with its "
+                       "centre of mass in the middle. These 784 grey values are the network's input x. (Your strokes are "
+                       "redrawn with a width proportional to the drawing's size first, so a small drawing does not "
+                       "turn into a bold digit.)")
+        mid.addWidget(cap)
+        self.preview = ImageGrid(cell=168)
+        self.preview.setToolTip(cap.toolTip())
+        self.preview.set_images(self.last_input[None])
+        self.preview.setFixedSize(176, 176)
+        mid.addWidget(self.preview)
+        mid.addStretch(1)
+        lay.addLayout(mid)
+
+        right = QVBoxLayout()
+        self.answer = QLabel("")
+        font = self.answer.font()
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        self.answer.setFont(font)
+        self.answer.setToolTip("The class with the highest probability: the network's answer.")
+        right.addWidget(self.answer)
+        self.bars = BarList(bar_height=22, empty_text="")
+        self.bars.setToolTip("The network's output after softmax: one probability per class, summing to 100%. "
+                             "They update while you draw.")
+        right.addWidget(self.bars)
+        right.addStretch(1)
+        lay.addLayout(right, 1)
+        self.refresh()
+
+    # -- the network -------------------------------------------------------------------------
+    def set_pipeline(self, pipeline, description: str = "") -> None:
+        """The network to read drawings with (a private copy the worker never touches), or None."""
+        self._pipeline = pipeline
+        if pipeline is not None and pipeline.class_names:
+            self._class_names = tuple(pipeline.class_names)
+        self.model_label.setText(description)
+        self.refresh()
+
+    def pipeline(self):
+        return self._pipeline
+
+    def _usable(self) -> bool:
+        p = self._pipeline
+        return p is not None and p.model.layers[0].in_features == 28 * 28 and p.task == "classification"
+
+    # -- reading the canvas ------------------------------------------------------------------
+    def refresh(self) -> None:
+        t0 = time.perf_counter()
+        empty = self.canvas.is_empty()
+        self.last_input = digits.to_mnist(self.canvas.model_image()) if not empty else np.zeros((28, 28), np.uint8)
+        self.preview.set_images(self.last_input[None])
+        names = self._class_names
+        if not self._usable():
+            self.last_probabilities = None
+            self.bars.set_values(names, np.full(len(names), np.nan), ["–"] * len(names))
+            self.answer.setText("No network yet" if self._pipeline is None else "This network needs 28×28 inputs")
+        elif empty:
+            self.last_probabilities = None
+            self.bars.set_values(names, np.full(len(names), np.nan), ["–"] * len(names))
+            self.answer.setText("Draw a digit")
+        else:
+            p = self._pipeline.predict_proba(self.last_input.reshape(1, -1).astype(np.float64))[0]
+            self.last_probabilities = p
+            k = int(p.argmax())
+            shown = [names[i] if i < len(names) else str(i) for i in range(len(p))]
+            self.bars.set_values(shown, p, highlight=[k])
+            self.answer.setText(f"It reads: {shown[k]}  ({100 * p[k]:.1f}%)")
+        self.last_latency = time.perf_counter() - t0
+        self.predicted.emit()
+
+    def put_digit(self, image28, height: int, top_left) -> None:
+        """Put a 28×28 image onto the canvas enlarged to height×height at top_left (tests, demos)."""
+        self.canvas.set_array(digits.place_digit(image28, CANVAS, height, top_left))
+
+    # -- files -------------------------------------------------------------------------------
+    def choose_image(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Classify an image", self._file_dir, IMAGE_FILTER)
+        if path:
+            self._file_dir = path
+            self.load_image(path)
+
+    def load_image(self, path: str) -> bool:
+        try:
+            canvas = image_file_to_canvas(path)
+        except (ValueError, MemoryError) as exc:
+            QMessageBox.warning(self, "Cannot classify this image", f"{path}\n\n{exc}")
+            return False
+        self.canvas.set_array(canvas)
+        return True
+
+

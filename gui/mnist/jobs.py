@@ -1,0 +1,296 @@
+"""The MNIST lab's worker jobs (loading, training, evaluating) and the frozen snapshots they hand
+to the GUI. No Qt here: each job is an iterator the gui.worker.Worker pulls on its thread.
+
+A `TrainingSession` owns the network and its Trainer. Only the worker touches it while a run is
+going; the GUI reads it only when no worker is running (after `Worker.stop()` has returned).
+"""
+from __future__ import annotations
+
+import contextlib
+import math
+import threading
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from engine import BatchReport, EpochReport, Pipeline, Trainer, build_model, confusion_matrix
+from engine.idx import ImageDataset, load_idx_folder
+from engine.recipe import build_loss, build_model_from_recipe, build_optimizer_from_recipe, validate_recipe
+
+EMIT_INTERVAL = 0.1       # seconds between progress snapshots
+LIVE_TEST_INTERVAL = 0.3  # seconds between live test-accuracy estimates
+LIVE_TEST_SIZE = 1000     # test images used for the live estimate
+LOSS_SMOOTHING = 0.98     # EMA factor of the per-batch loss curve
+LIVE_SETTINGS = ("lr", "l1", "l2")  # recipe settings that can change while training
+SUBSET_SEED = 0           # the subset of N training images is the first N of a fixed shuffle
+
+
+def blas_single_thread():
+    """Limit BLAS to one thread while training, so the GUI thread keeps a core (see notes: two
+    OpenBLAS threads collapse when the other core is busy). A no-op without threadpoolctl."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        return contextlib.nullcontext()
+    try:
+        return threadpool_limits(limits=1, user_api="blas")
+    except Exception:
+        return contextlib.nullcontext()
+
+
+def readonly(a: np.ndarray) -> np.ndarray:
+    a = np.ascontiguousarray(a)
+    a.flags.writeable = False
+    return a
+
+
+# -- snapshots ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class LoadProgress:
+    fraction: float
+
+
+@dataclass(frozen=True, eq=False)
+class DataReady:
+    data: ImageDataset
+    folder: str | None   # None: the bundled MNIST
+
+
+@dataclass(frozen=True, eq=False)
+class TrainProgress:
+    epoch: int            # the session's epoch (1-based) the last batch belonged to
+    batch: int
+    n_batches: int
+    done: int             # batches done in this run
+    total: int            # batches this run will do
+    seconds_left: float   # NaN until known
+    loss_x: np.ndarray    # new points of the smoothed loss curve (x in epochs)
+    loss_y: np.ndarray
+    live_acc: float       # test accuracy on a fixed sample of the test set, or NaN if not measured now
+    live_x: float
+
+
+@dataclass(frozen=True, eq=False)
+class Evaluation:
+    """What the evaluation views show, for one network on one test set."""
+    accuracy: float
+    confusion: np.ndarray       # (C, C) counts, rows = true class
+    per_class: np.ndarray       # (C,) recall, NaN for a class without test images
+    predicted: np.ndarray       # (n_test,) labels
+    confidence: np.ndarray      # (n_test,) probability of the predicted class
+    first_weights: np.ndarray   # (units, h, w) first-layer weights
+    class_names: tuple
+
+
+@dataclass(frozen=True, eq=False)
+class EpochDone:
+    epoch: int
+    train_loss: float
+    train_acc: float
+    test_loss: float
+    test_acc: float
+    seconds: float
+    pipeline: Pipeline          # a copy, for drawing and saving
+    evaluation: Evaluation
+
+
+@dataclass(frozen=True, eq=False)
+class EvaluationReady:
+    evaluation: Evaluation
+
+
+# -- helpers -----------------------------------------------------------------------------------
+def flat_inputs(images: np.ndarray) -> np.ndarray:
+    """(n, h, w) uint8 → (n, h·w) float32 in [0, 1] — what the network sees (the Pipeline's std is 255)."""
+    n = len(images)
+    out = np.empty((n, images[0].size if n else 0), np.float32)
+    for i in range(0, n, 8192):  # in chunks: no float64 temporary of the whole set
+        np.divide(images[i:i + 8192].reshape(-1, out.shape[1]), 255.0, out=out[i:i + 8192], dtype=np.float32)
+    return out
+
+
+def subset_indices(n_total: int, n: int) -> np.ndarray:
+    if n >= n_total:
+        return np.arange(n_total)
+    return np.sort(np.random.default_rng(SUBSET_SEED).permutation(n_total)[:n])
+
+
+def copy_pipeline(model, class_names, meta=None) -> Pipeline:
+    """A Pipeline around an independent copy of `model`, reading raw 0–255 pixels."""
+    clone = build_model(model.get_config(), np.random.default_rng(0))
+    clone.load_state_dict({k: v.copy() for k, v in model.state_dict().items()})
+    n_in = clone.layers[0].in_features
+    return Pipeline(clone, "classification", len(class_names), None, np.zeros(n_in), np.full(n_in, 255.0),
+                    tuple(class_names), dict(meta or {}))
+
+
+def evaluate(pipeline: Pipeline, data: ImageDataset, X_test: np.ndarray | None = None) -> Evaluation:
+    """Predictions, confusion matrix, per-class accuracy and first-layer weights on the test set."""
+    n_classes = len(data.class_names)
+    if X_test is None:
+        X_test = flat_inputs(data.test_images)
+    probs = np.concatenate([_proba(pipeline, X_test[i:i + 4096]) for i in range(0, len(X_test), 4096)]) \
+        if len(X_test) else np.zeros((0, n_classes))
+    predicted = probs.argmax(axis=1) if probs.size else np.zeros(0, np.int64)
+    predicted = np.minimum(predicted, n_classes - 1)
+    confidence = probs.max(axis=1) if probs.size else np.zeros(0)
+    y = data.test_labels
+    cm = confusion_matrix(y, predicted, n_classes) if len(y) else np.zeros((n_classes, n_classes), np.int64)
+    support = cm.sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        per_class = np.where(support > 0, np.diag(cm) / np.maximum(support, 1), np.nan)
+    acc = float(np.mean(predicted == y)) if len(y) else math.nan
+    w = pipeline.model.layers[0].weight.data
+    shape = data.image_shape if w.shape[1] == int(np.prod(data.image_shape)) else (1, w.shape[1])
+    return Evaluation(acc, readonly(cm), readonly(per_class), readonly(predicted), readonly(confidence),
+                      readonly(w.reshape(len(w), *shape).copy()), tuple(data.class_names))
+
+
+def _proba(pipeline: Pipeline, X01: np.ndarray) -> np.ndarray:
+    """Probabilities for inputs already scaled to [0, 1] (skips the Pipeline's float64 transform)."""
+    from engine import predict_proba
+    return predict_proba(pipeline.model, X01.astype(pipeline.dtype, copy=False))
+
+
+# -- jobs --------------------------------------------------------------------------------------
+def load_job(folder: str | None):
+    """Load an IDX folder (None: the bundled MNIST) on a helper thread, reporting progress."""
+    state = {"fraction": 0.0}
+    result: dict = {}
+
+    def target():
+        try:
+            result["data"] = load_idx_folder(folder, progress=lambda f: state.__setitem__("fraction", f))
+        except BaseException as exc:  # handed to the worker, which turns it into a message
+            result["error"] = exc
+
+    thread = threading.Thread(target=target, name="idx-loader", daemon=True)
+    thread.start()
+    while thread.is_alive():
+        thread.join(EMIT_INTERVAL)
+        yield LoadProgress(state["fraction"])
+    if "error" in result:
+        raise result["error"]
+    data = result["data"]
+    for arr in (data.train_images, data.train_labels, data.test_images, data.test_labels):
+        arr.flags.writeable = False
+    yield DataReady(data, folder)
+
+
+def evaluation_job(pipeline: Pipeline, data: ImageDataset):
+    yield None  # let a stop request in before the work starts
+    with blas_single_thread():
+        yield EvaluationReady(evaluate(pipeline, data))
+
+
+@dataclass(eq=False)
+class TrainingSession:
+    """A network being trained on one data set with one recipe; survives pause/stop/continue."""
+    data: ImageDataset
+    recipe: dict
+    n_train: int
+    seed: int = 0
+    model: object = None
+    trainer: Trainer | None = None
+    key: tuple = field(default=())
+
+    def __post_init__(self):
+        self.recipe = validate_recipe(self.recipe)
+        self.key = session_key(self.data, self.recipe, self.n_train)
+
+    @property
+    def epoch(self) -> int:
+        return 0 if self.trainer is None else self.trainer.epoch
+
+    def pipeline(self) -> Pipeline | None:
+        """A copy of the current network (call only while no worker runs this session)."""
+        if self.model is None:
+            return None
+        return copy_pipeline(self.model, self.data.class_names, self._meta())
+
+    def _meta(self) -> dict:
+        return {"data": self.data.name, "train_images": int(self.n_train), "epochs": int(self.epoch),
+                "recipe": self.recipe}
+
+    def set_live(self, lr: float, l1: float, l2: float) -> None:
+        """Change the settings that may change mid-run: learning rate, L1 and L2 strength (on the worker
+        thread via Worker.call, or while no worker runs)."""
+        self.recipe.update(lr=float(lr), l1=float(l1), l2=float(l2))
+        if self.trainer is not None:
+            opt = self.trainer.optimizer
+            opt.lr, opt.l1, opt.weight_decay = float(lr), float(l1), float(l2)
+
+    def _setup(self) -> None:
+        d, r = self.data, self.recipe
+        idx = subset_indices(len(d.train_images), self.n_train)
+        X = flat_inputs(d.train_images[idx] if len(idx) < len(d.train_images) else d.train_images)
+        y = d.train_labels[idx]
+        Xt = flat_inputs(d.test_images)
+        rng = np.random.default_rng(self.seed)
+        n_in = X.shape[1]
+        self.model = build_model_from_recipe(r, n_in, len(d.class_names), rng)
+        opt = build_optimizer_from_recipe(r, self.model.parameters())
+        self.trainer = Trainer(self.model, build_loss(r), opt, X, y, batch_size=r["batch_size"], rng=rng,
+                               X_val=Xt, y_val=d.test_labels)
+        live = np.random.default_rng(SUBSET_SEED).permutation(len(Xt))[:LIVE_TEST_SIZE]
+        self._live_X, self._live_y = Xt[live], d.test_labels[live]
+
+    def run(self, epochs: int):
+        """The training job: `epochs` more epochs, yielding progress and per-epoch results."""
+        yield None
+        with blas_single_thread():
+            if self.trainer is None:
+                self._setup()
+            yield from self._run(int(epochs))
+
+    def _run(self, epochs: int):
+        tr = self.trainer
+        n_batches = -(-len(tr.X) // tr.batch_size)
+        total = epochs * n_batches
+        done = 0
+        active = 0.0
+        ema = None
+        xs, ys = [], []
+        last_emit = last_live = time.perf_counter()
+        resumed = time.perf_counter()
+        for rep in tr.run(epochs):
+            if isinstance(rep, BatchReport):
+                done += 1
+                ema = rep.loss if ema is None else LOSS_SMOOTHING * ema + (1 - LOSS_SMOOTHING) * rep.loss
+                xs.append((rep.epoch - 1) + rep.batch / rep.n_batches)
+                ys.append(ema)
+                now = time.perf_counter()
+                if now - last_emit < EMIT_INTERVAL and done < total:
+                    continue
+                live_acc, live_x = math.nan, xs[-1]
+                if now - last_live >= LIVE_TEST_INTERVAL:
+                    live_acc = self._live_accuracy()
+                    last_live = time.perf_counter()
+                active += time.perf_counter() - resumed
+                left = active / done * (total - done) if done >= 5 else math.nan
+                snap = TrainProgress(rep.epoch, rep.batch, rep.n_batches, done, total, left,
+                                     readonly(np.array(xs)), readonly(np.array(ys)), live_acc, live_x)
+                xs, ys = [], []
+                last_emit = time.perf_counter()
+                yield snap
+                resumed = time.perf_counter()
+            elif isinstance(rep, EpochReport):
+                active += time.perf_counter() - resumed
+                pipe = copy_pipeline(self.model, self.data.class_names, self._meta())
+                ev = evaluate(pipe, self.data, tr.X_val)
+                yield EpochDone(rep.epoch, rep.train_loss, rep.train_metric, rep.val_loss, rep.val_metric,
+                                rep.seconds, pipe, ev)
+                resumed = time.perf_counter()
+
+    def _live_accuracy(self) -> float:
+        from engine import predict
+        out = predict(self.model, self._live_X)
+        self.model.train()
+        return float(np.mean(out.argmax(axis=1) == self._live_y))
+
+
+def session_key(data: ImageDataset, recipe: dict, n_train: int) -> tuple:
+    """What must stay the same for training to continue with the same session (lr, L1, L2 may change)."""
+    r = {k: v for k, v in recipe.items() if k not in LIVE_SETTINGS}
+    return id(data), repr(sorted(r.items())), int(n_train)

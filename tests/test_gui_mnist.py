@@ -1,0 +1,276 @@
+"""The MNIST lab (gui/mnist), headless: drawing, the shipped model, model files, training control, state."""
+import gzip
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from engine import Pipeline
+from engine.idx import load_mnist
+from gui.app import configure_pyqtgraph
+from gui.mnist import MnistLabMode
+from gui.mnist.mode import SHIPPED_MODEL
+
+
+@pytest.fixture(scope="module")
+def mnist():
+    return load_mnist()
+
+
+@pytest.fixture
+def mode(qtbot):
+    configure_pyqtgraph()
+    m = MnistLabMode(auto_load_data=False)
+    qtbot.addWidget(m)
+    m.resize(1300, 800)
+    m.show()
+    qtbot.waitExposed(m)
+    yield m
+    m.shutdown()
+
+
+def corr(a, b):
+    a = np.asarray(a, float).ravel() - np.mean(a)
+    b = np.asarray(b, float).ravel() - np.mean(b)
+    return float(a @ b / np.sqrt((a @ a) * (b @ b)))
+
+
+def stroke(qtbot, widget, points):
+    pts = [QPoint(int(x), int(y)) for x, y in points]
+    qtbot.mousePress(widget, Qt.LeftButton, Qt.NoModifier, pts[0])
+    for p in pts[1:]:
+        qtbot.mouseMove(widget, p)
+    qtbot.mouseRelease(widget, Qt.LeftButton, Qt.NoModifier, pts[-1])
+
+
+def seven(scale, dx, dy):
+    """The polyline of a '7' in a 100×100 box, scaled and moved."""
+    return [(dx + scale * x, dy + scale * y) for x, y in ((10, 10), (50, 10), (90, 10), (70, 45), (50, 80), (40, 100))]
+
+
+def test_shipped_model_is_loaded_and_small():
+    assert SHIPPED_MODEL.is_file() and SHIPPED_MODEL.stat().st_size < 4 << 20
+    p = Pipeline.load(SHIPPED_MODEL)
+    assert p.model.layers[0].in_features == 784 and p.n_classes == 10
+
+
+def test_drawing_a_stroke_updates_the_probabilities(qtbot, mode):
+    mode.tabs.setCurrentWidget(mode.draw)
+    draw = mode.draw
+    assert draw.pipeline() is not None, "the shipped model should be loaded at start"
+    assert draw.last_probabilities is None and draw.canvas.is_empty()
+    seen = []
+    draw.predicted.connect(lambda: seen.append(None if draw.last_probabilities is None
+                                               else draw.last_probabilities.copy()))
+    stroke(qtbot, draw.canvas, [(140, 40), (140, 100), (140, 160), (140, 240)])  # a "1"
+    assert len(seen) >= 4  # one update per segment, not just at the release
+    p = draw.last_probabilities
+    assert p is not None and p.shape == (10,) and p.sum() == pytest.approx(1, abs=1e-5)
+    assert int(p.argmax()) == 1
+    assert draw.last_input.max() == 255 and draw.last_input.shape == (28, 28)
+    first = p.copy()
+    stroke(qtbot, draw.canvas, [(140, 40), (200, 40)])  # a bar on top: now it should look like a 7
+    assert not np.allclose(first, draw.last_probabilities)
+    qtbot.mouseClick(draw.clear_button, Qt.LeftButton)
+    assert draw.last_probabilities is None and not draw.last_input.any()
+
+
+def test_small_off_centre_drawing_preprocesses_like_large_centred(qtbot, mode):
+    draw = mode.draw
+    stroke(qtbot, draw.canvas, seven(2.3, 25, 25))  # large, centred
+    large = draw.last_input.copy()
+    draw.canvas.clear()
+    stroke(qtbot, draw.canvas, seven(0.8, 170, 12))  # small, top right
+    small = draw.last_input.copy()
+    assert large.any() and small.any()
+    assert corr(large, small) > 0.97
+    assert np.abs(large.astype(int) - small.astype(int)).mean() < 8  # of 255
+    assert np.argmax(draw.last_probabilities) == 7
+
+
+def test_shipped_model_reads_mnist_digits_put_on_the_canvas(mode, mnist, rng):
+    draw = mode.draw
+    n = 200
+    idx = rng.choice(len(mnist.test_images), n, replace=False)
+    right = 0
+    for i in idx:
+        h = int(rng.integers(70, 281))
+        top, left = (int(v) for v in rng.integers(0, 281 - h, size=2))
+        draw.put_digit(mnist.test_images[i], h, (top, left))
+        right += int(np.argmax(draw.last_probabilities) == mnist.test_labels[i])
+    assert right / n >= 0.95
+
+
+def test_saved_and_reloaded_model_predicts_identically(qtbot, mode, mnist, tmp_path):
+    path = tmp_path / "m.npz"
+    assert mode.save_model(path)
+    other = MnistLabMode(auto_load_data=False, load_shipped_model=False)
+    qtbot.addWidget(other)
+    assert other.pipeline() is None
+    assert other.load_model(path)
+    x = mnist.test_images[:500].reshape(500, -1)
+    np.testing.assert_array_equal(mode.pipeline().predict_proba(x), other.pipeline().predict_proba(x))
+    other.shutdown()
+
+
+def test_corrupt_model_file_shows_an_error_and_changes_nothing(qtbot, mode, tmp_path):
+    good = mode.pipeline()
+    bad = tmp_path / "broken.npz"
+    data = bytearray(SHIPPED_MODEL.read_bytes())
+    data[len(data) // 2: len(data) // 2 + 4000] = b"\x00" * 4000
+    bad.write_bytes(bytes(data[: len(data) * 3 // 4]))
+    for path in (bad, tmp_path / "missing.npz"):
+        assert mode.load_model(path) is False
+        box = mode.last_message_box
+        assert isinstance(box, QMessageBox) and box.isVisible()
+        assert path.name in box.text() and box.icon() == QMessageBox.Warning
+        box.close()
+        qtbot.waitUntil(lambda: mode.last_message_box is None, timeout=2000)
+    assert mode.pipeline() is good
+    stroke(qtbot, mode.draw.canvas, [(140, 40), (140, 240)])  # the app still works
+    assert mode.draw.last_probabilities is not None
+
+
+def test_training_stops_mid_epoch_and_restarts(qtbot, mode, mnist):
+    mode.set_data(mnist)
+    mode.apply_preset("quick")           # 784-128-10 on all 60,000 images: ~1 s per epoch
+    mode.train_panel.set_epochs(2)
+    with qtbot.waitSignal(mode.training_finished, timeout=30000) as stopped:
+        mode.start_training()
+        assert mode.busy() and not mode.train_panel.train_button.isEnabled()
+        qtbot.waitUntil(lambda: mode.plots.h["batch_x"].n > 0, timeout=20000)
+        mode.stop_training()
+    assert stopped.args == ["stopped"]
+    s = mode._session
+    assert s.epoch == 1 and mode.plots.h["epoch"].n == 0  # stopped inside the first epoch
+    assert not mode.busy() and mode.train_panel.train_button.isEnabled()
+    assert mode.builder.add_button.isEnabled()             # the builder is unlocked again
+    assert mode.pipeline().model.layers[0].out_features == 128
+    steps_at_stop = s.trainer.step
+    assert 0 < steps_at_stop < 469
+    with qtbot.waitSignal(mode.training_finished, timeout=60000) as done:
+        mode.start_training()                              # continues the same session
+    assert done.args == ["done"]
+    assert mode._session is s and s.epoch == 2 and s.trainer.step == steps_at_stop + 469
+    assert list(mode.plots.h["epoch"].values) == [2]
+    qtbot.waitUntil(lambda: mode.current_evaluation() is not None, timeout=10000)
+    assert mode.current_evaluation().accuracy > 0.9
+
+
+def test_pause_resume_and_step(qtbot, mode, mnist):
+    mode.set_data(mnist)
+    mode.apply_preset("tiny")
+    mode.data_panel.set_subset_size(10000)
+    mode.train_panel.set_epochs(3)
+    with qtbot.waitSignal(mode.epoch_done, timeout=30000):
+        mode.step()                      # one epoch, then stop
+    qtbot.waitUntil(lambda: not mode.busy(), timeout=10000)
+    assert mode._session.epoch == 1
+    mode.play_pause()                    # train up to the 3 epochs
+    mode.play_pause()                    # pause
+    assert mode.busy() and mode._train_worker.paused
+    assert mode.train_panel.train_button.text() == "Resume"
+    with qtbot.waitSignal(mode.training_finished, timeout=30000):
+        mode.play_pause()                # resume
+    assert mode._session.epoch == 3
+
+
+def test_confusion_cell_click_shows_its_images(qtbot, mode, mnist):
+    mode.set_data(mnist)
+    qtbot.waitUntil(lambda: mode.current_evaluation() is not None, timeout=20000)
+    mode.tabs.setCurrentWidget(mode.evaluation)
+    qtbot.wait(20)
+    ev = mode.current_evaluation()
+    assert ev.accuracy > 0.97
+    cm = ev.confusion.copy()
+    np.fill_diagonal(cm, 0)
+    i, j = np.unravel_index(np.argmax(cm), cm.shape)
+    view = mode.evaluation.confusion
+    qtbot.mouseClick(view, Qt.LeftButton, Qt.NoModifier, view.cell_rect(int(i), int(j)).center().toPoint())
+    gallery = mode.evaluation.gallery
+    assert gallery.count() == cm[i, j]
+    assert all(c.startswith(f"{i}→{j} ") for c in gallery.captions())
+    mode.evaluation.show_mistakes()
+    assert gallery.count() == min(int(cm.sum()), 300)
+    assert mode.evaluation.weights.count() == mode.pipeline().model.layers[0].out_features
+
+
+def test_state_round_trip_and_bad_state(qtbot, mode, mnist):
+    mode.set_data(mnist)
+    mode.apply_preset("tiny")
+    mode.data_panel.set_subset_size(2000)
+    with qtbot.waitSignal(mode.training_finished, timeout=30000):
+        mode.start_training()
+    state = mode.get_state()
+    other = MnistLabMode(auto_load_data=False, load_shipped_model=False)
+    qtbot.addWidget(other)
+    other.set_state(state)
+    assert other.builder.recipe() == mode.builder.recipe()
+    assert other.data_panel.subset_size() == 2000
+    for k, v in mode.plots.history().items():
+        np.testing.assert_array_equal(other.plots.history()[k], v)
+    x = mnist.test_images[:100].reshape(100, -1)
+    np.testing.assert_array_equal(other.pipeline().predict_proba(x), mode.pipeline().predict_proba(x))
+    before = other.get_state()
+    for bad in ({**state, "version": 99}, {**state, "model": np.zeros(50, np.uint8)},
+                {**state, "recipe": {"hidden": "x"}},
+                {**state, "history": {**state["history"], "epoch": np.zeros(5)}}, "nope"):
+        with pytest.raises(ValueError):
+            other.set_state(bad)
+    after = other.get_state()
+    assert after["recipe"] == before["recipe"] and np.array_equal(after["model"], before["model"])
+    other.shutdown()
+
+
+def _write_idx(path, array):
+    a = np.asarray(array, np.uint8)
+    head = bytes([0, 0, 8, a.ndim]) + b"".join(int(d).to_bytes(4, "big") for d in a.shape)
+    with gzip.open(path, "wb") as f:
+        f.write(head + a.tobytes())
+
+
+def test_any_idx_folder_loads_on_the_worker_with_class_names(qtbot, mode, tmp_path, rng):
+    names = ["T-shirt", "Trouser", "Pullover"]
+    for part, n in (("train", 60), ("t10k", 30)):
+        _write_idx(tmp_path / f"{part}-images-idx3-ubyte.gz", rng.integers(0, 256, (n, 28, 28)))
+        _write_idx(tmp_path / f"{part}-labels-idx1-ubyte.gz", np.arange(n) % 3)
+    (tmp_path / "classes.txt").write_text("\n".join(names) + "\n")
+    with qtbot.waitSignal(mode.data_loaded, timeout=20000):
+        mode.load_data(str(tmp_path))
+    qtbot.waitUntil(lambda: not mode.data_panel.progress.isVisible(), timeout=5000)
+    d = mode.data()
+    assert d.class_names == tuple(names) and len(d.train_images) == 60
+    items = [mode.samples.class_box.itemText(i) for i in range(mode.samples.class_box.count())]
+    assert any("Trouser" in t for t in items)
+    assert mode.samples.grid.count() > 0
+    assert "3 classes" in mode.builder.output_label.text()
+    # the shipped 10-class network does not fit these 3 classes: no evaluation, but no crash
+    assert mode.current_evaluation() is None
+
+
+def test_bad_idx_folder_shows_a_message(qtbot, mode, tmp_path):
+    (tmp_path / "train-images-idx3-ubyte").write_bytes(b"garbage")
+    with qtbot.waitSignal(mode.status, timeout=20000, check_params_cb=lambda m: m.startswith("Cannot load")):
+        mode.load_data(str(tmp_path))
+    assert mode.last_message_box is not None and mode.data() is None
+    mode.last_message_box.close()
+
+
+@pytest.mark.filterwarnings("ignore::RuntimeWarning")  # the overflow that diverges, on the worker
+def test_divergence_shows_a_message_and_gives_the_controls_back(qtbot, mode, mnist):
+    mode.set_data(mnist)
+    r = mode.builder.recipe()
+    r.update(hidden=[{"units": 64, "activation": "identity"}] * 2, optimizer="momentum", lr=10.0, dropout=0.0)
+    mode.builder.set_recipe(r)
+    mode.data_panel.set_subset_size(10000)
+    mode.train_panel.set_epochs(3)
+    with qtbot.waitSignal(mode.training_finished, timeout=30000) as fin, np.errstate(all="ignore"):
+        mode.start_training()
+    assert fin.args == ["failed"]
+    box = mode.last_message_box
+    assert box is not None and "learning rate" in box.text()
+    assert not mode.busy() and mode.train_panel.train_button.isEnabled() and mode.builder.add_button.isEnabled()
+    p = mode.pipeline()  # the last good weights, still usable for drawing
+    assert p is not None and np.all(np.isfinite(p.predict_proba(mnist.test_images[:5].reshape(5, -1))))
+    box.close()
