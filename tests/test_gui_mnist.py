@@ -274,3 +274,21 @@ def test_divergence_shows_a_message_and_gives_the_controls_back(qtbot, mode, mni
     p = mode.pipeline()  # the last good weights, still usable for drawing
     assert p is not None and np.all(np.isfinite(p.predict_proba(mnist.test_images[:5].reshape(5, -1))))
     box.close()
+
+
+def test_file_menu_hooks_export_plots_and_the_network(qtbot, tmp_path):
+    """The File menu's exports (plot PNG, NumPy script) find what they need on the MNIST mode."""
+    from gui.file_actions import widget_png_bytes
+    from gui.mnist import MnistLabMode
+    mode = MnistLabMode(auto_load_data=False)
+    qtbot.addWidget(mode)
+    mode.resize(1000, 700)
+    mode.show()
+    qtbot.wait(10)
+    plots = mode.plot_widgets()
+    assert {"Loss curve", "Confusion matrix"} <= set(plots)
+    for widget in plots.values():
+        png = widget_png_bytes(widget)
+        assert png.startswith(b"\x89PNG")
+    pipe = mode.current_pipeline()
+    assert pipe is not None and pipe.model[0].in_features == 784

@@ -426,6 +426,15 @@ class MnistLabMode(QWidget):
     def pipeline(self) -> Pipeline | None:
         return self._pipeline
 
+    def current_pipeline(self) -> Pipeline | None:
+        """The network the File menu exports (model file, NumPy script)."""
+        return self._pipeline
+
+    def plot_widgets(self) -> dict:
+        """Plots the File menu can export as PNG."""
+        return {"Loss curve": self.plots.loss_plot, "Accuracy curve": self.plots.acc_plot,
+                "Confusion matrix": self.evaluation.confusion, "First-layer weights": self.evaluation.weights}
+
     def _set_pipeline(self, pipeline, source: str, *, evaluate: bool = True) -> None:
         self._pipeline = pipeline
         self._model_source = source
