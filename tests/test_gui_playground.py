@@ -290,3 +290,120 @@ def test_points_model_state_validation():
     bad["sets"]["classification"]["label"] = np.array([5])
     with pytest.raises(ValueError):
         PointsModel.check_state(bad)
+
+
+# -- rendering, look and cost-related behaviour ---------------------------------------------------------
+def test_fast_forward_matches_the_engine_for_every_column(rng):
+    from engine import mlp
+    from gui.playground import render
+    model = mlp([3, 7, 6, 5, 4], ["sigmoid", "leaky_relu", "tanh"], rng=rng, dropout=0.3)
+    x = rng.standard_normal((64, 3)).astype(np.float32)
+    x_before = x.copy()
+    model.eval()
+    ref = model.forward_all(x.copy())
+    model.train()
+    out, cols = render.forward(model, x, keep=True)
+    assert model.training and np.array_equal(x, x_before)
+    linear_inputs = [i for i, layer in enumerate(model.layers) if isinstance(layer, Linear)][1:]
+    expected = [x] + [ref[i - 1] for i in linear_inputs] + [ref[-1]]
+    assert len(cols) == len(expected) == 5
+    for c, e in zip(cols, expected):
+        np.testing.assert_allclose(c, e, rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(render.forward(model, x, upto=2), expected[2], rtol=1e-5, atol=1e-6)
+    assert render.column_kinds(model) == ["input", "sigmoid", "relu", "tanh", "output"]
+
+
+def test_decision_map_colours_the_likeliest_class_by_its_certainty(rng):
+    from engine.layers import softmax
+    from gui.playground import render
+    from gui.widgets.colors import CLASS_RGB
+    for C in (2, 3, 5):
+        logits = (rng.standard_normal((16 * 16, C)) * 3).astype(np.float32)
+        img = render.decision_rgba(logits.copy(), 16, discretize=False).reshape(-1, 4)
+        p = softmax(logits.astype(np.float64))
+        cls = p.argmax(axis=1)
+        assert np.array_equal(img[:, :3], CLASS_RGB[cls])
+        strength = (p.max(axis=1) - 1 / C) * C / (C - 1)
+        expected = strength ** 0.8 * render.MAP_ALPHA
+        assert np.max(np.abs(img[:, 3] - expected)) <= 2.5
+        flat = render.decision_rgba(logits.copy(), 16, discretize=True).reshape(-1, 4)
+        assert np.all(flat[:, 3] == render.MAP_ALPHA_DISCRETE)
+
+
+def _job(recipe, data_rng, **kw):
+    from engine.data import make_dataset
+    from gui.playground.job import TrainingJob
+    ds = make_dataset("circle", 200, 0.2, n_classes=2, rng=data_rng)
+    return TrainingJob(recipe, "classification", 2, (ds.X[:150], ds.y[:150], ds.X[150:], ds.y[150:]),
+                       bounds=(-6, 6, -6, 6), one_d=False, seed=0, **kw)
+
+
+def test_thumbnails_use_a_fixed_scale_per_activation(rng):
+    from gui.playground.job import MAX_SHOWN, THUMB
+    job = _job(default_recipe(hidden=[{"units": 3, "activation": "tanh"}, {"units": 3, "activation": "sigmoid"}]),
+               rng)
+    first, second = job._linears[:2]
+    first.weight.data[:] = 0
+    first.bias.data[:] = [0.1, -0.5, 0.9]          # tanh units with constant outputs
+    second.weight.data[:] = 0
+    second.bias.data[:] = [0.0, 3.0, -3.0]         # sigmoid units: 0.5 (neutral), ~0.95, ~0.05
+    snap = job._snapshot()
+    assert snap.shown == (2, 3, 3, 2) and snap.thumbs.shape == (10, THUMB, THUMB, 4) and MAX_SHOWN >= 3
+    alpha = snap.thumbs[2:5, :, :, 3].reshape(3, -1)
+    assert np.all(np.ptp(alpha, axis=1) <= 1)      # constant units are flat pictures...
+    tanh_expected = np.abs(np.tanh([0.1, -0.5, 0.9])) * 255
+    assert np.allclose(alpha[:, 0], tanh_expected, atol=2)   # ...as strong as their value, not saturated
+    sig = snap.thumbs[5:8, :, :, 3].reshape(3, -1)[:, 0]
+    s = 1 / (1 + np.exp(-np.array([0.0, 3.0, -3.0])))
+    assert np.allclose(sig, np.abs(s - 0.5) / 0.5 * 255, atol=2)
+    orange, blue = snap.thumbs[6, 0, 0, :3], snap.thumbs[7, 0, 0, :3]
+    assert orange[0] > orange[2] and blue[2] > blue[0]        # above 0.5 orange, below blue
+
+
+def test_snapshot_map_fits_the_grid_and_the_job_counts_its_costs(rng):
+    from gui.playground.job import GRID_MAX, GRID_MIN
+    job = _job(default_recipe(), rng, running=True)
+    for _ in range(200):
+        next(job)
+    st = job.stats
+    assert st["steps"] == job.step > 0 and st["train_cpu"] > 0 and st["snapshots"] >= 1
+    snap = job._snapshot()
+    n = snap.image.shape[0]
+    assert snap.image.shape == (n, n, 4) and snap.image.dtype == np.uint8 and GRID_MIN <= n <= GRID_MAX
+    assert GRID_MIN <= job.grid_n <= GRID_MAX
+    job.close()
+
+
+def test_loss_legend_names_only_the_drawn_curves_and_curves_are_thinned(mode, qtbot):
+    from gui.playground.plots import MAX_SHOWN
+    from gui.playground.snapshot import History
+    plots = mode.plots
+    plots.per_batch.setChecked(False)
+    e = np.arange(1, 5001)
+    loss = 1.0 / e
+    plots.add(History(e, loss, loss * 1.2, 1 - loss, 1 - loss, e * 20, loss), "accuracy")
+    plots._redraw()
+    text = plots.summary.text()
+    assert "train" in text and "test" in text and "batch" not in text
+    assert plots.loss_plot.getPlotItem().legend is None
+    xs, ys = plots.train_curve.getData()
+    assert plots.log_y.isChecked()                        # (the item holds log10 values then)
+    assert len(xs) <= MAX_SHOWN + 1 and xs[-1] == 5000 and ys[-1] == pytest.approx(np.log10(loss[-1]))
+    plots.per_batch.setChecked(True)
+    assert "batch" in plots.summary.text()
+    (x0, x1), _ = plots.loss_plot.getPlotItem().vb.viewRange()
+    assert x0 <= 0 and 5000 <= x1 <= 6500
+
+
+def test_map_fills_a_square_view_and_test_points_have_a_halo(mode, qtbot):
+    c = mode.canvas
+    qtbot.waitUntil(lambda: c._square_margins is not None, timeout=TIMEOUT)
+    qtbot.wait(20)
+    (x0, x1), (y0, y1) = c.vb.viewRange()
+    assert (x0, x1, y0, y1) == pytest.approx(c.bounds, abs=0.05)
+    r = c.vb.geometry()
+    assert abs(r.width() - r.height()) <= 3
+    n_test = int(mode.points.is_test().sum())
+    assert n_test > 0 and len(c.test_halo.data) == len(c.test_points.data) == n_test
+    halo = c.test_halo.opts["pen"].color()
+    assert halo.lightness() < 60             # a dark halo on the light default palette

@@ -6,11 +6,13 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QGraphicsItem
 
 from gui.widgets.colors import CLASS_HEX, diverging_rgb, is_dark
 
 BOUNDS_2D = (-6.0, 6.0, -6.0, 6.0)
 BOUNDS_1D = (-6.0, 6.0, -4.0, 4.0)
+TEST_SIZE = 10             # test-point ring diameter (pixels)
 PAINT_SPACING = 0.3        # data units between painted points
 ERASE_RADIUS = 0.45
 
@@ -68,7 +70,9 @@ class PointsCanvas(pg.PlotWidget):
         pi.hideButtons()
         pi.showGrid(x=False, y=False)
         self.image = pg.ImageItem(axisOrder="row-major")
+        self.image.setLevels(None)      # finished RGBA bytes: no levels, no lookup table (the fast path)
         self.image.setZValue(-10)
+        self._image_geometry = None     # (shape, bounds) the image item is placed for
         self.addItem(self.image)
         self.curve = pg.PlotDataItem(pen=pg.mkPen("#D55E00", width=3))
         self.curve.setZValue(5)
@@ -78,12 +82,19 @@ class PointsCanvas(pg.PlotWidget):
         self.addItem(self.focus_curve)
         self.train_points = pg.ScatterPlotItem(size=8, pxMode=True)
         self.train_points.setZValue(10)
-        self.test_points = pg.ScatterPlotItem(size=8, pxMode=True)
+        # Test points: a ring in the class colour between two contrasting rings (a wide halo below it),
+        # so a blue ring still reads on a blue region, in light and dark themes alike.
+        self.test_halo = pg.ScatterPlotItem(size=TEST_SIZE, pxMode=True)
+        self.test_halo.setZValue(8)
+        self.test_points = pg.ScatterPlotItem(size=TEST_SIZE, pxMode=True)
         self.test_points.setZValue(9)
-        self.addItem(self.train_points)
-        self.addItem(self.test_points)
+        for item in (self.train_points, self.test_halo, self.test_points):
+            item.setCacheMode(QGraphicsItem.DeviceCoordinateCache)   # the map changes under them, they do not
+            self.addItem(item)
         self._brushes = [pg.mkBrush(h) for h in CLASS_HEX]
-        self._test_pens = [pg.mkPen(h, width=2) for h in CLASS_HEX]
+        self._test_pens = [pg.mkPen(h, width=2.2) for h in CLASS_HEX]
+        self._square_margins = None
+        self.vb.sigResized.connect(self._keep_square)
         self.show_test = True
         self._map_image = None
         self._focus_image = None
@@ -110,13 +121,18 @@ class PointsCanvas(pg.PlotWidget):
             ax.setPen(pg.mkPen(fg))
             ax.setTextPen(pg.mkPen(fg))
         self._outline = pg.mkPen(QColor(250, 250, 250) if dark else QColor(30, 30, 30), width=1)
+        self._halo = pg.mkPen(QColor(245, 245, 245) if dark else QColor(25, 25, 25), width=4.0)
+        self.test_halo.setPen(self._halo)
+        self.train_points.setPen(self._outline)
         self.curve.setPen(pg.mkPen("#D55E00", width=3))
 
     def set_one_d(self, one_d: bool) -> None:
         self.one_d = bool(one_d)
         xmin, xmax, ymin, ymax = BOUNDS_1D if one_d else BOUNDS_2D
-        self.vb.setAspectLocked(not one_d)
+        # The view shows exactly the map's bounds; in 2-D the view box is kept square (see _keep_square)
+        # instead of locking the aspect, which would pad the view with empty margins.
         self.vb.setRange(xRange=(xmin, xmax), yRange=(ymin, ymax), padding=0)
+        self._keep_square()
         self.getPlotItem().setLabel("bottom", "x" if one_d else "x₁")
         self.getPlotItem().setLabel("left", "y" if one_d else "x₂")
         self.image.setVisible(not one_d)
@@ -145,12 +161,14 @@ class PointsCanvas(pg.PlotWidget):
         tr = ~is_test
         self.train_points.setData(pos=ps.xy[tr], brush=list(brushes[tr]), pen=self._outline, symbol="o", size=8)
         te = is_test if self.show_test else np.zeros_like(is_test)
-        self.test_points.setData(pos=ps.xy[te], brush=None, pen=list(pens[te]), symbol="o", size=9)
+        self.test_halo.setData(pos=ps.xy[te], brush=None, pen=self._halo, symbol="o", size=TEST_SIZE)
+        self.test_points.setData(pos=ps.xy[te], brush=None, pen=list(pens[te]), symbol="o", size=TEST_SIZE)
 
     # -- model pictures ---------------------------------------------------------------------------
     def clear_model(self) -> None:
         self._map_image = None
         self._focus_image = None
+        self._image_geometry = None
         self.image.clear()
         self.curve.setData([], [])
         self.focus_curve.setData([], [])
@@ -176,9 +194,33 @@ class PointsCanvas(pg.PlotWidget):
             self._show_image(shown, bounds)
 
     def _show_image(self, image, bounds) -> None:
-        xmin, xmax, ymin, ymax = bounds
-        self.image.setImage(image, autoLevels=False, levels=(0, 255))
-        self.image.setRect(xmin, ymin, xmax - xmin, ymax - ymin)
+        """Upload finished RGBA bytes; the item is only re-placed when the size or bounds change."""
+        self.image.setImage(image, autoLevels=False)
+        geometry = (image.shape, tuple(bounds))
+        if geometry != self._image_geometry:
+            xmin, xmax, ymin, ymax = bounds
+            self.image.setRect(xmin, ymin, xmax - xmin, ymax - ymin)
+            self._image_geometry = geometry
+
+    def _keep_square(self) -> None:
+        """2-D: pad the plot's layout so the view box is square and the map fills it edge to edge."""
+        lay = self.getPlotItem().layout
+        if self.one_d:
+            if self._square_margins is not None:
+                self._square_margins = None
+                lay.setContentsMargins(0, 0, 0, 0)
+            return
+        r = self.vb.geometry()
+        ml, mt, mr, mb = self._square_margins or (0, 0, 0, 0)
+        w, h = r.width() + ml + mr, r.height() + mt + mb     # the view box's room without padding
+        if w <= 0 or h <= 0:
+            return
+        side = min(w, h)
+        dx, dy = (w - side) / 2, (h - side) / 2
+        margins = (round(dx), round(dy), round(dx), round(dy))
+        if margins != self._square_margins:
+            self._square_margins = margins
+            lay.setContentsMargins(*margins)
 
     def set_curve(self, xs, ys) -> None:
         self.curve.setData(xs, ys)

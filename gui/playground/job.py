@@ -1,9 +1,15 @@
 """The training job: runs on the worker thread (gui/worker.py pulls it), never touches Qt.
 
 Each `next()` trains for about a millisecond (or sleeps briefly while paused) and returns None or
-a frozen Snapshot: every ~55 ms while training, and at once after a pause point, an error or a
+a frozen Snapshot: every ~50 ms while training (less often when snapshots are costly), and at once after a pause point, an error or a
 command that changes what is shown. Commands (play, pause, new data, new learning rate, ...) are
 methods called on the worker thread through `Worker.call`, so the job's state has one owner.
+
+A snapshot costs little worker time by construction (see render.py): the thumbnails come from one
+pass over a coarse THUMB×THUMB grid, the map from one in-place float32 pass over cached grid inputs
+and a lookup table, at a resolution (GRID_MIN…GRID_MAX) chosen so a map costs about MAP_BUDGET_S of
+worker CPU. While the GUI draws a snapshot the job waits (gui_idle, at most GUI_WAIT_MAX_S), so the
+GUI thread gets the GIL at once. `stats` adds up the costs for the benchmark.
 
 Inputs are standardised with a fixed scaling computed over the whole playground square (not from
 the points), so adding points while training never shifts what the network sees.
@@ -11,24 +17,29 @@ the points), so adding points while training never shifts what the network sees.
 from __future__ import annotations
 
 import math
+import threading
 import time
 
 import numpy as np
 
 from engine import DataError, DivergenceError, EngineError, Linear, Pipeline, Trainer
 from engine.data import expand_features
-from engine.layers import Dropout, softmax
 from engine.recipe import build_loss, build_model_from_recipe, build_optimizer_from_recipe
+from gui.playground import render
 from gui.playground.snapshot import History, Snapshot
-from gui.widgets.colors import CLASS_RGB, signed_rgba
+from gui.worker import blas_single_thread
 
 SLICE_S = 0.0008           # train this long per next()
 MAX_SHOWN = 10             # neurons drawn per layer in the diagram
 THUMB = 40                 # thumbnail side (2-D) / samples (1-D)
 BATCH_POINTS = 96          # at most this many minibatch-loss points per snapshot
 STATE_EVERY_S = 1.0        # full weights in a snapshot at most this often while training (big nets)
-SMALL_NET = 20000
-GUI_WAIT_MAX_S = 0.03      # never wait longer than this for the GUI to finish drawing          # below this many parameters, every snapshot carries the weights
+SMALL_NET = 20000          # below this many parameters, every snapshot carries the weights
+GUI_WAIT_MAX_S = 0.03      # never wait longer than this for the GUI to finish drawing
+GRID_MAX, GRID_MIN = 200, 96   # decision-map resolution range (2-D)
+GRID_1D = 400              # samples of the fitted curve (1-D)
+MAP_BUDGET_S = 0.008       # worker CPU per map the resolution adapts to (200² for small nets)
+SNAPSHOT_SHARE = 0.25      # snapshots may take at most this share of the worker's time
 
 
 def fixed_scaling(features, one_d: bool, bounds) -> tuple[np.ndarray, np.ndarray]:
@@ -49,7 +60,7 @@ class TrainingJob:
     def __init__(self, recipe: dict, task: str, n_classes: int, data, *, bounds, one_d: bool,
                  weights: dict | None = None, counters=(0, 0), seed=None, running: bool = False,
                  max_epochs: int = 0, target_loss: float = 0.0, discretize: bool = False,
-                 interval: float = 0.055, vmax: float = 1.0, gui_idle=None):
+                 interval: float = 0.05, vmax: float = 1.0, gui_idle=None):
         self.recipe = dict(recipe)
         self.task = "classification" if task == "classification" else "regression"
         self.n_classes = int(n_classes)
@@ -74,7 +85,16 @@ class TrainingJob:
         self.vmax = float(vmax)
         self.gui_idle = gui_idle    # a threading.Event the GUI clears while it draws a snapshot
         self.focus = None
-        self.grid_n = 160 if not self.one_d else 400
+        self.grid_n = GRID_MAX if not self.one_d else GRID_1D
+        self._grid_key = None
+        self._tin = None            # thumbnail grid inputs (fixed for the session)
+        self._px_cost = None        # worker CPU seconds per map pixel (running average)
+        self._cost = 0.0            # worker CPU seconds of the last snapshot
+        self._blas = None
+        self.thread_ident = None
+        # Cumulative costs, for benchmarks: CPU seconds on the worker thread, wall seconds waited.
+        self.stats = {"steps": 0, "train_cpu": 0.0, "train_wall": 0.0, "snapshots": 0, "snap_cpu": 0.0,
+                      "map_cpu": 0.0, "thumb_cpu": 0.0, "gui_wait": 0.0}
         self._gen = None
         self._trainer = None
         self._pause_at_epoch_end = False
@@ -88,8 +108,8 @@ class TrainingJob:
         self._batch_losses: list[float] = []
         self._linears = [l for l in self.model if isinstance(l, Linear)]
         self._small = self.model.num_parameters() < SMALL_NET
+        self._kinds = render.column_kinds(self.model)
         self.set_data(*data)
-        self._grid_key = None
 
     # -- commands (called on the worker thread via Worker.call) --------------------------------
     def play(self) -> None:
@@ -157,6 +177,8 @@ class TrainingJob:
         return self
 
     def __next__(self):
+        if self.running != (self._blas is not None):
+            self._limit_blas(self.running)
         if not self.running:
             if self._dirty:
                 return self._snapshot()
@@ -171,21 +193,33 @@ class TrainingJob:
                 return self._snapshot()
         if self.gui_idle is not None and not self.gui_idle.is_set():
             # The GUI is drawing the last snapshot: hand it the GIL instead of fighting for it.
+            w0 = time.perf_counter()
             self.gui_idle.wait(GUI_WAIT_MAX_S)
+            self.stats["gui_wait"] += time.perf_counter() - w0
         gen = self._gen
-        end = time.perf_counter() + SLICE_S
         steps, losses = self._batch_steps, self._batch_losses
+        c0, w0 = time.thread_time(), time.perf_counter()
+        step0 = self.step
         try:
             with np.errstate(over="ignore", invalid="ignore"):   # divergence is reported, not warned about
-                return self._train_slice(gen, end, steps, losses)
+                done = self._train_slice(gen, w0 + SLICE_S, steps, losses)
         except DivergenceError as exc:   # the Trainer restored the last good weights
             self.running = False
             self._gen = self._trainer = None
             self._set_event("diverged", str(exc))
             return self._snapshot()
+        st = self.stats
+        st["train_cpu"] += time.thread_time() - c0
+        st["train_wall"] += time.perf_counter() - w0
+        st["steps"] += self.step - step0
+        # a snapshot when one is due; a costly one (a big network) comes less often
+        if done or time.perf_counter() - self._last_emit >= max(self.interval, self._cost / SNAPSHOT_SHARE):
+            return self._snapshot()
+        return None
 
-    def _train_slice(self, gen, end, steps, losses):
-        """Minibatches for about SLICE_S seconds; a snapshot if one is due."""
+    def _train_slice(self, gen, end, steps, losses) -> bool:
+        """Minibatches for about SLICE_S seconds; True if training paused at the end of an epoch."""
+        perf = time.perf_counter
         while True:
             rep = next(gen)
             if rep.__class__ is _BatchReport:
@@ -193,17 +227,26 @@ class TrainingJob:
                 losses.append(rep.loss)
                 self.step = rep.step
             elif self._on_epoch(rep):
-                return self._snapshot()
-            if time.perf_counter() > end:
-                break
-        if time.perf_counter() - self._last_emit >= self.interval:
-            return self._snapshot()
-        return None
+                return True
+            if perf() > end:
+                return False
 
     def close(self) -> None:
         if self._gen is not None:
             self._gen.close()
             self._gen = None
+        self._limit_blas(False)
+
+    def _limit_blas(self, on: bool) -> None:
+        """While training, one BLAS thread: these small matrices gain nothing from two, and the GUI keeps
+        its core (the limit is process-wide, so it is lifted whenever this job is not training)."""
+        self.thread_ident = threading.get_ident()   # (benchmarks read this thread's CPU clock)
+        if on and self._blas is None:
+            self._blas = blas_single_thread()
+            self._blas.__enter__()
+        elif not on and self._blas is not None:
+            self._blas.__exit__(None, None, None)
+            self._blas = None
 
     # -- training ------------------------------------------------------------------------------
     def _make_trainer(self) -> None:
@@ -275,74 +318,67 @@ class TrainingJob:
         return History(arr["epoch"], arr["train_loss"], arr["test_loss"], arr["train_metric"],
                        arr["test_metric"], s, l)
 
+    # The decision map: an n×n grid (row 0 = lowest y), n adapted to what a map costs in worker CPU.
     def _grid_inputs(self):
         key = (self.grid_n, self.bounds)
         if key != self._grid_key:
             xmin, xmax, ymin, ymax = self.bounds
+            n = self.grid_n
             if self.one_d:
-                self._xs = np.linspace(xmin, xmax, self.grid_n)
+                self._xs = np.linspace(xmin, xmax, n)
                 self._gin = self.pipe.transform(self._xs[:, None])
             else:
-                n = self.grid_n
                 gx, gy = np.meshgrid(np.linspace(xmin, xmax, n), np.linspace(ymin, ymax, n))
                 self._gin = self.pipe.transform(np.column_stack([gx.ravel(), gy.ravel()]))
             self._grid_key = key
-            self._input_thumbs = None
         return self._gin
 
+    # The thumbnails: a coarse THUMB×THUMB grid (row 0 = highest y, as an image is drawn) or THUMB xs.
+    def _thumb_inputs(self):
+        if self._tin is None:
+            xmin, xmax, ymin, ymax = self.bounds
+            if self.one_d:
+                self._tin = self.pipe.transform(np.linspace(xmin, xmax, THUMB)[:, None])
+            else:
+                gx, gy = np.meshgrid(np.linspace(xmin, xmax, THUMB), np.linspace(ymax, ymin, THUMB))
+                self._tin = self.pipe.transform(np.column_stack([gx.ravel(), gy.ravel()]))
+        return self._tin
+
     def _snapshot(self) -> Snapshot:
-        t0 = time.perf_counter()
-        gin = self._grid_inputs()
+        c0 = time.thread_time()
         model = self.model
-        model.eval()
-        try:
-            outs = model.forward_all(gin)
-        finally:
-            model.train()
-        # columns: inputs, each hidden activation, output
-        cols = [gin]
-        layers = model.layers
-        for i, layer in enumerate(layers[:-1]):
-            if not isinstance(layer, (Linear, Dropout)) and isinstance(layers[i - 1], Linear):
-                cols.append(outs[i])
-        logits = outs[-1]
-        if self.task == "classification":
-            out_vals = softmax(np.array(logits, dtype=np.float32))
-        else:
-            out_vals = np.array(logits)
-        cols.append(out_vals)
+        # thumbnails, scales and weights from one forward pass over the coarse grid
+        _, cols = render.forward(model, self._thumb_inputs(), keep=True)
+        kinds = self._kinds
         sizes = tuple(c.shape[1] for c in cols)
         shown = tuple(min(s, MAX_SHOWN) for s in sizes)
-        thumbs, focus_image = [], None
-        n = self.grid_n
-        for ci, (c, k) in enumerate(zip(cols, shown)):
-            is_out = ci == len(cols) - 1
-            thumbs.append(self._thumbs(c, k, ci, is_out))
-        if self.focus is not None:
-            ci, j = self.focus
-            if 0 <= ci < len(cols) and 0 <= j < cols[ci].shape[1]:
-                focus_image = self._focus(cols[ci], j, ci == len(cols) - 1)
-        image = curve = None
+        scales = [self._column_scale(c, kind, i == len(cols) - 1) for i, (c, kind) in enumerate(zip(cols, kinds))]
         if self.one_d:
-            curve = (self._xs.copy(), out_vals[:, 0].astype(np.float64))
-        elif self.task == "classification":
-            cls = out_vals.argmax(axis=1)
-            rgba = np.empty((n * n, 4), np.uint8)
-            rgba[:, :3] = CLASS_RGB[cls]
-            if self.discretize:
-                rgba[:, 3] = 150
-            else:
-                C = out_vals.shape[1]
-                strength = (out_vals.max(axis=1) - 1.0 / C) * (C / (C - 1.0))
-                rgba[:, 3] = (np.clip(strength, 0, 1) ** 0.8 * 200).astype(np.uint8)
-            image = rgba.reshape(n, n, 4)
+            thumbs = tuple(np.clip((c[:, :k] - off) / (sc if np.ndim(sc) == 0 else sc[:k]), -1, 1).T.astype(np.float32)
+                           for c, k, (sc, off) in zip(cols, shown, scales))
         else:
-            v = out_vals[:, 0]
-            if self.discretize:
-                v = np.round(v / max(self.vmax, 1e-9) * 4) / 4 * self.vmax
-            image = signed_rgba(v, self.vmax, 0.85).reshape(n, n, 4)
+            thumbs = np.concatenate([self._thumb_images(c[:, :k], i == len(cols) - 1, sc, off)
+                                     for i, (c, k, (sc, off)) in enumerate(zip(cols, shown, scales))])
         weights = tuple(np.array(l.weight.data[:shown[i + 1], :shown[i]], dtype=np.float32)
                         for i, l in enumerate(self._linears))
+        c1 = time.thread_time()
+        # the map (or the fitted curve) at full resolution: one forward pass, then a table lookup
+        gin = self._grid_inputs()
+        n = self.grid_n
+        image = curve = None
+        out = render.forward(model, gin)
+        if self.one_d:
+            curve = (self._xs.copy(), out[:, 0].astype(np.float64))
+        elif self.task == "classification":
+            image = render.decision_rgba(out, n, self.discretize)
+        else:
+            image = render.value_rgba(out[:, 0], n, self.vmax, self.discretize)
+        c2 = time.thread_time()
+        focus_image = None
+        if self.focus is not None:
+            ci, j = self.focus
+            if 0 <= ci < len(cols) and 0 <= j < sizes[ci]:
+                focus_image = self._focus(gin, ci, j, scales[ci])
         now = time.perf_counter()
         state = None
         if self._small or not self.running or now - self._last_state >= STATE_EVERY_S:
@@ -354,85 +390,61 @@ class TrainingJob:
             message=self._message, lr=float(self.optimizer.lr),
             metric_name="accuracy" if self.task == "classification" else "R²",
             history=self._take_history(), one_d=self.one_d, bounds=self.bounds, image=image, curve=curve,
-            sizes=sizes, shown=shown, thumbs=tuple(thumbs), weights=weights, focus=self.focus,
+            sizes=sizes, shown=shown, thumbs=thumbs, weights=weights, focus=self.focus,
             focus_image=focus_image, state=state)
         self._event, self._message = None, ""
         self._dirty = False
         self._last_emit = time.perf_counter()
-        self._adapt_grid(self._last_emit - t0)
+        c3 = time.thread_time()
+        st = self.stats
+        st["snapshots"] += 1
+        st["snap_cpu"] += c3 - c0
+        st["map_cpu"] += c2 - c1
+        st["thumb_cpu"] += c1 - c0
+        self._cost = c3 - c0
+        self._adapt_grid(c2 - c1, n)
         return snap
 
-    def _adapt_grid(self, seconds: float) -> None:
-        """Keep drawing the map cheap next to training: shrink the grid for big networks."""
-        if self.one_d:
+    def _adapt_grid(self, seconds: float, n: int) -> None:
+        """Pick the map resolution whose worker CPU cost stays near MAP_BUDGET_S (between GRID_MIN and
+        GRID_MAX). CPU time, unlike wall time, does not grow when other programs load the machine."""
+        if self.one_d or n != self.grid_n:
             return
-        budget = 0.012
-        n = self.grid_n
-        if seconds > budget * 1.3 and n > 64:
-            n = max(64, int(n * math.sqrt(budget / seconds)) // 8 * 8)
-        elif seconds < budget * 0.5 and n < 160:
-            n = min(160, n + 16)
-        if n != self.grid_n:
-            self.grid_n = n
+        per_px = seconds / (n * n)
+        self._px_cost = per_px if self._px_cost is None else 0.7 * self._px_cost + 0.3 * per_px
+        target = int(math.sqrt(MAP_BUDGET_S / max(self._px_cost, 1e-12))) // 8 * 8
+        target = min(GRID_MAX, max(GRID_MIN, target))
+        if abs(target - n) >= 16 or (target == GRID_MAX and n < GRID_MAX and target - n >= 8):
+            self.grid_n = target
 
-    def _scale(self, c: np.ndarray) -> float:
-        m = float(np.max(np.abs(c))) if c.size else 1.0
-        return m if m > 1e-9 else 1.0
-
-    def _thumbs(self, c: np.ndarray, k: int, ci: int, is_out: bool) -> np.ndarray:
-        n = self.grid_n
-        if self.one_d:
-            idx = np.linspace(0, n - 1, THUMB).astype(int)
-            sub = c[idx, :k].T.astype(np.float32)
-            scale = np.asarray(self._out_scale(c, is_out))
-            scale = scale[:k, None] if scale.ndim == 1 else scale
-            return np.clip(sub / scale, -1, 1)
-        idx = np.linspace(0, n - 1, THUMB).astype(int)
-        sub = c.reshape(n, n, -1)[np.ix_(idx, idx, np.arange(k))]     # (m, m, k)
-        sub = np.moveaxis(sub, 2, 0)                                    # (k, m, m)
-        return self._color(sub, c, is_out)
-
-    def _out_scale(self, c, is_out):
-        """Regression output: the targets' scale. Hidden units and inputs: each its own largest |value|,
-        so a neuron with small activations still shows its pattern."""
-        if is_out and self.task == "regression":
-            return max(self.vmax, 1e-9)
+    def _column_scale(self, c: np.ndarray, kind: str, is_out: bool):
         if is_out:
-            return 1.0
-        m = np.max(np.abs(c), axis=0) if c.ndim == 2 else np.max(np.abs(c))
-        return np.where(m > 1e-9, m, 1.0)
+            if self.task == "regression":
+                return max(self.vmax, 1e-9), 0.0
+            return 1.0, 0.0          # probabilities (coloured per class)
+        return render.column_scale(c, kind)
 
-    def _color(self, sub: np.ndarray, c: np.ndarray, is_out: bool) -> np.ndarray:
+    def _thumb_images(self, c: np.ndarray, is_out: bool, scale, offset) -> np.ndarray:
         if is_out and self.task == "classification":
-            rgba = np.empty(sub.shape + (4,), np.uint8)
-            rgba[..., :3] = CLASS_RGB[np.arange(sub.shape[0]) % len(CLASS_RGB)][:, None, None, :]
-            rgba[..., 3] = (np.clip(sub, 0, 1) * 230).astype(np.uint8)
-            return rgba
-        scale = np.asarray(self._out_scale(c, is_out))
-        if scale.ndim == 1:                       # per neuron: sub is (k, m, m)
-            scale = scale[:sub.shape[0], None, None]
-        return _signed(sub, scale)
+            probs = render.probabilities(np.array(c, np.float32))
+            return render.class_images(probs, np.arange(c.shape[1]), THUMB)
+        return render.signed_images(c, scale if np.ndim(scale) == 0 else scale[:c.shape[1]], offset, THUMB)
 
-    def _focus(self, c: np.ndarray, j: int, is_out: bool):
+    def _focus(self, gin: np.ndarray, ci: int, j: int, scale_offset):
+        """The hovered neuron at the map's resolution (2-D: an RGBA image; 1-D: (xs, values))."""
         n = self.grid_n
+        last = ci == len(self._kinds) - 1
+        c = render.forward(self.model, gin, upto=None if last else ci)
+        if last and self.task == "classification":
+            c = render.probabilities(np.array(c, np.float32))
+        v = c[:, j]
         if self.one_d:
-            return (self._xs.copy(), np.array(c[:, j], dtype=np.float64))
-        img = c[:, j].reshape(1, n, n)
-        if is_out:
-            return self._color(img, c, is_out)[0] if self.task == "regression" else self._color_one(img, j)
-        scale = np.asarray(self._out_scale(c, is_out))
-        return _signed(img, scale[j] if scale.ndim == 1 else scale)[0]
-
-    def _color_one(self, img, j):
-        rgba = np.empty(img.shape + (4,), np.uint8)
-        rgba[..., :3] = CLASS_RGB[j % len(CLASS_RGB)]
-        rgba[..., 3] = (np.clip(img, 0, 1) * 230).astype(np.uint8)
-        return rgba[0]
-
-
-def _signed(v, scale):
-    """signed_rgba with a scale that may be an array broadcasting against v."""
-    return signed_rgba(np.asarray(v, np.float32) / np.asarray(scale, np.float32), 1.0)
+            return (self._xs.copy(), np.array(v, dtype=np.float64))
+        if last and self.task == "classification":
+            return render.class_images(v[:, None], np.array([j]), n)[0]
+        sc, off = scale_offset
+        sc = sc if np.ndim(sc) == 0 else sc[j]
+        return render.signed_images(v[:, None], sc, off, n)[0]
 
 
 from engine.train import BatchReport as _BatchReport  # noqa: E402  (fast class check in the hot loop)

@@ -31,7 +31,7 @@ from gui.widgets.network_builder import ACTIVATION_LABELS, NetworkBuilder
 STATE_VERSION = 1
 MODEL_KEYS = ("hidden", "features", "loss", "dropout", "dtype")   # changing these needs new weights
 ONE_D_FEATURES = ("x1", "x1^2", "sin x1")
-SNAPSHOT_INTERVAL = 0.055
+SNAPSHOT_INTERVAL = 0.05     # ~20 snapshots a second while training
 HIDDEN_INTERVAL = 0.5
 
 

@@ -8,10 +8,11 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from gui.playground.thumbnails import rgba_to_qimage
+from gui.playground.thumbnails import atlas_to_qimage
 from gui.widgets.colors import NEGATIVE, POSITIVE
 
 N_LEVELS = 6
+LINE_WIDTHS = (0, 0, 1.5, 2, 3, 4)   # per level; 0 = one-pixel cosmetic lines, far cheaper than fractional widths
 ANTIALIAS = False   # antialiased wide lines cost ~10 ms a frame on big layers
 FEATURE_TEXT = {"x1": "x₁", "x2": "x₂", "x1^2": "x₁²", "x2^2": "x₂²", "x1*x2": "x₁x₂", "sin x1": "sin x₁",
                 "sin x2": "sin x₂"}
@@ -23,10 +24,14 @@ class NetworkDiagram(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setMouseTracking(True)
+        self.setAttribute(Qt.WA_OpaquePaintEvent)   # paintEvent fills every pixel: nothing below is redrawn
         self.setMinimumSize(360, 260)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         self._snap = None
-        self._images: list[list[QImage]] = []
+        self._atlas: QImage | None = None     # every thumbnail of a snapshot, stacked (one upload)
+        self._atlas_side = 0
+        self._geometry_key = None
+        self._lines: list[list[QLineF]] = []  # per weight matrix, in W.ravel() order (cached with the boxes)
         self._labels: list[str] = []
         self._inputs: list[str] = []
         self._outputs: list[str] = []
@@ -42,23 +47,33 @@ class NetworkDiagram(QWidget):
         self._labels = list(layer_labels)
         self._outputs = list(output_names)
         self._snap = None
-        self._images = []
+        self._atlas = None
         self.update()
 
     def set_snapshot(self, snap) -> None:
         self._snap = snap
         if snap.one_d:
-            self._images = []
+            self._atlas = None
         else:
-            self._images = [[rgba_to_qimage(t) for t in col] for col in snap.thumbs]
+            self._atlas, self._atlas_side = atlas_to_qimage(snap.thumbs)
         self.update()
 
     def clear(self) -> None:
         self._snap = None
-        self._images = []
+        self._atlas = None
         self.update()
 
     # -- geometry --------------------------------------------------------------------------------
+    def _geometry(self):
+        """Boxes and weight lines for the current size and shown neurons (recomputed only when they change)."""
+        key = (self.width(), self.height(), self._snap.shown)
+        if key != self._geometry_key:
+            self._geometry_key = key
+            self._boxes = boxes = self._layout()
+            self._lines = [[QLineF(QPointF(a.right(), a.center().y()), QPointF(b.left(), b.center().y()))
+                            for b in boxes[c + 1] for a in boxes[c]] for c in range(len(boxes) - 1)]
+        return self._boxes
+
     def _layout(self):
         snap = self._snap
         if snap is None:
@@ -88,37 +103,42 @@ class NetworkDiagram(QWidget):
             p.setPen(pal.color(QPalette.PlaceholderText))
             p.drawText(self.rect(), Qt.AlignCenter, "The network appears here.")
             return
-        self._boxes = boxes = self._layout()
+        boxes = self._geometry()
         p.setRenderHint(QPainter.Antialiasing, ANTIALIAS)
-        # weights: straight lines, batched into a few pens by sign and size (one drawLines call each)
+        # weights: straight lines, batched into a few pens by sign and size (one drawLines call each),
+        # thin ones first so the strong weights lie on top
         wmax = max((float(np.max(np.abs(w))) for w in snap.weights if w.size), default=1.0) or 1.0
-        buckets: dict[tuple[bool, int], list[QLineF]] = {}
-        for c, W in enumerate(snap.weights):
-            src, dst = boxes[c], boxes[c + 1]
-            levels = np.minimum((np.abs(W) / wmax * N_LEVELS).astype(int), N_LEVELS - 1)
-            for j in range(W.shape[0]):
-                b = QPointF(dst[j].left(), dst[j].center().y())
-                for i in range(W.shape[1]):
-                    a = src[i]
-                    buckets.setdefault((bool(W[j, i] >= 0), int(levels[j, i])), []).append(
-                        QLineF(QPointF(a.right(), a.center().y()), b))
-        for (pos, level), lines in sorted(buckets.items(), key=lambda kv: kv[0][1]):
+        buckets: dict[int, list[QLineF]] = {}
+        for W, lines in zip(snap.weights, self._lines):
+            w = W.ravel()
+            code = np.minimum((np.abs(w) * (N_LEVELS / wmax)).astype(np.intp), N_LEVELS - 1) * 2 + (w >= 0)
+            order = np.argsort(code, kind="stable")
+            codes = code[order]
+            cuts = np.flatnonzero(np.diff(codes)) + 1
+            for part in np.split(order, cuts):
+                if len(part):
+                    buckets.setdefault(int(code[part[0]]), []).extend([lines[i] for i in part])
+        bg = pal.color(QPalette.Window)
+        for code in sorted(buckets):
+            level, pos = divmod(code, 2)
             t = (level + 0.5) / N_LEVELS
-            col = QColor(POSITIVE if pos else NEGATIVE)
-            col.setAlpha(int(70 + 185 * t))
-            p.setPen(QPen(col, 0.5 + 4.0 * t))
-            p.drawLines(lines)
+            # opaque colours mixed with the background: translucent lines cost ~25× more to draw
+            p.setPen(QPen(_mix(POSITIVE if pos else NEGATIVE, bg, (70 + 185 * t) / 255), LINE_WIDTHS[level]))
+            p.drawLines(buckets[code])
         # neurons
         base = pal.color(QPalette.Base)
         frame = pal.color(QPalette.Mid)
         text = pal.color(QPalette.WindowText)
+        atlas, side = self._atlas, self._atlas_side
+        k = 0
         for c, col in enumerate(boxes):
             for j, r in enumerate(col):
                 p.fillRect(r, base)
                 if snap.one_d:
                     self._draw_curve(p, r, snap.thumbs[c][j], text)
-                elif c < len(self._images) and j < len(self._images[c]):
-                    p.drawImage(r, self._images[c][j])
+                elif atlas is not None:
+                    p.drawImage(r, atlas, QRectF(0, k * side, side, side))
+                k += 1
                 hov = self._hover == (c, j)
                 p.setPen(QPen(pal.color(QPalette.Highlight) if hov else frame, 2.5 if hov else 1))
                 p.drawRect(r)
@@ -187,3 +207,11 @@ class NetworkDiagram(QWidget):
             self.update()
             self.hovered.emit(-1, -1)
         super().leaveEvent(event)
+
+
+def _mix(color: QColor, background: QColor, alpha: float) -> QColor:
+    """`color` at opacity `alpha` over `background`, as one opaque colour."""
+    a = min(max(alpha, 0.0), 1.0)
+    return QColor(round(color.red() * a + background.red() * (1 - a)),
+                  round(color.green() * a + background.green() * (1 - a)),
+                  round(color.blue() * a + background.blue() * (1 - a)))

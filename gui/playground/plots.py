@@ -1,15 +1,24 @@
-"""CurvesPlot: training and test loss per epoch (optionally per minibatch) and accuracy or R²."""
+"""CurvesPlot: training and test loss per epoch (optionally per minibatch) and accuracy or R².
+
+Snapshots arrive ~20 times a second; the curves are redrawn at most every REDRAW_S (the data is
+kept in growable NumPy arrays, and the last change is always drawn). The legend is the summary line
+above the plots, so it never covers a curve and only names the curves that are drawn.
+"""
 from __future__ import annotations
+
+import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 TRAIN_PEN = ("#0072B2", 2)
 TEST_PEN = ("#D55E00", 2)
 BATCH_PEN = ("#999999", 1)
+REDRAW_S = 0.2             # redraw the curves at most this often while training
+MAX_SHOWN = 400            # points drawn per curve (the data is thinned to this; the plots are ~600 px wide)
 
 
 class _Series:
@@ -30,25 +39,6 @@ class _Series:
     def get(self) -> np.ndarray:
         return self.a[:self.n]
 
-    def _set_log(self, on: bool) -> None:
-        self.loss_plot.setLogMode(y=on)
-        self._redraw()
-
-    def _log_ticks(self, values: np.ndarray) -> None:
-        """Readable labels on the log loss axis: 1-2-5 steps (or decades) inside the data's range."""
-        axis = self.loss_plot.getPlotItem().getAxis("left")
-        v = values[np.isfinite(values) & (values > 0)]
-        if not self.log_y.isChecked() or not len(v):
-            axis.setTicks(None)
-            return
-        lo, hi = float(v.min()), float(v.max())
-        decades = range(int(np.floor(np.log10(lo))), int(np.ceil(np.log10(hi))) + 1)
-        ticks = [m * 10.0 ** e for e in decades for m in (1, 2, 5)]
-        inside = [t for t in ticks if lo / 1.5 <= t <= hi * 1.5]
-        if len(inside) > 6:
-            inside = [t for t in inside if str(t).lstrip("0.").startswith("1")] or inside[::3]
-        axis.setTicks([[(float(np.log10(t)), f"{t:g}") for t in inside], []])
-
     def clear(self) -> None:
         self.n = 0
 
@@ -68,7 +58,9 @@ class CurvesPlot(QWidget):
         head = QHBoxLayout()
         self.summary = QLabel()
         self.summary.setObjectName("summary")
-        self.summary.setToolTip("The latest epoch's loss and accuracy (or R²) on the training and test points.")
+        self.summary.setTextFormat(Qt.RichText)
+        self.summary.setToolTip("The latest epoch's loss and accuracy (or R²) on the training points (solid blue "
+                                "curves) and the test points (dashed red curves).")
         head.addWidget(self.summary, 1)
         self.per_batch = QCheckBox("per batch")
         self.per_batch.setToolTip("Also draw the loss of each minibatch (grey): noisy, because each step sees "
@@ -88,8 +80,6 @@ class CurvesPlot(QWidget):
             pi.setMenuEnabled(False)
             pi.hideButtons()
             pi.setLabel("left", name)
-            pi.setClipToView(True)
-            pi.setDownsampling(auto=True, mode="peak")
             p.setMouseEnabled(x=False, y=False)
             left = pi.getAxis("left")
             left.enableAutoSIPrefix(False)
@@ -102,15 +92,20 @@ class CurvesPlot(QWidget):
                                   "When the red curve rises while the blue one falls, the network overfits.")
         self.metric_plot.setToolTip("Accuracy (classification) or R² (regression) per epoch, training in blue, "
                                     "test in red.")
-        self.loss_plot.getPlotItem().addLegend(offset=(-4, 4), labelTextSize="8pt")
-        self.batch_curve = self.loss_plot.plot(pen=pg.mkPen(BATCH_PEN[0], width=BATCH_PEN[1]), name="batch")
-        self.train_curve = self.loss_plot.plot(pen=pg.mkPen(TRAIN_PEN[0], width=TRAIN_PEN[1]), name="train")
-        self.test_curve = self.loss_plot.plot(pen=pg.mkPen(TEST_PEN[0], width=TEST_PEN[1], style=Qt.DashLine),
-                                              name="test")
+        self.batch_curve = self.loss_plot.plot(pen=pg.mkPen(BATCH_PEN[0], width=BATCH_PEN[1]))
+        self.train_curve = self.loss_plot.plot(pen=pg.mkPen(TRAIN_PEN[0], width=TRAIN_PEN[1]))
+        self.test_curve = self.loss_plot.plot(pen=pg.mkPen(TEST_PEN[0], width=TEST_PEN[1], style=Qt.DashLine))
         self.train_metric_curve = self.metric_plot.plot(pen=pg.mkPen(TRAIN_PEN[0], width=TRAIN_PEN[1]))
         self.test_metric_curve = self.metric_plot.plot(pen=pg.mkPen(TEST_PEN[0], width=TEST_PEN[1],
                                                                      style=Qt.DashLine))
-        self.metric_plot.setYRange(0, 1, padding=0.02)
+        for p in (self.loss_plot, self.metric_plot):
+            p.getPlotItem().disableAutoRange()
+        self._ranges = None
+        self._ticks = None
+        self._last_redraw = -1e18
+        self._redraw_timer = QTimer(self)
+        self._redraw_timer.setSingleShot(True)
+        self._redraw_timer.timeout.connect(self._redraw)
         self._ready = True
         self.apply_palette()
         self._redraw()
@@ -139,7 +134,9 @@ class CurvesPlot(QWidget):
         axis = self.loss_plot.getPlotItem().getAxis("left")
         v = values[np.isfinite(values) & (values > 0)]
         if not self.log_y.isChecked() or not len(v):
-            axis.setTicks(None)
+            if self._ticks is not None:
+                self._ticks = None
+                axis.setTicks(None)
             return
         lo, hi = float(v.min()), float(v.max())
         decades = range(int(np.floor(np.log10(lo))), int(np.ceil(np.log10(hi))) + 1)
@@ -147,7 +144,10 @@ class CurvesPlot(QWidget):
         inside = [t for t in ticks if lo / 1.5 <= t <= hi * 1.5]
         if len(inside) > 6:
             inside = [t for t in inside if str(t).lstrip("0.").startswith("1")] or inside[::3]
-        axis.setTicks([[(float(np.log10(t)), f"{t:g}") for t in inside], []])
+        ticks = [[(float(np.log10(t)), f"{t:g}") for t in inside], []]
+        if ticks != self._ticks:         # a new tick list re-lays the axis out: only when it changes
+            self._ticks = ticks
+            axis.setTicks(ticks)
 
     def clear(self) -> None:
         for s in self.series.values():
@@ -162,41 +162,78 @@ class CurvesPlot(QWidget):
         if metric_name != self.metric_name:
             self.metric_name = metric_name
             self.metric_plot.getPlotItem().setLabel("left", metric_name)
-        self._redraw()
+        # Redraw now when due (inside the snapshot's handling, so the training job is waiting then);
+        # otherwise a trailing redraw once the snapshots stop (restarted by every snapshot).
+        if time.perf_counter() - self._last_redraw >= REDRAW_S:
+            self._redraw()
+        else:
+            self._redraw_timer.start(int(REDRAW_S * 1000))
 
     def _redraw(self) -> None:
+        """Draw the series, thinned to at most MAX_SHOWN points a curve, in axis ranges that grow in
+        steps (a new range re-lays the axes out, the costly part of a redraw)."""
+        self._redraw_timer.stop()
+        self._last_redraw = time.perf_counter()
         s = {k: v.get() for k, v in self.series.items()}
         ep = s["epoch"].astype(np.float64)
-        self.train_curve.setData(ep, _positive(s["train_loss"]))
-        self._log_ticks(np.concatenate([s["train_loss"], s["test_loss"]]))
-        test = s["test_loss"]
-        have_test = len(test) and np.isfinite(test).any()
-        self.test_curve.setData(ep if have_test else [], _positive(test) if have_test else [])
-        self.train_metric_curve.setData(ep, s["train_metric"])
-        tm = s["test_metric"]
-        self.test_metric_curve.setData(ep if have_test else [], tm if have_test else [])
+        test, tm = s["test_loss"], s["test_metric"]
+        have_test = bool(len(test) and np.isfinite(test).any())
+        self.train_curve.setData(*_thin(ep, _positive(s["train_loss"])))
+        self.test_curve.setData(*(_thin(ep, _positive(test)) if have_test else ([], [])))
+        self.train_metric_curve.setData(*_thin(ep, s["train_metric"]))
+        self.test_metric_curve.setData(*(_thin(ep, tm) if have_test else ([], [])))
+        losses = [s["train_loss"], test]
         if self.per_batch.isChecked() and len(s["batch_step"]) and len(ep):
             # minibatch steps → fractional epochs, so both share the epoch axis
             steps = s["batch_step"].astype(np.float64)
-            last_step = steps[-1]
-            per_epoch = max(last_step / max(ep[-1], 1.0), 1.0)
-            self.batch_curve.setData(steps / per_epoch, _positive(s["batch_loss"]))
+            per_epoch = max(steps[-1] / max(ep[-1], 1.0), 1.0)
+            self.batch_curve.setData(*_thin(steps / per_epoch, _positive(s["batch_loss"]), peaks=True))
+            losses.append(s["batch_loss"])
         else:
             self.batch_curve.setData([], [])
-        if self.metric_name == "accuracy":
-            self.metric_plot.setYRange(0, 1, padding=0.02)
-        elif len(s["train_metric"]):
-            lo = np.nanmin(np.concatenate([s["train_metric"], tm[np.isfinite(tm)]]))
-            self.metric_plot.setYRange(max(min(lo, 0.0), -1.0), 1, padding=0.02)
-        if len(ep):
-            m = self.metric_name
-            txt = f"loss {s['train_loss'][-1]:.4f} · {m} {_fmt(s['train_metric'][-1], m)}"
-            if have_test and np.isfinite(test[-1]):
-                txt += (f"  |  <span style='color:{TEST_PEN[0]}'>test loss {test[-1]:.4f} · "
-                        f"{m} {_fmt(tm[-1], m)}</span>")
-            self.summary.setText(txt)
+        loss_values = np.concatenate(losses)
+        self._log_ticks(loss_values)
+        self._set_ranges(ep, loss_values, s["train_metric"], tm)
+        self.summary.setText(self._summary(s, have_test))
+
+    def _set_ranges(self, ep, losses, train_metric, test_metric) -> None:
+        x_range = (0.0, _nice_ceiling(ep[-1] if len(ep) else 10.0))
+        v = losses[np.isfinite(losses) & (losses > 0)]
+        if self.log_y.isChecked():          # whole half-decades, in the view's log10 units
+            lo, hi = (np.log10(v.min()), np.log10(v.max())) if len(v) else (-2.0, 0.0)
+            loss_range = (float(np.floor(lo * 2) / 2), float(max(np.ceil(hi * 2) / 2, np.floor(lo * 2) / 2 + 0.5)))
         else:
-            self.summary.setText("No training yet.")
+            loss_range = (0.0, _nice_ceiling(v.max() if len(v) else 1.0))
+        metric_range = (0.0, 1.0)
+        if self.metric_name != "accuracy" and len(train_metric):
+            both = np.concatenate([train_metric, test_metric[np.isfinite(test_metric)]])
+            lo = np.nanmin(both) if np.isfinite(both).any() else 0.0
+            metric_range = (float(max(np.floor(min(lo, 0.0) * 4) / 4, -1.0)), 1.0)
+        ranges = (x_range, loss_range, metric_range)
+        if ranges == self._ranges:
+            return
+        self._ranges = ranges
+        self.loss_plot.setRange(xRange=x_range, yRange=loss_range, padding=0.02)
+        self.metric_plot.setRange(xRange=x_range, yRange=metric_range, padding=0.02)
+
+    def _summary(self, s, have_test: bool) -> str:
+        """The legend and the latest figures: '━ train loss … · accuracy …   ╍ test …   ─ batch'."""
+        m = self.metric_name
+        train = f"<span style='color:{TRAIN_PEN[0]}'><b>━━</b> train</span>"
+        test = f"<span style='color:{TEST_PEN[0]}'><b>╍╍</b> test</span>"
+        ep = s["epoch"]
+        if len(ep):
+            train += f" loss {s['train_loss'][-1]:.4f} · {m} {_fmt(s['train_metric'][-1], m)}"
+            tl, tm = s["test_loss"], s["test_metric"]
+            if have_test and np.isfinite(tl[-1]):
+                test += f" loss {tl[-1]:.4f} · {m} {_fmt(tm[-1], m)}"
+            else:
+                test += " (no test points)"
+        parts = [train, test]
+        if self.per_batch.isChecked():
+            parts.append(f"<span style='color:{BATCH_PEN[0]}'>── batch</span>")
+        text = "&nbsp;&nbsp;&nbsp;".join(parts)
+        return text if len(ep) else text + "&nbsp;&nbsp;&nbsp;No training yet."
 
     def latest(self) -> dict:
         s = {k: v.get() for k, v in self.series.items()}
@@ -212,6 +249,35 @@ class CurvesPlot(QWidget):
         self.metric_name = str(d.get("metric_name", "accuracy"))
         self.metric_plot.getPlotItem().setLabel("left", self.metric_name)
         self._redraw()
+
+
+def _thin(x: np.ndarray, y: np.ndarray, n: int = 0, peaks: bool = False):
+    """At most ~n points (MAX_SHOWN by default): bucket means, or each bucket's min and max with `peaks`
+    (the noise band of the minibatch losses). The last point is always the latest value."""
+    n = n or MAX_SHOWN
+    if len(x) <= n:
+        return x, y
+    m = n // 2 if peaks else n
+    edges = np.linspace(0, len(x), m + 1).astype(np.intp)[:-1]
+    counts = np.diff(np.append(edges, len(x)))
+    xs = np.add.reduceat(x, edges) / counts
+    if peaks:
+        lo, hi = np.minimum.reduceat(y, edges), np.maximum.reduceat(y, edges)
+        xs = np.repeat(xs, 2)
+        ys = np.column_stack([lo, hi]).ravel()
+    else:
+        ys = np.add.reduceat(y, edges) / counts
+    return np.append(xs, x[-1]), np.append(ys, y[-1])
+
+
+def _nice_ceiling(v: float) -> float:
+    """The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k that is ≥ v (an axis end that changes rarely)."""
+    v = max(float(v), 1e-12)
+    k = np.floor(np.log10(v))
+    for m in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
+        if m * 10 ** k >= v * (1 - 1e-9):
+            return float(m * 10 ** k)
+    return float(10 ** (k + 1))
 
 
 def _positive(v):

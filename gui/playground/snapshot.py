@@ -31,11 +31,12 @@ class Snapshot:
     history: History
     one_d: bool
     bounds: tuple                # (xmin, xmax, ymin, ymax) of the map
-    image: np.ndarray | None     # (n, n, 4) uint8 decision map / value map (2-D tasks)
+    image: np.ndarray | None     # (n, n, 4) uint8 decision map / value map (2-D tasks), row 0 = lowest y
     curve: tuple | None          # (xs, ys) fitted curve (1-D regression)
     sizes: tuple                 # layer sizes, input to output (inputs = features)
     shown: tuple                 # neurons drawn per column
-    thumbs: tuple                # per column: (k, m, m, 4) uint8 (2-D) or (k, m) float in [-1, 1] (1-D)
+    thumbs: object               # 2-D: (Σ shown, m, m, 4) uint8, column by column, each top row first;
+                                 # 1-D: per column a (k, m) float array in [-1, 1]
     weights: tuple               # per Linear: (shown_out, shown_in) float32 copy
     focus: tuple | None          # (column, neuron) of the large view, or None
     focus_image: np.ndarray | None   # (n, n, 4) uint8 (2-D) or (xs, ys) tuple (1-D)

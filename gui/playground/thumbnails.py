@@ -1,12 +1,13 @@
-"""Turning the job's small RGBA arrays into QImages the diagram can paint."""
+"""Turning the job's RGBA arrays into QImages the diagram can paint."""
 from __future__ import annotations
 
 import numpy as np
 from PySide6.QtGui import QImage
 
 
-def rgba_to_qimage(a: np.ndarray) -> QImage:
-    """(h, w, 4) uint8, row 0 = lowest y → a QImage with row 0 at the top (y grows upwards on screen)."""
-    a = np.ascontiguousarray(a[::-1])
-    h, w = a.shape[:2]
-    return QImage(a.data, w, h, 4 * w, QImage.Format_RGBA8888).copy()
+def atlas_to_qimage(thumbs: np.ndarray) -> tuple[QImage, int]:
+    """(k, s, s, 4) uint8 thumbnails (each with its top row first) → one QImage of k squares stacked
+    vertically (thumbnail i at rows i·s … i·s + s − 1) and the side s."""
+    k, s = thumbs.shape[:2]
+    a = np.ascontiguousarray(thumbs).reshape(k * s, s, 4)
+    return QImage(a.data, s, k * s, 4 * s, QImage.Format_RGBA8888).copy(), s

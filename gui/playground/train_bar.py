@@ -45,7 +45,9 @@ class TrainBar(QWidget):
             lay.addWidget(b)
         self.counter = QLabel()
         self.counter.setObjectName("counter")
-        self.counter.setMinimumWidth(190)
+        # A fixed size: new text then never asks the window to re-lay out (it changes ~20 times a second).
+        self.counter.setFixedSize(self.counter.fontMetrics().horizontalAdvance("Epoch 00,000,000 · step 000,000,000")
+                                  + 12, self.counter.sizeHint().height() + 4)
         self.counter.setToolTip("Epochs (passes over the training set) and optimizer steps (minibatches) so far.")
         lay.addWidget(self.counter)
         lay.addStretch(1)
