@@ -407,3 +407,246 @@ def test_map_fills_a_square_view_and_test_points_have_a_halo(mode, qtbot):
     assert n_test > 0 and len(c.test_halo.data) == len(c.test_points.data) == n_test
     halo = c.test_halo.opts["pen"].color()
     assert halo.lightness() < 60             # a dark halo on the light default palette
+
+
+# -- the File menu's hooks ------------------------------------------------------------------------
+def train_briefly(mode, qtbot, epochs=5):
+    mode.play_pause()
+    qtbot.waitUntil(lambda: mode._counters[0] >= epochs, timeout=TIMEOUT)
+    mode.play_pause()
+    wait_paused(qtbot, mode)
+
+
+def test_points_csv_round_trip_switches_task_and_undoes_in_one_step(mode, qtbot, tmp_path):
+    from engine import EngineError
+    before = mode.points.current()
+    path = tmp_path / "pts.csv"
+    mode.export_points_csv(path)
+    assert path.read_text().splitlines()[0] == "x1,x2,label"
+    mode.points.clear()
+    mode.import_points_csv(path)
+    ps = mode.points.current()
+    assert np.allclose(ps.xy, before.xy) and np.array_equal(ps.label, before.label)
+    mode.undo()
+    assert mode.points.current().n == 0
+    # a curve file switches to the curve task; its undo restores what that task held before
+    curve = tmp_path / "curve.csv"
+    curve.write_text("x,target\n-1,0.5\n0,1.5\n2,-1\n")
+    mode.import_points_csv(curve)
+    assert mode.task == "regression1d"
+    assert np.allclose(mode.points.current().xy, [[-1, 0.5], [0, 1.5], [2, -1]])
+    mode.undo()
+    assert mode.points.current().n != 3
+    # 5 classes: the class count follows the file
+    five = tmp_path / "five.csv"
+    five.write_text("x1,x2,label\n" + "\n".join(f"{i * 0.5 - 2},{i * 0.3 - 1},{i % 5}" for i in range(10)) + "\n")
+    mode.import_points_csv(five)
+    assert mode.task == "classification" and mode.points.current().n_classes == 5 and mode.points.current().n == 10
+    # bad files: a clear error, nothing changes
+    snapshot = (mode.task, mode.points.current())
+    bad = {"nine.csv": "x1,x2,label\n0,0,8\n1,1,0\n", "words.csv": "x1,x2,label\n0,zero,1\n",
+           "far.csv": "x1,x2,label\n0,0,0\n40,1,1\n", "empty.csv": ""}
+    for name, text in bad.items():
+        p = tmp_path / name
+        p.write_text(text)
+        with pytest.raises((EngineError, ValueError)) as info:
+            mode.import_points_csv(p)
+        assert name in str(info.value) or name.split(".")[0] in str(info.value)
+        assert (mode.task, mode.points.current()) == snapshot
+    assert "outside the playground" in str(pytest.raises(ValueError, mode.import_points_csv, tmp_path / "far.csv").value)
+
+
+def test_export_points_refuses_an_empty_set(mode, tmp_path):
+    mode.points.clear()
+    with pytest.raises(ValueError, match="no points"):
+        mode.export_points_csv(tmp_path / "x.csv")
+    assert not (tmp_path / "x.csv").exists()
+
+
+def test_plot_widgets_and_named_splitter(mode):
+    from PySide6.QtWidgets import QSplitter
+    plots = mode.plot_widgets()
+    assert {"Decision map", "Loss curve", "Accuracy curve"} <= set(plots)
+    assert all(hasattr(w, "grab") for w in plots.values())
+    assert [s.objectName() for s in mode.findChildren(QSplitter)] == ["playground.splitter"]
+
+
+def decode_map_classes(image):
+    """Class index of each map cell from its colour (-1 where transparent)."""
+    from gui.widgets.colors import CLASS_RGB
+    rgb = image[..., :3].astype(int)
+    d = np.abs(rgb[..., None, :] - CLASS_RGB[None, None].astype(int)).sum(-1)
+    cls = d.argmin(-1)
+    cls[image[..., 3] < 60] = -1        # near a boundary: too close to call
+    return cls
+
+
+def test_exported_pipeline_predicts_what_the_map_shows(mode, qtbot, tmp_path):
+    from engine import Pipeline
+    assert mode.current_pipeline() is None            # nothing trained yet
+    mode.set_task("classification")
+    mode._set_n_classes(3)
+    mode._generate("spiral", 300, 0.1)
+    train_briefly(mode, qtbot, 10)
+    pipe = mode.current_pipeline()
+    assert pipe is not None and pipe.features == tuple(mode.builder.recipe()["features"])
+    snap = mode._last_snap
+    img = snap.image
+    n = img.shape[0]
+    xmin, xmax, ymin, ymax = snap.bounds
+    xs, ys = np.linspace(xmin, xmax, n), np.linspace(ymin, ymax, n)
+    cls = decode_map_classes(img)
+    rng = np.random.default_rng(0)
+    rows, cols = rng.integers(0, n, 400), rng.integers(0, n, 400)
+    ok = cls[rows, cols] >= 0
+    assert ok.sum() > 50
+    pts = np.column_stack([xs[cols[ok]], ys[rows[ok]]])
+    assert np.array_equal(pipe.predict(pts), cls[rows[ok], cols[ok]])
+    # the saved file predicts the same, and loading it back restores the network and its predictions
+    pipe.save(tmp_path / "m.npz")
+    loaded = Pipeline.load(tmp_path / "m.npz")
+    assert np.array_equal(loaded.predict(pts), pipe.predict(pts))
+    recipe = mode.builder.recipe()
+    mode.reset()
+    mode.load_pipeline(loaded)
+    assert mode.builder.recipe()["hidden"] == recipe["hidden"]
+    qtbot.waitUntil(lambda: mode._last_snap is not None and mode._last_snap.epoch == pipe.meta["epoch"],
+                    timeout=TIMEOUT)
+    again = mode.current_pipeline()
+    assert np.array_equal(again.predict(pts), pipe.predict(pts))
+
+
+def test_load_pipeline_folds_a_foreign_scaling_and_feature_order(mode, qtbot, rng):
+    from engine import Pipeline, mlp
+    model = mlp([3, 5, 4], "relu", rng=rng)
+    feats = ("x1*x2", "x2", "x1")                     # not the builder's order, with its own scaling
+    pipe = Pipeline(model, "classification", 4, feats, np.array([0.3, -1.0, 2.0]), np.array([2.0, 0.5, 3.0]))
+    mode.load_pipeline(pipe)
+    r = mode.builder.recipe()
+    assert r["features"] == ["x1", "x2", "x1*x2"] and r["hidden"] == [{"units": 5, "activation": "relu"}]
+    assert mode.points.current().n_classes == 4
+    qtbot.waitUntil(lambda: mode._last_snap is not None and mode._last_snap.sizes == (3, 5, 4), timeout=TIMEOUT)
+    mine = mode.current_pipeline()
+    pts = rng.uniform(-6, 6, (200, 2))
+    assert np.allclose(mine.predict_proba(pts), pipe.predict_proba(pts), atol=1e-4)
+    # a regression model of one input goes to the curve task
+    one = Pipeline(mlp([1, 4, 1], "tanh", rng=rng), "regression", 0, None, np.array([1.0]), np.array([2.0]))
+    mode.load_pipeline(one)
+    assert mode.task == "regression1d"
+    xs = np.linspace(-5, 5, 30)[:, None]
+    qtbot.waitUntil(lambda: mode._last_snap is not None and mode._last_snap.one_d, timeout=TIMEOUT)
+    assert np.allclose(mode.current_pipeline().predict(xs), one.predict(xs), atol=1e-4)
+
+
+def test_a_foreign_pipeline_is_refused_and_nothing_changes(mode, rng):
+    from engine import Pipeline, mlp
+    from engine.layers import Softmax
+    before = (mode.task, mode.builder.recipe(), mode.points.current())
+    cases = [Pipeline(mlp([784, 16, 10], "relu", rng=rng), "classification", 10),
+             Pipeline(mlp([2, 4, 12], "relu", rng=rng), "classification", 12),
+             Pipeline(mlp([1, 4, 3], "relu", rng=rng), "classification", 3),
+             Pipeline(mlp([2, 4, 2], "relu", rng=rng), "classification", 2, ("x1", "cos x1"))]
+    from engine.model import Sequential
+    cases.append(Pipeline(Sequential(*mlp([2, 4, 2], "relu", rng=rng).layers, Softmax()), "classification", 2))
+    for pipe in cases:
+        with pytest.raises(ValueError) as info:
+            mode.load_pipeline(pipe)
+        assert len(str(info.value)) > 20
+    assert "784" in str(pytest.raises(ValueError, mode.load_pipeline, cases[0]).value)
+    assert (mode.task, mode.builder.recipe(), mode.points.current()) == before
+
+
+# -- bounded history --------------------------------------------------------------------------------
+def test_history_memory_is_bounded_and_keeps_the_curve(qtbot):
+    from gui.playground.plots import BATCH_CAP, EPOCH_CAP, CurvesPlot
+    from gui.playground.snapshot import History
+    p = CurvesPlot()
+    qtbot.addWidget(p)
+    rng = np.random.default_rng(1)
+    step = epoch = 0
+    spikes = []
+    for chunk in range(60):                          # 60 × 5,000 epochs, 60 × 2,000 batches
+        ep = np.arange(epoch + 1, epoch + 5001)
+        epoch += 5000
+        loss = 1.0 / np.sqrt(ep)
+        st = np.arange(step + 1, step + 2001)
+        step += 2000
+        bl = 0.5 + 0.1 * rng.random(2000)
+        if chunk == 3:
+            bl[700] = 9.0                            # one spike early on: the min-max thinning keeps it
+            spikes.append(st[700])
+        p.add(History(ep, loss, loss * 1.1, 1 - loss, 1 - loss, st, bl), "accuracy")
+    s = {k: v.get() for k, v in p.series.items()}
+    assert len(s["epoch"]) <= EPOCH_CAP and len(s["batch_loss"]) <= BATCH_CAP
+    assert len(s["epoch"]) > EPOCH_CAP // 3 and len(s["batch_loss"]) > BATCH_CAP // 3
+    assert s["epoch"][0] == 1 and s["epoch"][-1] == epoch and np.all(np.diff(s["epoch"]) > 0)
+    assert np.allclose(s["train_loss"], 1.0 / np.sqrt(s["epoch"]))       # rows stay aligned
+    assert s["batch_step"][-1] == step and np.all(np.diff(s["batch_step"]) > 0)
+    assert s["batch_loss"].max() == 9.0 and spikes[0] in s["batch_step"]
+    assert s["batch_loss"].min() < 0.501 and s["batch_loss"][-2000:].min() >= 0.5
+    assert p.series["batch_loss"].a.nbytes < 8 * 4 * BATCH_CAP
+
+
+# -- the gradient view --------------------------------------------------------------------------------
+def test_job_gradients_match_a_direct_backward_pass(rng):
+    from engine.recipe import build_loss, default_recipe
+    from gui.playground.job import TrainingJob
+    X = rng.uniform(-5, 5, (60, 2))
+    y = (X[:, 0] * X[:, 1] > 0).astype(np.int64)
+    job = TrainingJob(default_recipe(hidden=[{"units": 3, "activation": "tanh"}]), "classification", 2,
+                      (X, y, X[:0], y[:0]), bounds=(-6, 6, -6, 6), one_d=False, seed=0)
+    job.set_grad_view(True)
+    snap = job._snapshot()                           # paused: the gradient over all training points
+    assert snap.grad_source == "all training points"
+    # the same by hand
+    model = job.model
+    Xt = job.pipe.transform(X)
+    loss_fn = build_loss(job.recipe)
+    loss_fn(model.forward(Xt), y)
+    job.optimizer.zero_grad()
+    model.backward(loss_fn.backward())
+    lin = job._linears
+    assert np.allclose(snap.grads[0], lin[0].weight.grad, atol=1e-6)
+    assert np.allclose(snap.deltas[1], lin[1].bias.grad, atol=1e-6)
+    assert snap.grad_max[1] == pytest.approx(float(np.abs(lin[1].weight.grad).max()), rel=1e-5)
+    # while training: the mean over the minibatches since the last snapshot
+    job.play()
+    for _ in range(200):
+        next(job)
+        if job.step > 30:
+            break
+    snap = job._snapshot()
+    assert "minibatch" in snap.grad_source and np.abs(snap.grads[0]).max() > 0
+    job.set_grad_view(False)
+    assert job._snapshot().grads is None
+    job.close()
+
+
+def test_gradient_view_toggle_draws_and_describes_backprop(mode, qtbot):
+    tip = mode.diagram_panel.buttons["gradients"].toolTip()
+    assert "Backpropagation" in tip and "chain rule" in tip
+    mode.diagram_panel.buttons["gradients"].click()
+    assert mode.diagram.view == "gradients"
+    qtbot.waitUntil(lambda: mode._last_snap is not None and mode._last_snap.grads is not None, timeout=TIMEOUT)
+    snap = mode._last_snap
+    assert [g.shape for g in snap.grads] == [w.shape for w in snap.weights]
+    img = mode.diagram.grab().toImage()
+    assert not img.isNull()
+    said = []
+    mode.status.connect(said.append)
+    d = mode.diagram
+    d._geometry()
+    line = d._lines[1][0]
+    mid = line.pointAt(0.5)
+    qtbot.mouseMove(d, mid.toPoint())
+    qtbot.waitUntil(lambda: any("∂L/∂w" in t for t in said), timeout=3000)
+    assert d.line_at(mid) == (1, 0)
+    mode._on_hover(1, 0)
+    assert "δ" in said[-1]
+    state = mode.get_state()
+    assert state["view"]["gradients"] is True
+    mode.diagram_panel.buttons["weights"].click()
+    qtbot.waitUntil(lambda: mode._last_snap.grads is None, timeout=TIMEOUT)
+    mode.set_state(state)
+    assert mode.diagram.view == "gradients"
+    qtbot.waitUntil(lambda: mode._last_snap is not None and mode._last_snap.grads is not None, timeout=TIMEOUT)

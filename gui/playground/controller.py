@@ -105,6 +105,9 @@ class TrainingController(QObject):
     def set_focus(self, focus) -> None:
         self._call("set_focus", focus)
 
+    def set_grad_view(self, on: bool) -> None:
+        self._call("set_grad_view", bool(on))
+
     def set_interval(self, seconds: float) -> None:
         self._call("set_interval", float(seconds))
 

@@ -85,6 +85,9 @@ class TrainingJob:
         self.vmax = float(vmax)
         self.gui_idle = gui_idle    # a threading.Event the GUI clears while it draws a snapshot
         self.focus = None
+        self.grad_view = False      # gather ∂L/∂W for the diagram's gradient view (costs a few µs a step)
+        self._gacc = None           # per parameter of each Linear: the summed gradients since the last snapshot
+        self._gcount = 0
         self.grid_n = GRID_MAX if not self.one_d else GRID_1D
         self._grid_key = None
         self._tin = None            # thumbnail grid inputs (fixed for the session)
@@ -166,6 +169,11 @@ class TrainingJob:
         self.focus = None if focus is None else (int(focus[0]), int(focus[1]))
         self._dirty = True
 
+    def set_grad_view(self, on: bool) -> None:
+        self.grad_view = bool(on)
+        self._gacc, self._gcount = None, 0
+        self._dirty = True
+
     def set_interval(self, seconds: float) -> None:
         self.interval = float(seconds)
 
@@ -202,7 +210,10 @@ class TrainingJob:
         step0 = self.step
         try:
             with np.errstate(over="ignore", invalid="ignore"):   # divergence is reported, not warned about
-                done = self._train_slice(gen, w0 + SLICE_S, steps, losses)
+                if self.grad_view:
+                    done = self._train_slice_grads(gen, w0 + SLICE_S, steps, losses)
+                else:
+                    done = self._train_slice(gen, w0 + SLICE_S, steps, losses)
         except DivergenceError as exc:   # the Trainer restored the last good weights
             self.running = False
             self._gen = self._trainer = None
@@ -230,6 +241,74 @@ class TrainingJob:
                 return True
             if perf() > end:
                 return False
+
+    def _train_slice_grads(self, gen, end, steps, losses) -> bool:
+        """_train_slice that also sums each minibatch's gradients (read after the step, before the next
+        zero_grad) for the gradient view."""
+        if self._gacc is None:
+            self._gparams = [p for l in self._linears for p in l.parameters()]
+            self._gacc = [np.zeros(p.data.shape, np.float64) for p in self._gparams]
+            self._gcount = 0
+        pairs = list(zip(self._gacc, self._gparams))
+        perf = time.perf_counter
+        while True:
+            rep = next(gen)
+            if rep.__class__ is _BatchReport:
+                steps.append(rep.step)
+                losses.append(rep.loss)
+                self.step = rep.step
+                for acc, p in pairs:
+                    acc += p.grad
+                self._gcount += 1
+            elif self._on_epoch(rep):
+                return True
+            if perf() > end:
+                return False
+
+    def _gradients(self):
+        """(grads, source): per parameter of each Linear, the mean gradient of the minibatches since the
+        last snapshot, or — when none ran (paused) — the gradient over all training points."""
+        if self._gacc is not None and self._gcount:
+            n = self._gcount
+            grads = [a / n for a in self._gacc]
+            for a in self._gacc:
+                a.fill(0.0)
+            self._gcount = 0
+            return grads, ("the last minibatch" if n == 1 else f"the last {n:,} minibatches")
+        if self._trainer is None:
+            try:
+                self._make_trainer()
+            except EngineError:
+                return None, ""
+        t, model = self._trainer, self.model
+        was_training = model.training
+        model.eval()                       # no dropout: the gradient of the network as it predicts
+        try:
+            with np.errstate(all="ignore"):
+                out = model.forward(t.X)
+                self.loss_fn.forward(out, t.T)
+                self.optimizer.zero_grad()
+                model.backward(self.loss_fn.backward())
+            grads = [np.array(p.grad, np.float64) for l in self._linears for p in l.parameters()]
+        finally:
+            self.optimizer.zero_grad()     # the next training step writes fresh gradients
+            model.train(was_training)
+        return grads, "all training points"
+
+    def _grad_fields(self, shown) -> dict:
+        grads, source = self._gradients()
+        if grads is None:
+            return {}
+        gs, ds, gmax = [], [], []
+        k = 0
+        for i, l in enumerate(self._linears):
+            gw = grads[k]
+            gb = grads[k + 1] if l.bias is not None else np.zeros(gw.shape[0])
+            k += 2 if l.bias is not None else 1
+            gs.append(np.array(gw[:shown[i + 1], :shown[i]], np.float32))
+            ds.append(np.array(gb[:shown[i + 1]], np.float32))
+            gmax.append(float(np.max(np.abs(gw))) if gw.size else 0.0)
+        return {"grads": tuple(gs), "deltas": tuple(ds), "grad_max": tuple(gmax), "grad_source": source}
 
     def close(self) -> None:
         if self._gen is not None:
@@ -385,13 +464,14 @@ class TrainingJob:
             state = model.state_dict()
             self._last_state = now
         self._seq += 1
+        extra = self._grad_fields(shown) if self.grad_view else {}
         snap = Snapshot(
             seq=self._seq, epoch=self.epoch, step=self.step, running=self.running, event=self._event,
             message=self._message, lr=float(self.optimizer.lr),
             metric_name="accuracy" if self.task == "classification" else "R²",
             history=self._take_history(), one_d=self.one_d, bounds=self.bounds, image=image, curve=curve,
             sizes=sizes, shown=shown, thumbs=thumbs, weights=weights, focus=self.focus,
-            focus_image=focus_image, state=state)
+            focus_image=focus_image, state=state, **extra)
         self._event, self._message = None, ""
         self._dirty = False
         self._last_emit = time.perf_counter()

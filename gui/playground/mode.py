@@ -14,14 +14,15 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QFrame, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget)
 
-from engine import EngineError
-from engine.data import make_dataset
+from engine import EngineError, Pipeline
+from engine.data import load_points_csv, make_dataset, save_points_csv
 from engine.recipe import build_model_from_recipe, default_recipe, validate_recipe
-from gui.playground.canvas import ERASE_RADIUS, PointsCanvas
+from gui.playground.canvas import BOUNDS_1D, BOUNDS_2D, ERASE_RADIUS, PointsCanvas
 from gui.playground.controller import TrainingController
 from gui.playground.data_panel import DataPanel
+from gui.playground.diagram_panel import DiagramPanel
 from gui.playground.job import TrainingJob
-from gui.playground.network_diagram import NetworkDiagram
+from gui.playground import model_io
 from gui.playground.plots import FIELDS, CurvesPlot
 from gui.playground.points import TASKS, PointsModel
 from gui.playground.train_bar import TrainBar
@@ -56,6 +57,7 @@ class PlaygroundMode(QWidget):
         self._presets = {"classification": ("circle", 300, 0.2), "regression": ("gaussians", 300, 0.05),
                          "regression1d": ("curve1d", 60, 0.15)}
         self._weights: dict | None = None        # last known weights (from snapshots or a stopped run)
+        self._adopted = False                    # the weights came from a loaded model (trained elsewhere)
         self._counters = (0, 0)
         self._session_key = None
         self._last_snap = None
@@ -79,7 +81,8 @@ class PlaygroundMode(QWidget):
         self.builder = NetworkBuilder()
         self.train_bar = TrainBar()
         self.plots = CurvesPlot()
-        self.diagram = NetworkDiagram()
+        self.diagram_panel = DiagramPanel()
+        self.diagram = self.diagram_panel.diagram
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
@@ -110,8 +113,10 @@ class PlaygroundMode(QWidget):
         rl.addWidget(self.plots, 2)
 
         split = QSplitter(Qt.Horizontal)
+        split.setObjectName("playground.splitter")     # the main window remembers its layout
+        self.splitter = split
         split.addWidget(scroll)
-        split.addWidget(self.diagram)
+        split.addWidget(self.diagram_panel)
         split.addWidget(right)
         split.setStretchFactor(0, 0)
         split.setStretchFactor(1, 4)
@@ -160,6 +165,8 @@ class PlaygroundMode(QWidget):
         self.controller.snapshot.connect(self._on_snapshot)
         self.controller.failed.connect(self._on_failed)
         self.diagram.hovered.connect(self._on_hover)
+        self.diagram.message.connect(self._on_line_hover)
+        self.diagram_panel.view_changed.connect(self._set_diagram_view)
         self.plots.per_batch.toggled.connect(self._view_changed)
         self.plots.log_y.toggled.connect(self._view_changed)
 
@@ -410,6 +417,7 @@ class PlaygroundMode(QWidget):
         if not keep_history:
             self.plots.clear()
             self._weights = None
+            self._adopted = False
         self._counters = tuple(counters)
         self._session_key = self._key()
         self._last_snap = None
@@ -421,6 +429,8 @@ class PlaygroundMode(QWidget):
         self.controller.start(job)
         if self._focus is not None:
             self.controller.set_focus(self._focus)
+        if self.diagram.view == "gradients":
+            self.controller.set_grad_view(True)
         self._set_running_ui(False)
 
     def _set_running_ui(self, running: bool) -> None:
@@ -469,9 +479,28 @@ class PlaygroundMode(QWidget):
             return f"Input {neuron + 1}: the feature as the network sees it over the plane."
         if column == last:
             what = f"probability of class {neuron + 1}" if self.task == "classification" else "predicted value"
-            return f"Output {neuron + 1}: the {what} over the plane."
-        return (f"Hidden layer {column}, neuron {neuron + 1}: its activation α(z) over the plane — "
-                "orange positive, blue negative.")
+            text = f"Output {neuron + 1}: the {what} over the plane."
+        else:
+            text = (f"Hidden layer {column}, neuron {neuron + 1}: its activation α(z) over the plane — "
+                    "orange positive, blue negative.")
+        if self.diagram.view == "gradients" and snap.deltas is not None and column - 1 < len(snap.deltas):
+            d = snap.deltas[column - 1]
+            if neuron < len(d):
+                text += (f" Error signal δ = ∂L/∂z = {float(d[neuron]):+.3g} (mean over {snap.grad_source}); "
+                         "backpropagation passes it on to the layer before through the weights.")
+        return text
+
+    def _on_line_hover(self, text: str) -> None:
+        if text:
+            self.status.emit(text)
+
+    def _set_diagram_view(self, view: str) -> None:
+        on = view == "gradients"
+        self.controller.set_grad_view(on)
+        if on:
+            self._say("Gradient view: line width = |∂L/∂w|, colour = the direction of the update −η∂L/∂w; "
+                      "the bar under each neuron is its error signal δ. Hover a line for its numbers.")
+        self.changed.emit()
 
     def _say(self, text: str, error: bool = False) -> None:
         if text:
@@ -495,6 +524,80 @@ class PlaygroundMode(QWidget):
         self.shutdown()
         super().closeEvent(event)
 
+    # -- the File menu (gui/file_actions.py) -------------------------------------------------------------------
+    def import_points_csv(self, path) -> None:
+        """Load a points CSV into the task it fits (switching task if needed) as one undoable step;
+        raises EngineError/ValueError with a clear message, changing nothing, on a bad file."""
+        ds = load_points_csv(path)
+        task, X, y, k = model_io.task_for_dataset(ds, BOUNDS_2D, BOUNDS_1D)
+        if task != self.task:
+            self.set_task(task)
+        self.points.end_stroke()
+        self.points.load(X, y, k if task == "classification" else 2)
+        what = {"classification": f"{k} classes", "regression": "values over the plane",
+                "regression1d": "a curve"}[task]
+        self._say(f"Imported {len(X):,} points ({what}) from {ds.name} — Undo (Ctrl+Z) brings the old ones back.")
+
+    def export_points_csv(self, path) -> None:
+        """Write the current task's points as CSV (atomically)."""
+        save_points_csv(path, model_io.dataset_from_points(self.points.current(), self.task))
+
+    def plot_widgets(self) -> dict:
+        return {"Decision map": self.canvas, "Loss curve": self.plots.loss_plot,
+                "Accuracy curve": self.plots.metric_plot, "Network diagram": self.diagram}
+
+    def current_pipeline(self) -> Pipeline | None:
+        """The trained network with its features and the playground's fixed input scaling (a copy: the
+        weights of the latest snapshot, taken between two minibatches), or None before any training."""
+        weights = self._weights
+        if weights is None or (self._counters[1] <= 0 and not self._adopted):
+            return None
+        task = self.task
+        k = self._n_outputs() if task == "classification" else 0
+        recipe = self._recipes[task] = self.builder.recipe()
+        meta = {"source": "MLP Studio 2D playground", "task": task, "epoch": int(self._counters[0]),
+                "step": int(self._counters[1]), "bounds": list(self.canvas.bounds),
+                "recipe": copy.deepcopy(recipe)}
+        try:
+            return model_io.make_pipeline(recipe, task, k, weights, self.canvas.bounds, meta)
+        except ValueError:
+            return None     # the weights belong to a network the builder no longer shows
+
+    def load_pipeline(self, pipeline: Pipeline) -> None:
+        """Adopt a loaded model that fits the playground: its network goes into the builder and its
+        weights into training. Raises ValueError with a clear message, changing nothing, otherwise."""
+        task, recipe, weights, k = model_io.adopt_pipeline(pipeline, self._recipes, BOUNDS_2D, BOUNDS_1D)
+        self.controller.stop()
+        self._set_running_ui(False)
+        if task != self.task:
+            self.set_task(task)
+        dropped = 0
+        if task == "classification" and self.points.current().n_classes != k:
+            self.points.blockSignals(True)
+            try:
+                dropped = self.points.set_n_classes(k)
+            finally:
+                self.points.blockSignals(False)
+            self._refresh_points()
+        self._recipes[task] = recipe
+        self.builder.blockSignals(True)
+        try:
+            self.builder.set_recipe(recipe)
+            self._apply_task_to_widgets(task)
+        finally:
+            self.builder.blockSignals(False)
+        self._recipes[task] = self.builder.recipe()
+        meta = pipeline.meta if isinstance(pipeline.meta, dict) else {}
+        try:
+            counters = (int(meta.get("epoch", 0)), int(meta.get("step", 0)))
+        except (TypeError, ValueError):
+            counters = (0, 0)
+        self._start_session(weights, counters, keep_history=False)
+        self._weights, self._adopted = weights, True
+        note = f" Removed {dropped} points of classes the model does not have (Undo brings them back)." if dropped else ""
+        self._say("Loaded the model: its network is in the builder and Train continues from its weights." + note)
+        self.changed.emit()
+
     # -- state -----------------------------------------------------------------------------------------------
     def get_state(self) -> dict:
         self._recipes[self.task] = self.builder.recipe()
@@ -502,7 +605,7 @@ class PlaygroundMode(QWidget):
         model = None
         if self._weights is not None:
             model = {"weights": {k: np.array(v) for k, v in self._weights.items()},
-                     "epoch": int(self._counters[0]), "step": int(self._counters[1])}
+                     "epoch": int(self._counters[0]), "step": int(self._counters[1]), "adopted": self._adopted}
         return {
             "version": STATE_VERSION,
             "points": self.points.to_state(),
@@ -512,7 +615,7 @@ class PlaygroundMode(QWidget):
             "new_value": self.panel.value_spin.value(),
             "view": {"show_test": self.canvas.show_test, "discretize": self._discretize,
                      "per_batch": self.plots.per_batch.isChecked(), "log_loss": self.plots.log_y.isChecked(),
-                     "eraser": self.canvas.eraser},
+                     "eraser": self.canvas.eraser, "gradients": self.diagram.view == "gradients"},
             "stop": {"max_epochs": int(max_epochs), "target_loss": float(target)},
             "model": model,
             "history": self.plots.to_state(),
@@ -542,6 +645,9 @@ class PlaygroundMode(QWidget):
             w.blockSignals(False)
         self.canvas.show_test = view["show_test"]
         self.canvas.eraser = view["eraser"]
+        self.diagram_panel.blockSignals(True)
+        self.diagram_panel.set_view("gradients" if view["gradients"] else "weights")
+        self.diagram_panel.blockSignals(False)
         self._discretize = view["discretize"]
         self.plots.loss_plot.setLogMode(y=view["log_loss"])
         self.panel.value_spin.setValue(parsed["new_value"])
@@ -554,6 +660,7 @@ class PlaygroundMode(QWidget):
         model = parsed["model"]
         self._weights = model["weights"] if model else None
         self._counters = (model["epoch"], model["step"]) if model else (0, 0)
+        self._adopted = bool(model and model["adopted"])
         self._start_session(self._weights, self._counters, keep_history=True)
         self._say("")
 
@@ -577,7 +684,8 @@ class PlaygroundMode(QWidget):
             p = (state.get("presets") or {}).get(t) or {}
             presets[t] = (str(p.get("name", self._presets[t][0])), int(p.get("count", self._presets[t][1])),
                           float(p.get("noise", self._presets[t][2])))
-        view = {"show_test": True, "discretize": False, "per_batch": False, "log_loss": True, "eraser": False}
+        view = {"show_test": True, "discretize": False, "per_batch": False, "log_loss": True, "eraser": False,
+                "gradients": False}
         view.update({k: bool(v) for k, v in (state.get("view") or {}).items() if k in view})
         stop = state.get("stop") or {}
         try:
@@ -598,7 +706,7 @@ class PlaygroundMode(QWidget):
             n_out = points["sets"][task].n_classes if task == "classification" else 1
             probe = build_model_from_recipe(r, len(r["features"]), n_out, np.random.default_rng(0))
             probe.load_state_dict(weights)   # ValueError on a mismatch
-            model = {"weights": weights, "epoch": epoch, "step": step}
+            model = {"weights": weights, "epoch": epoch, "step": step, "adopted": bool(model.get("adopted", False))}
         history = state.get("history") or {}
         if not isinstance(history, dict):
             raise ValueError("playground state: 'history' must be a dict")

@@ -1,6 +1,11 @@
 """NetworkDiagram: the layers as columns of neurons, each weight a line (colour = sign, width =
 magnitude), each neuron a thumbnail of its activation over the input plane. Hovering a neuron
-emits `hovered(column, neuron)` so the big plot can show it; (-1, -1) when the mouse leaves."""
+emits `hovered(column, neuron)` so the big plot can show it; (-1, -1) when the mouse leaves.
+
+The gradient view (`set_view("gradients")`) draws backpropagation instead: each line's width is
+|∂L/∂w| (scaled per layer, whose largest |∂L/∂w| is written below it) and its colour the sign of the
+update −η∂L/∂w; a bar under each neuron shows its error signal δ = ∂L/∂z (mean over the minibatches).
+Hovering a line emits `message(text)` with its weight and gradient."""
 from __future__ import annotations
 
 import numpy as np
@@ -18,8 +23,21 @@ FEATURE_TEXT = {"x1": "x₁", "x2": "x₂", "x1^2": "x₁²", "x2^2": "x₂²", 
                 "sin x2": "sin x₂"}
 
 
+WEIGHTS_TIP = ("The network: inputs on the left, the output on the right. Each line is a weight "
+               "(orange positive, blue negative, thicker = larger). Each square shows what that neuron "
+               "computes over the input plane; hover one to see it large, hover a line to read its weight.")
+GRADIENTS_TIP = ("Backpropagation: the loss's gradient flows from the output back through every layer (chain "
+                 "rule); thick lines are the weights that this step changes most. Line width = |∂L/∂w| (scaled "
+                 "per layer; the layer's largest value is written below it — tiny numbers on the left mean "
+                 "vanishing gradients). Colour = the direction of the update −η∂L/∂w: orange raises the "
+                 "weight, blue lowers it. The bar under each neuron is its error signal δ = ∂L/∂z "
+                 "(averaged over the minibatches; orange: the update raises z). Hover a line or a neuron "
+                 "for its numbers.")
+
+
 class NetworkDiagram(QWidget):
     hovered = Signal(int, int)
+    message = Signal(str)          # a hovered line's weight and gradient, for the status bar
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -37,9 +55,19 @@ class NetworkDiagram(QWidget):
         self._outputs: list[str] = []
         self._hover = (-1, -1)
         self._boxes: list[list[QRectF]] = []
-        self.setToolTip("The network: inputs on the left, the output on the right. Each line is a weight "
-                        "(orange positive, blue negative, thicker = larger). Each square shows what that neuron "
-                        "computes over the input plane; hover one to see it large.")
+        self._segments: list[np.ndarray] = []   # per weight matrix, (n, 4) x0 y0 x1 y1 (for hovering lines)
+        self._hover_line = None
+        self.view = "weights"
+        self.setToolTip(WEIGHTS_TIP)
+
+    def set_view(self, view: str) -> None:
+        """"weights" or "gradients"."""
+        self.view = "gradients" if view == "gradients" else "weights"
+        self.setToolTip(GRADIENTS_TIP if self.view == "gradients" else WEIGHTS_TIP)
+        self.update()
+
+    def _showing_gradients(self) -> bool:
+        return self.view == "gradients" and self._snap is not None and self._snap.grads is not None
 
     def set_structure(self, input_names, layer_labels, output_names) -> None:
         """Names of the input features, a heading per hidden layer, and names of the outputs."""
@@ -48,6 +76,7 @@ class NetworkDiagram(QWidget):
         self._outputs = list(output_names)
         self._snap = None
         self._atlas = None
+        self._hover_line = None
         self.update()
 
     def set_snapshot(self, snap) -> None:
@@ -72,6 +101,8 @@ class NetworkDiagram(QWidget):
             self._boxes = boxes = self._layout()
             self._lines = [[QLineF(QPointF(a.right(), a.center().y()), QPointF(b.left(), b.center().y()))
                             for b in boxes[c + 1] for a in boxes[c]] for c in range(len(boxes) - 1)]
+            self._segments = [np.array([[l.x1(), l.y1(), l.x2(), l.y2()] for l in lines], dtype=np.float64)
+                              .reshape(-1, 4) for lines in self._lines]
         return self._boxes
 
     def _layout(self):
@@ -105,13 +136,21 @@ class NetworkDiagram(QWidget):
             return
         boxes = self._geometry()
         p.setRenderHint(QPainter.Antialiasing, ANTIALIAS)
-        # weights: straight lines, batched into a few pens by sign and size (one drawLines call each),
-        # thin ones first so the strong weights lie on top
-        wmax = max((float(np.max(np.abs(w))) for w in snap.weights if w.size), default=1.0) or 1.0
+        # weights (or their updates −∂L/∂w): straight lines, batched into a few pens by sign and size (one
+        # drawLines call each), thin ones first so the strong ones lie on top
+        grads = self._showing_gradients()
+        if grads:
+            mats = [-g for g in snap.grads]                  # the update's direction: −η∂L/∂w
+            scales = [float(np.max(np.abs(g))) if g.size else 0.0 for g in mats]
+        else:
+            mats = snap.weights
+            wmax = max((float(np.max(np.abs(w))) for w in mats if w.size), default=1.0) or 1.0
+            scales = [wmax] * len(mats)
         buckets: dict[int, list[QLineF]] = {}
-        for W, lines in zip(snap.weights, self._lines):
+        for W, lines, scale in zip(mats, self._lines, scales):
             w = W.ravel()
-            code = np.minimum((np.abs(w) * (N_LEVELS / wmax)).astype(np.intp), N_LEVELS - 1) * 2 + (w >= 0)
+            scale = scale if scale > 0 else 1.0
+            code = np.minimum((np.abs(w) * (N_LEVELS / scale)).astype(np.intp), N_LEVELS - 1) * 2 + (w >= 0)
             order = np.argsort(code, kind="stable")
             codes = code[order]
             cuts = np.flatnonzero(np.diff(codes)) + 1
@@ -125,6 +164,11 @@ class NetworkDiagram(QWidget):
             # opaque colours mixed with the background: translucent lines cost ~25× more to draw
             p.setPen(QPen(_mix(POSITIVE if pos else NEGATIVE, bg, (70 + 185 * t) / 255), LINE_WIDTHS[level]))
             p.drawLines(buckets[code])
+        if self._hover_line is not None:
+            c, i = self._hover_line
+            if c < len(self._lines) and i < len(self._lines[c]):
+                p.setPen(QPen(pal.color(QPalette.WindowText), 2.5))   # neither orange nor blue
+                p.drawLine(self._lines[c][i])
         # neurons
         base = pal.color(QPalette.Base)
         frame = pal.color(QPalette.Mid)
@@ -142,6 +186,8 @@ class NetworkDiagram(QWidget):
                 hov = self._hover == (c, j)
                 p.setPen(QPen(pal.color(QPalette.Highlight) if hov else frame, 2.5 if hov else 1))
                 p.drawRect(r)
+        if grads:
+            self._draw_deltas(p, boxes, snap, bg)
         # labels
         p.setPen(text)
         f = p.font()
@@ -165,6 +211,27 @@ class NetworkDiagram(QWidget):
             if j < len(self._outputs):
                 p.drawText(QRectF(r.right() + 3, r.top(), 60, r.height()), Qt.AlignVCenter | Qt.AlignLeft,
                            self._outputs[j])
+        if grads:                                 # each layer's largest |∂L/∂w|: the scale of its lines
+            h = self.height()
+            for c in range(len(boxes) - 1):
+                if c < len(snap.grad_max) and boxes[c] and boxes[c + 1]:
+                    x = (boxes[c][0].right() + boxes[c + 1][0].left()) / 2
+                    p.drawText(QRectF(x - 70, h - 18, 140, 16), Qt.AlignCenter, f"max {_fmt(snap.grad_max[c])}")
+            p.drawText(QRectF(4, h - 18, 60, 16), Qt.AlignLeft | Qt.AlignVCenter, "|∂L/∂w|")
+
+    @staticmethod
+    def _draw_deltas(p: QPainter, boxes, snap, bg) -> None:
+        """A bar under each neuron: |δ| (scaled per layer), coloured by the sign of −δ (the bias update)."""
+        for c, d in enumerate(snap.deltas):
+            col = boxes[c + 1] if c + 1 < len(boxes) else []
+            m = float(np.max(np.abs(d))) if d.size else 0.0
+            if m <= 0:
+                continue
+            for j, r in enumerate(col[:len(d)]):
+                v = -float(d[j])
+                w = max(1.0, r.width() * abs(v) / m)
+                color = _mix(POSITIVE if v >= 0 else NEGATIVE, bg, 0.95)
+                p.fillRect(QRectF(r.center().x() - w / 2, r.bottom() + 2, w, 3), color)
 
     @staticmethod
     def _draw_curve(p: QPainter, r: QRectF, v, pen_color) -> None:
@@ -193,15 +260,58 @@ class NetworkDiagram(QWidget):
         except IndexError:
             return None
 
+    def line_at(self, pos, tolerance: float = 4.0):
+        """(weight matrix, index in W.ravel()) of the line under `pos`, or None."""
+        x, y = float(pos.x()), float(pos.y())
+        best, found = tolerance * tolerance, None
+        for c, seg in enumerate(self._segments):
+            if not len(seg):
+                continue
+            x0, y0, x1, y1 = seg.T
+            dx, dy = x1 - x0, y1 - y0
+            t = np.clip(((x - x0) * dx + (y - y0) * dy) / np.maximum(dx * dx + dy * dy, 1e-9), 0, 1)
+            d2 = (x0 + t * dx - x) ** 2 + (y0 + t * dy - y) ** 2
+            i = int(np.argmin(d2))
+            if d2[i] <= best:
+                best, found = float(d2[i]), (c, i)
+        return found
+
+    def describe_line(self, c: int, i: int) -> str:
+        snap = self._snap
+        if snap is None or c >= len(snap.weights):
+            return ""
+        n_in = snap.shown[c]
+        j, k = divmod(i, n_in)        # lines run over W.ravel(): out neuron j, in neuron k
+        if j >= snap.weights[c].shape[0] or k >= n_in:
+            return ""
+        src = (self._inputs[k] if c == 0 and k < len(self._inputs) else f"layer {c} neuron {k + 1}")
+        last = c == len(snap.shown) - 2
+        dst = (f"output {self._outputs[j]}" if last and j < len(self._outputs) else f"layer {c + 1} neuron {j + 1}")
+        text = f"Weight {src} → {dst}: w = {snap.weights[c][j, k]:+.4g}"
+        if snap.grads is not None and c < len(snap.grads):
+            g = float(snap.grads[c][j, k])
+            move = "raises it" if g < 0 else "lowers it" if g > 0 else "leaves it"
+            text += f" · ∂L/∂w = {g:+.3g}: the update −η∂L/∂w {move} ({snap.grad_source})"
+        return text
+
     def mouseMoveEvent(self, event) -> None:
         hit = self.neuron_at(event.position())
         if hit != self._hover:
             self._hover = hit
             self.update()
             self.hovered.emit(*hit)
+        line = self.line_at(event.position()) if hit == (-1, -1) else None
+        if line != self._hover_line:
+            self._hover_line = line
+            self.update()
+            if line is not None:
+                self.message.emit(self.describe_line(*line))
         super().mouseMoveEvent(event)
 
     def leaveEvent(self, event) -> None:
+        if self._hover_line is not None:
+            self._hover_line = None
+            self.update()
         if self._hover != (-1, -1):
             self._hover = (-1, -1)
             self.update()
@@ -215,3 +325,7 @@ def _mix(color: QColor, background: QColor, alpha: float) -> QColor:
     return QColor(round(color.red() * a + background.red() * (1 - a)),
                   round(color.green() * a + background.green() * (1 - a)),
                   round(color.blue() * a + background.blue() * (1 - a)))
+
+
+def _fmt(v: float) -> str:
+    return f"{v:.2g}" if 1e-2 <= abs(v) < 1e3 else f"{v:.1e}"

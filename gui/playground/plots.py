@@ -19,6 +19,13 @@ TEST_PEN = ("#D55E00", 2)
 BATCH_PEN = ("#999999", 1)
 REDRAW_S = 0.2             # redraw the curves at most this often while training
 MAX_SHOWN = 400            # points drawn per curve (the data is thinned to this; the plots are ~600 px wide)
+# Memory stays bounded for hours of training: the per-epoch history is complete up to EPOCH_CAP rows, then
+# every other older row goes (the epoch column keeps the true epoch numbers); the per-minibatch losses are
+# kept to BATCH_CAP points by merging older ones in groups of four into their minimum and maximum (the
+# noise band the per-batch curve draws survives). The newest KEEP_RECENT rows are never thinned.
+EPOCH_CAP = 100_000
+BATCH_CAP = 20_000
+KEEP_RECENT = 2_000
 
 
 class _Series:
@@ -41,6 +48,36 @@ class _Series:
 
     def clear(self) -> None:
         self.n = 0
+
+    def keep(self, index: np.ndarray) -> None:
+        """Keep only the rows at `index` (sorted), in place."""
+        kept = self.a[:self.n][index]
+        self.n = len(kept)
+        self.a[:self.n] = kept
+
+
+def thin_epochs(n: int, cap: int = EPOCH_CAP, recent: int = KEEP_RECENT) -> np.ndarray | None:
+    """Rows to keep of an n-row epoch history (None: all): every other older row once n exceeds cap."""
+    if n <= cap:
+        return None
+    old = n - recent
+    return np.concatenate([np.arange(0, old, 2), np.arange(old, n)])
+
+
+def thin_batches(y: np.ndarray, cap: int = BATCH_CAP, recent: int = KEEP_RECENT) -> np.ndarray | None:
+    """Rows to keep of the minibatch losses `y` (None: all): older rows in groups of four keep their
+    minimum and their maximum (in time order), halving them, once there are more than cap."""
+    n = len(y)
+    if n <= cap:
+        return None
+    old = (n - recent) // 4 * 4
+    g = y[:old].reshape(-1, 4)
+    base = np.arange(0, old, 4)
+    lo, hi = base + g.argmin(axis=1), base + g.argmax(axis=1)
+    first, second = np.minimum(lo, hi), np.maximum(lo, hi)
+    pairs = np.column_stack([first, second]).ravel()
+    same = np.r_[False, pairs[1:] == pairs[:-1]]            # a flat group: lo == hi, keep it once
+    return np.concatenate([pairs[~same], np.arange(old, n)])
 
 
 FIELDS = ("epoch", "train_loss", "test_loss", "train_metric", "test_metric", "batch_step", "batch_loss")
@@ -159,6 +196,7 @@ class CurvesPlot(QWidget):
             v = getattr(history, k)
             if len(v):
                 self.series[k].extend(v)
+        self._cap()
         if metric_name != self.metric_name:
             self.metric_name = metric_name
             self.metric_plot.getPlotItem().setLabel("left", metric_name)
@@ -168,6 +206,17 @@ class CurvesPlot(QWidget):
             self._redraw()
         else:
             self._redraw_timer.start(int(REDRAW_S * 1000))
+
+    def _cap(self) -> None:
+        """Bound the history's memory (see EPOCH_CAP, BATCH_CAP)."""
+        keep = thin_epochs(self.series["epoch"].n)
+        if keep is not None:
+            for k in FIELDS[:5]:
+                self.series[k].keep(keep)
+        keep = thin_batches(self.series["batch_loss"].get())
+        if keep is not None:
+            for k in FIELDS[5:]:
+                self.series[k].keep(keep)
 
     def _redraw(self) -> None:
         """Draw the series, thinned to at most MAX_SHOWN points a curve, in axis ranges that grow in
@@ -246,6 +295,7 @@ class CurvesPlot(QWidget):
         self.clear()
         for k in FIELDS:
             self.series[k].extend(np.asarray(d.get(k, []), dtype=np.float64))
+        self._cap()
         self.metric_name = str(d.get("metric_name", "accuracy"))
         self.metric_plot.getPlotItem().setLabel("left", self.metric_name)
         self._redraw()

@@ -41,3 +41,10 @@ class Snapshot:
     focus: tuple | None          # (column, neuron) of the large view, or None
     focus_image: np.ndarray | None   # (n, n, 4) uint8 (2-D) or (xs, ys) tuple (1-D)
     state: dict | None = field(default=None)   # full state_dict copy (not in every snapshot of a big net)
+    # The gradient view (only while it is on): per Linear, ∂L/∂W of the shown part (shown_out, shown_in)
+    # and ∂L/∂b = the mean error signal δ = ∂L/∂z of each shown output neuron; per Linear the largest
+    # |∂L/∂W| of the whole matrix; and what the gradient was averaged over.
+    grads: tuple | None = field(default=None)
+    deltas: tuple | None = field(default=None)
+    grad_max: tuple | None = field(default=None)
+    grad_source: str = ""

@@ -1,0 +1,62 @@
+"""DiagramPanel: the network diagram under a small "Show: weights | gradients" switch."""
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+from gui.playground.network_diagram import GRADIENTS_TIP, NetworkDiagram
+
+VIEWS = ("weights", "gradients")
+
+
+class DiagramPanel(QWidget):
+    view_changed = Signal(str)     # "weights" or "gradients"
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.diagram = NetworkDiagram()
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        head = QHBoxLayout()
+        head.setContentsMargins(4, 0, 4, 0)
+        head.addWidget(QLabel("Show:"))
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.buttons = {}
+        tips = {"weights": "Draw each weight w: line width |w|, orange positive, blue negative; each square is "
+                           "what that neuron computes over the plane.",
+                "gradients": GRADIENTS_TIP}
+        for name in VIEWS:
+            b = QToolButton()
+            b.setText(name)
+            b.setCheckable(True)
+            b.setAutoRaise(False)
+            b.setToolTip(tips[name])
+            b.setObjectName(f"view.{name}")
+            self.group.addButton(b)
+            head.addWidget(b)
+            self.buttons[name] = b
+        self.buttons["weights"].setChecked(True)
+        self.setStyleSheet("QToolButton:checked { font-weight: bold; }")   # which view is on, in any theme
+        head.addStretch(1)
+        lay.addLayout(head)
+        lay.addWidget(self.diagram, 1)
+        self.group.buttonToggled.connect(self._toggled)
+
+    @property
+    def view(self) -> str:
+        return self.diagram.view
+
+    def set_view(self, view: str) -> None:
+        """Select a view (emits view_changed when it changes)."""
+        view = "gradients" if view == "gradients" else "weights"
+        self.buttons[view].setChecked(True)
+
+    def _toggled(self, button, checked: bool) -> None:
+        if not checked:
+            return
+        view = next(n for n, b in self.buttons.items() if b is button)
+        if view != self.diagram.view:
+            self.diagram.set_view(view)
+            self.view_changed.emit(view)
