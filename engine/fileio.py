@@ -6,11 +6,29 @@ import tempfile
 from pathlib import Path
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _umask()  # read once at import: os.umask can only be read by setting it
+
+
 def atomic_write_bytes(path, data: bytes) -> None:
-    """Replace `path` with `data` so that a reader (or a crash) sees the old or the new file, never half."""
+    """Replace `path` with `data` so that a reader (or a crash) sees the old or the new file, never half.
+
+    The new file gets the permissions the old one had, or those of a normally created file
+    (mkstemp alone would leave it readable by its owner only).
+    """
     path = Path(path)
+    try:
+        mode = path.stat().st_mode & 0o777
+    except OSError:
+        mode = 0o666 & ~_UMASK
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
     try:
+        os.chmod(tmp, mode)
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()

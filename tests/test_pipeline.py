@@ -246,3 +246,20 @@ def test_engine_helpers_save_and_load(tmp_path):
     pipe, d = trained_pipeline()
     engine.save_model(tmp_path / "m.npz", pipe)
     np.testing.assert_array_equal(engine.load_model(tmp_path / "m.npz").predict(d.X), pipe.predict(d.X))
+
+
+def test_atomic_write_gives_normal_permissions_and_keeps_existing_ones(tmp_path):
+    """A saved file is readable like any other new file, and an overwrite keeps the file's mode."""
+    import os
+    import stat
+    from engine.fileio import atomic_write_bytes
+    plain = tmp_path / "plain.bin"
+    plain.write_bytes(b"made the ordinary way")
+    new = tmp_path / "new.bin"
+    atomic_write_bytes(new, b"abc")
+    assert stat.S_IMODE(new.stat().st_mode) == stat.S_IMODE(plain.stat().st_mode)
+    shared = tmp_path / "shared.bin"
+    shared.write_bytes(b"old")
+    os.chmod(shared, 0o640)
+    atomic_write_bytes(shared, b"new")
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o640 and shared.read_bytes() == b"new"
