@@ -292,3 +292,88 @@ def test_file_menu_hooks_export_plots_and_the_network(qtbot, tmp_path):
         assert png.startswith(b"\x89PNG")
     pipe = mode.current_pipeline()
     assert pipe is not None and pipe.model[0].in_features == 784
+
+
+def test_training_job_sends_small_frozen_deltas_and_weight_sizes(mnist):
+    """The worker job: loss points decimated and sent once each; weight statistics from epoch 0 on;
+    train and test scored the same way after each epoch; everything read-only."""
+    from engine.presets import mnist_preset
+    from gui.mnist.jobs import LOSS_POINTS_PER_EPOCH, EpochDone, TrainingSession, TrainProgress
+    s = TrainingSession(mnist, mnist_preset("tiny")["recipe"], 6000)
+    xs, wx, epochs = [], [], []
+    for snap in s.run(2):
+        if isinstance(snap, (TrainProgress, EpochDone)) and snap.weights is not None:
+            assert not snap.weights.largest.flags.writeable
+            assert snap.weights.layers == ("W₁ 784→32", "W₂ 32→10")
+            wx.extend(snap.weights.x)
+            assert np.all(snap.weights.largest >= snap.weights.mean) and np.all(snap.weights.mean > 0)
+        if isinstance(snap, TrainProgress):
+            assert not snap.loss_x.flags.writeable
+            xs.extend(snap.loss_x)
+        elif isinstance(snap, EpochDone):
+            epochs.append(snap)
+    assert len(epochs) == 2 and [e.epoch for e in epochs] == [1, 2]
+    n_batches = -(-6000 // 128)
+    assert 0 < len(xs) <= 2 * (LOSS_POINTS_PER_EPOCH + 1) and np.all(np.diff(xs) > 0)  # no point sent twice
+    assert wx[0] == 0.0 and wx[-1] == 2.0 and np.all(np.diff(wx) > 0)
+    e = epochs[-1]
+    assert e.test_acc == e.evaluation.accuracy and 0.5 < e.test_acc < 1 and 0.5 < e.train_acc < 1
+    # the test loss is the cross-entropy of the network's outputs on the test set
+    from engine import CrossEntropyLoss, predict
+    out = predict(e.pipeline.model, mnist.test_images.reshape(len(mnist.test_images), -1).astype(np.float32) / 255)
+    assert e.test_loss == pytest.approx(CrossEntropyLoss().forward(out, mnist.test_labels), rel=1e-4)
+    assert s.trainer.step == 2 * n_batches
+
+
+def test_training_view_shows_gap_and_weight_growth(qtbot, mode, mnist):
+    mode.set_data(mnist)
+    mode.apply_preset("tiny")
+    mode.data_panel.set_subset_size(2000)
+    mode.train_panel.set_epochs(3)
+    mode.tabs.setCurrentWidget(mode.plots)
+    with qtbot.waitSignal(mode.training_finished, timeout=60000):
+        mode.start_training()
+    plots = mode.plots
+    plots.flush()
+    h = plots.history()
+    assert h["weight_layers"] == ["W₁ 784→32", "W₂ 32→10"]
+    assert h["weight_max"].shape == (len(h["weight_x"]), 2) and h["weight_x"][0] == 0 and h["weight_x"][-1] == 3
+    first, last = h["weight_max"][0], h["weight_max"][-1]
+    assert np.all(last > first)                      # training grows the largest weights
+    gap = h["train_acc"][-1] - h["test_acc"][-1]
+    assert f"{gap:+.2f}" in plots.gap_label.text() and "train − test" in plots.gap_label.text()
+    assert plots.gap_label.toolTip() and plots.weights_plot.toolTip() and plots.overfit_label.text()
+    for (c_max, c_mean), col in zip(plots._weight_curves, range(2)):
+        np.testing.assert_array_equal(c_max.yData, h["weight_max"][:, col])
+        np.testing.assert_array_equal(c_mean.yData, h["weight_mean"][:, col])
+    # the x axis spans the whole run: the curves grow to the right instead of rescaling
+    x0, x1 = plots.loss_plot.plotItem.vb.viewRange()[0]
+    assert x0 <= 0 and 3 <= x1 < 3.2
+    # saved and restored (older projects without the weight history restore too)
+    state = mode.get_state()
+    other = MnistLabMode(auto_load_data=False, load_shipped_model=False)
+    qtbot.addWidget(other)
+    other.set_state(state)
+    np.testing.assert_array_equal(other.plots.history()["weight_max"], h["weight_max"])
+    old = {k: v for k, v in state["history"].items() if not k.startswith("weight")}
+    other.set_state({**state, "history": old})
+    assert other.plots.history()["weight_x"].size == 0
+    with pytest.raises(ValueError):
+        other.set_state({**state, "history": {**state["history"], "weight_max": np.zeros((2, 5))}})
+    other.shutdown()
+
+
+def test_canvas_grows_with_the_window_and_reads_the_same(qtbot, mode):
+    mode.tabs.setCurrentWidget(mode.draw)
+    draw = mode.draw
+    mode.resize(1000, 560)
+    qtbot.wait(20)
+    small = draw.canvas.width()
+    mode.resize(1600, 1000)
+    qtbot.waitUntil(lambda: draw.canvas.width() > small, timeout=2000)
+    big = draw.canvas.width()
+    assert small >= 280 and big % 28 == 0 and draw.canvas.height() == big
+    k = draw.canvas.scale()
+    stroke(qtbot, draw.canvas, [(k * x, k * y) for x, y in seven(2.3, 25, 25)])
+    assert draw.canvas.array().shape == (280, 280)   # the ink keeps its resolution
+    assert np.argmax(draw.last_probabilities) == 7

@@ -24,13 +24,15 @@ class BarList(QWidget):
     def set_values(self, labels, values, texts=None, highlight=(), highlight_color: QColor | None = None) -> None:
         """Bars for `values` (NaN: no bar); `texts` default to percentages; `highlight` indices get
         the highlight colour (default: the palette's)."""
+        relayout = len(labels) != len(self._labels)
         self._labels = [str(s) for s in labels]
         self._values = np.asarray(values, float).copy()
         self._texts = list(texts) if texts is not None else [
             "–" if not math.isfinite(v) else f"{100 * v:.1f}%" for v in self._values]
         self._highlight = set(int(i) for i in highlight)
         self._highlight_color = highlight_color
-        self.updateGeometry()
+        if relayout:   # only the number of bars changes the size (not every new value while drawing)
+            self.updateGeometry()
         self.update()
 
     def clear(self) -> None:

@@ -1,8 +1,12 @@
-"""DrawCanvas: draw a digit with the mouse — white anti-aliased ink on black, like MNIST."""
+"""DrawCanvas: draw a digit with the mouse — white anti-aliased ink on black, like MNIST.
+
+The ink lives in a CANVAS×CANVAS image (what `array()` and `model_image()` return, whatever the
+widget's size); the widget shows it scaled to its own (square) size, at least CANVAS pixels.
+"""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -24,8 +28,8 @@ class DrawCanvas(QWidget):
         self._last: QPointF | None = None
         self._strokes: list[list[QPointF]] = []   # the mouse strokes, for model_image()
         self._empty = True
-        self.setFixedSize(size, size)
-        self.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Fixed)
+        self.setMinimumSize(size, size)
+        self.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Fixed)   # the panel sets a square size
         self.setCursor(Qt.CrossCursor)
         self.setAttribute(Qt.WA_OpaquePaintEvent)
         self.setToolTip("Draw a digit here with the mouse (hold the left button). The network reads it after "
@@ -33,6 +37,15 @@ class DrawCanvas(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(self._size, self._size)
+
+    def scale(self) -> float:
+        """Screen pixels per ink pixel."""
+        return max(min(self.width(), self.height()), 1) / self._size
+
+    def to_ink(self, pos: QPointF) -> QPointF:
+        """Widget coordinates → ink-image coordinates."""
+        k = self.scale()
+        return QPointF(pos.x() / k, pos.y() / k)
 
     # -- ink ---------------------------------------------------------------------------------
     def array(self) -> np.ndarray:
@@ -105,22 +118,25 @@ class DrawCanvas(QWidget):
         if self._empty:
             self._empty = False
             self.update()
-        r = int(self._pen_width / 2 + 2)
-        self.update(int(min(a.x(), b.x())) - r, int(min(a.y(), b.y())) - r,
-                    int(abs(a.x() - b.x())) + 2 * r + 1, int(abs(a.y() - b.y())) + 2 * r + 1)
+        r = self._pen_width / 2 + 2
+        k = self.scale()
+        box = QRectF(min(a.x(), b.x()) - r, min(a.y(), b.y()) - r, abs(a.x() - b.x()) + 2 * r,
+                     abs(a.y() - b.y()) + 2 * r)
+        self.update(QRectF(box.x() * k, box.y() * k, box.width() * k, box.height() * k).toAlignedRect()
+                    .adjusted(-1, -1, 1, 1))
         self.stroke.emit()
 
     # -- mouse -------------------------------------------------------------------------------
     def mousePressEvent(self, event) -> None:
         if event.button() == Qt.LeftButton:
-            self._last = event.position()
+            self._last = self.to_ink(event.position())
             self.draw_segment(self._last, self._last)
         elif event.button() == Qt.RightButton:
             self.clear()
 
     def mouseMoveEvent(self, event) -> None:
         if self._last is not None and event.buttons() & Qt.LeftButton:
-            pos = event.position()
+            pos = self.to_ink(event.position())
             self.draw_segment(self._last, pos)
             self._last = pos
 
@@ -130,7 +146,13 @@ class DrawCanvas(QWidget):
 
     def paintEvent(self, event) -> None:
         p = QPainter(self)
-        p.drawImage(event.rect(), self._image, event.rect())
+        k = self.scale()
+        r = event.rect()
+        if k == 1:
+            p.drawImage(r, self._image, r)
+        else:   # only the part to repaint, scaled smoothly
+            p.setRenderHint(QPainter.SmoothPixmapTransform, True)
+            p.drawImage(QRectF(r), self._image, QRectF(r.x() / k, r.y() / k, r.width() / k, r.height() / k))
         if self._empty:
             p.setPen(QColor(150, 150, 150))
             p.drawText(self.rect(), Qt.AlignCenter, "Draw a digit here")

@@ -11,14 +11,15 @@ import time
 import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSizePolicy,
+                               QVBoxLayout, QWidget)
 
 from engine import digits
 from gui.mnist.bars import BarList
 from gui.mnist.draw_canvas import CANVAS, DrawCanvas
 from gui.mnist.image_grid import ImageGrid
 
+MAX_CANVAS = 560   # the canvas grows with the window up to this many pixels (a multiple of 28)
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.pbm *.pgm *.ppm *.webp);;All files (*)"
 
 
@@ -63,6 +64,7 @@ class DrawPanel(QWidget):
         self.last_input: np.ndarray = np.zeros((28, 28), np.uint8)
         self.last_latency = 0.0
         self._file_dir = ""
+        self._stale = False
         lay = QHBoxLayout(self)
         left = QVBoxLayout()
         self.canvas = DrawCanvas()
@@ -83,26 +85,13 @@ class DrawPanel(QWidget):
         left.addLayout(row)
         self.model_label = QLabel("")
         self.model_label.setWordWrap(True)
-        self.model_label.setMaximumWidth(CANVAS + 40)
+        self.model_label.setToolTip("The network that reads your drawing: the one trained here (updated after "
+                                    "every epoch, even while training runs), a loaded model file, or the model "
+                                    "shipped with MLP Studio.")
         left.addWidget(self.model_label)
         left.addStretch(1)
         lay.addLayout(left)
-
-        mid = QVBoxLayout()
-        cap = QLabel("What the network sees (28×28)")
-        cap.setToolTip("Your drawing prepared the way MNIST was made: the ink's bounding box scaled into 20×20 "
-                       "keeping its shape (anti-aliased, so edges turn grey), then placed in a 28×28 field with its "
-                       "centre of mass in the middle. These 784 grey values are the network's input x. (Your strokes are "
-                       "redrawn with a width proportional to the drawing's size first, so a small drawing does not "
-                       "turn into a bold digit.)")
-        mid.addWidget(cap)
-        self.preview = ImageGrid(cell=168)
-        self.preview.setToolTip(cap.toolTip())
-        self.preview.set_images(self.last_input[None])
-        self.preview.setFixedSize(176, 176)
-        mid.addWidget(self.preview)
-        mid.addStretch(1)
-        lay.addLayout(mid)
+        lay.addSpacing(12)
 
         right = QVBoxLayout()
         self.answer = QLabel("")
@@ -111,14 +100,42 @@ class DrawPanel(QWidget):
         font.setBold(True)
         self.answer.setFont(font)
         self.answer.setToolTip("The class with the highest probability: the network's answer.")
+        # a fixed height: a new answer must not re-lay out the panel on every stroke
+        self.answer.setFixedHeight(self.answer.fontMetrics().lineSpacing() + 8)
+        self.answer.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
         right.addWidget(self.answer)
         self.bars = BarList(bar_height=22, empty_text="")
         self.bars.setToolTip("The network's output after softmax: one probability per class, summing to 100%. "
                              "They update while you draw.")
         right.addWidget(self.bars)
+        right.addSpacing(16)
+        cap = QLabel("What the network sees (28×28)")
+        cap.setToolTip("Your drawing prepared the way MNIST was made: the ink's bounding box scaled into 20×20 "
+                       "keeping its shape (anti-aliased, so edges turn grey), then placed in a 28×28 field with its "
+                       "centre of mass in the middle. These 784 grey values are the network's input x. (Your strokes are "
+                       "redrawn with a width proportional to the drawing's size first, so a small drawing does not "
+                       "turn into a bold digit.)")
+        right.addWidget(cap)
+        self.preview = ImageGrid(cell=168)
+        self.preview.setToolTip(cap.toolTip())
+        self.preview.set_images(self.last_input[None])
+        self.preview.setFixedSize(176, 176)
+        right.addWidget(self.preview)
         right.addStretch(1)
         lay.addLayout(right, 1)
         self.refresh()
+
+    def resizeEvent(self, event) -> None:
+        """Give the canvas the largest square that fits (58% of the width at most, leaving room below for
+        the buttons and the model's name), between CANVAS and MAX_CANVAS pixels, in steps of 28."""
+        super().resizeEvent(event)
+        m = self.layout().contentsMargins()
+        below = self.clear_button.sizeHint().height() + 3 * self.model_label.fontMetrics().lineSpacing() + 24
+        room = min(self.height() - m.top() - m.bottom() - below, int(0.58 * (self.width() - m.left() - m.right())))
+        side = max(CANVAS, min(MAX_CANVAS, 28 * (room // 28)))
+        if self.canvas.width() != side:
+            self.canvas.setFixedSize(side, side)
+            self.model_label.setFixedWidth(side)
 
     # -- the network -------------------------------------------------------------------------
     def set_pipeline(self, pipeline, description: str = "") -> None:
@@ -127,7 +144,15 @@ class DrawPanel(QWidget):
         if pipeline is not None and pipeline.class_names:
             self._class_names = tuple(pipeline.class_names)
         self.model_label.setText(description)
-        self.refresh()
+        if self.isVisible():
+            self.refresh()
+        else:               # nobody looking (e.g. a new network every epoch while training): when shown
+            self._stale = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def pipeline(self):
         return self._pipeline
@@ -139,6 +164,7 @@ class DrawPanel(QWidget):
     # -- reading the canvas ------------------------------------------------------------------
     def refresh(self) -> None:
         t0 = time.perf_counter()
+        self._stale = False
         empty = self.canvas.is_empty()
         self.last_input = digits.to_mnist(self.canvas.model_image()) if not empty else np.zeros((28, 28), np.uint8)
         self.preview.set_images(self.last_input[None])

@@ -62,6 +62,7 @@ class ImageGrid(QWidget):
         `row_starts` begin a new row (e.g. one row per class)."""
         images = np.asarray(images)
         n = len(images)
+        before = (len(self._images), self._caption_h(), self._row_starts)
         self._row_starts = frozenset(int(i) for i in row_starts)
         self._layout_cache = None
         self._signed = images.copy() if signed else None
@@ -70,7 +71,8 @@ class ImageGrid(QWidget):
         self._tips = list(tips) if tips is not None else [""] * n
         self._colors = list(caption_colors) if caption_colors is not None else [None] * n
         self._selected = -1
-        self.updateGeometry()
+        if (n, self._caption_h(), self._row_starts) != before:   # e.g. not for each new preview while drawing
+            self.updateGeometry()
         self.update()
 
     def _render(self, images) -> list[QImage]:
@@ -145,7 +147,9 @@ class ImageGrid(QWidget):
             self.setMinimumHeight(need)
 
     def updateGeometry(self) -> None:
-        self.setMinimumHeight(self.heightForWidth(max(self.width(), self._pitch()[0])))
+        need = self.heightForWidth(max(self.width(), self._pitch()[0]))
+        if self.minimumHeight() != need:
+            self.setMinimumHeight(need)
         super().updateGeometry()
 
     def index_at(self, pos) -> int:

@@ -18,9 +18,14 @@ from engine import BatchReport, EpochReport, Pipeline, Trainer, build_model, con
 from engine.idx import ImageDataset, load_idx_folder
 from engine.recipe import build_loss, build_model_from_recipe, build_optimizer_from_recipe, validate_recipe
 
-EMIT_INTERVAL = 0.1       # seconds between progress snapshots
-LIVE_TEST_INTERVAL = 0.3  # seconds between live test-accuracy estimates
+EMIT_INTERVAL = 0.125     # seconds between progress snapshots (8/s: each costs the GUI thread a little)
+LIVE_TEST_INTERVAL = 0.3  # seconds between live test-accuracy estimates (and weight statistics)
 LIVE_TEST_SIZE = 1000     # test images used for the live estimate
+LOSS_POINTS_PER_EPOCH = 100  # the smoothed per-batch loss curve keeps about this many points per epoch
+TRAIN_EVAL_SIZE = 10000   # training images scored after each epoch (like the 10,000 test images)
+EVAL_CHUNK = 2048         # images per piece of an evaluation (the worker yields the GIL between pieces)
+EPOCH_PAUSE = 0.02        # seconds the worker rests after an epoch's results, while the GUI thread draws
+                          # them: without it, both fight over the GIL and the GUI's frame takes twice as long
 LOSS_SMOOTHING = 0.98     # EMA factor of the per-batch loss curve
 LIVE_SETTINGS = ("lr", "l1", "l2")  # recipe settings that can change while training
 SUBSET_SEED = 0           # the subset of N training images is the first N of a fixed shuffle
@@ -69,12 +74,23 @@ class TrainProgress:
     loss_y: np.ndarray
     live_acc: float       # test accuracy on a fixed sample of the test set, or NaN if not measured now
     live_x: float
+    weights: "WeightStats | None" = None   # new weight statistics since the last snapshot, if any
+
+
+@dataclass(frozen=True, eq=False)
+class WeightStats:
+    """Size of the weights of each linear layer at some moments of training (rows = moments)."""
+    x: np.ndarray          # (k,) when, in epochs (0 = the initial random weights)
+    largest: np.ndarray    # (k, L) largest |w| of each layer's weight matrix
+    mean: np.ndarray       # (k, L) mean |w| of each layer's weight matrix
+    layers: tuple          # (L,) names such as "W₁ 784→256"
 
 
 @dataclass(frozen=True, eq=False)
 class Evaluation:
     """What the evaluation views show, for one network on one test set."""
     accuracy: float
+    loss: float                 # mean cross-entropy on the test set
     confusion: np.ndarray       # (C, C) counts, rows = true class
     per_class: np.ndarray       # (C,) recall, NaN for a class without test images
     predicted: np.ndarray       # (n_test,) labels
@@ -86,13 +102,14 @@ class Evaluation:
 @dataclass(frozen=True, eq=False)
 class EpochDone:
     epoch: int
-    train_loss: float
-    train_acc: float
+    train_loss: float           # measured after the epoch, in eval mode, on up to 10,000 training images
+    train_acc: float            # (the same weights and the same way as the test scores: comparable)
     test_loss: float
     test_acc: float
     seconds: float
     pipeline: Pipeline          # a copy, for drawing and saving
     evaluation: Evaluation
+    weights: WeightStats        # the weight statistics at the end of this epoch
 
 
 @dataclass(frozen=True, eq=False)
@@ -127,30 +144,69 @@ def copy_pipeline(model, class_names, meta=None) -> Pipeline:
 
 def evaluate(pipeline: Pipeline, data: ImageDataset, X_test: np.ndarray | None = None) -> Evaluation:
     """Predictions, confusion matrix, per-class accuracy and first-layer weights on the test set."""
+    gen = evaluate_steps(pipeline, data, X_test)
+    while True:
+        try:
+            next(gen)
+        except StopIteration as stop:
+            return stop.value
+
+
+def evaluate_steps(pipeline: Pipeline, data: ImageDataset, X_test: np.ndarray | None = None):
+    """`evaluate` in pieces: a generator that yields None after each chunk of images (so a worker can
+    hand the GIL to the GUI thread) and returns the Evaluation (`ev = yield from evaluate_steps(...)`)."""
     n_classes = len(data.class_names)
     if X_test is None:
         X_test = flat_inputs(data.test_images)
-    probs = np.concatenate([_proba(pipeline, X_test[i:i + 4096]) for i in range(0, len(X_test), 4096)]) \
-        if len(X_test) else np.zeros((0, n_classes))
-    predicted = probs.argmax(axis=1) if probs.size else np.zeros(0, np.int64)
-    predicted = np.minimum(predicted, n_classes - 1)
-    confidence = probs.max(axis=1) if probs.size else np.zeros(0)
     y = data.test_labels
+    scores = yield from _scores_steps(pipeline.model, X_test, pipeline.dtype)
+    loss, acc, predicted, confidence = _score_summary(scores, y, n_classes)
     cm = confusion_matrix(y, predicted, n_classes) if len(y) else np.zeros((n_classes, n_classes), np.int64)
     support = cm.sum(axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
         per_class = np.where(support > 0, np.diag(cm) / np.maximum(support, 1), np.nan)
-    acc = float(np.mean(predicted == y)) if len(y) else math.nan
     w = pipeline.model.layers[0].weight.data
     shape = data.image_shape if w.shape[1] == int(np.prod(data.image_shape)) else (1, w.shape[1])
-    return Evaluation(acc, readonly(cm), readonly(per_class), readonly(predicted), readonly(confidence),
+    return Evaluation(acc, loss, readonly(cm), readonly(per_class), readonly(predicted), readonly(confidence),
                       readonly(w.reshape(len(w), *shape).copy()), tuple(data.class_names))
 
 
-def _proba(pipeline: Pipeline, X01: np.ndarray) -> np.ndarray:
-    """Probabilities for inputs already scaled to [0, 1] (skips the Pipeline's float64 transform)."""
-    from engine import predict_proba
-    return predict_proba(pipeline.model, X01.astype(pipeline.dtype, copy=False))
+def _scores_steps(model, X01: np.ndarray, dtype):
+    """Raw network outputs for inputs already scaled to [0, 1], EVAL_CHUNK rows per piece (eval mode)."""
+    from engine import predict
+    parts = []
+    for i in range(0, len(X01), EVAL_CHUNK):
+        parts.append(predict(model, X01[i:i + EVAL_CHUNK].astype(dtype, copy=False)))
+        yield None
+    return np.concatenate(parts) if parts else np.zeros((0, 1), np.float32)
+
+
+def _score_summary(scores: np.ndarray, y: np.ndarray, n_classes: int):
+    """(mean cross-entropy, accuracy, predicted labels, confidence) from raw outputs and true labels."""
+    if not len(y):
+        return math.nan, math.nan, np.zeros(0, np.int64), np.zeros(0)
+    s = scores.astype(np.float64)
+    top = s.max(axis=1, keepdims=True)
+    e = np.exp(s - top)
+    total = e.sum(axis=1)
+    predicted = np.minimum(s.argmax(axis=1), n_classes - 1)
+    confidence = 1.0 / total                       # softmax probability of the top class
+    picked = np.take_along_axis(s, np.minimum(y, s.shape[1] - 1)[:, None], axis=1)[:, 0]
+    loss = float(np.mean(top[:, 0] + np.log(total) - picked))
+    return loss, float(np.mean(predicted == y)), predicted, confidence
+
+
+def weight_stats(model) -> tuple[np.ndarray, np.ndarray]:
+    """(largest |w|, mean |w|) of each linear layer's weight matrix (biases left out)."""
+    ws = [m.weight.data for m in model.layers if hasattr(m, "weight")]
+    return (np.array([float(np.abs(w).max()) if w.size else 0.0 for w in ws]),
+            np.array([float(np.abs(w).mean()) if w.size else 0.0 for w in ws]))
+
+
+def layer_names(model) -> tuple:
+    sub = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+    lin = [m for m in model.layers if hasattr(m, "weight")]
+    return tuple(f"W{str(i + 1).translate(sub)} {m.in_features}→{m.out_features}" for i, m in enumerate(lin))
 
 
 # -- jobs --------------------------------------------------------------------------------------
@@ -181,7 +237,8 @@ def load_job(folder: str | None):
 def evaluation_job(pipeline: Pipeline, data: ImageDataset):
     yield None  # let a stop request in before the work starts
     with blas_single_thread():
-        yield EvaluationReady(evaluate(pipeline, data))
+        ev = yield from evaluate_steps(pipeline, data)
+        yield EvaluationReady(ev)
 
 
 @dataclass(eq=False)
@@ -231,10 +288,15 @@ class TrainingSession:
         n_in = X.shape[1]
         self.model = build_model_from_recipe(r, n_in, len(d.class_names), rng)
         opt = build_optimizer_from_recipe(r, self.model.parameters())
-        self.trainer = Trainer(self.model, build_loss(r), opt, X, y, batch_size=r["batch_size"], rng=rng,
-                               X_val=Xt, y_val=d.test_labels)
+        # no validation set for the Trainer: the job scores the test set itself, once, in pieces
+        self.trainer = Trainer(self.model, build_loss(r), opt, X, y, batch_size=r["batch_size"], rng=rng)
+        self._test_X = Xt
         live = np.random.default_rng(SUBSET_SEED).permutation(len(Xt))[:LIVE_TEST_SIZE]
         self._live_X, self._live_y = Xt[live], d.test_labels[live]
+        pick = np.random.default_rng(SUBSET_SEED + 1).permutation(len(X))[:TRAIN_EVAL_SIZE]
+        self._train_eval_X, self._train_eval_y = X[np.sort(pick)], y[np.sort(pick)]
+        self._layer_names = layer_names(self.model)
+        self._pending_weights = [(0.0, *weight_stats(self.model))]   # the initial random weights
 
     def run(self, epochs: int):
         """The training job: `epochs` more epochs, yielding progress and per-epoch results."""
@@ -247,6 +309,7 @@ class TrainingSession:
     def _run(self, epochs: int):
         tr = self.trainer
         n_batches = -(-len(tr.X) // tr.batch_size)
+        every = max(1, n_batches // LOSS_POINTS_PER_EPOCH)   # keep one smoothed loss point per `every` batches
         total = epochs * n_batches
         done = 0
         active = 0.0
@@ -258,19 +321,23 @@ class TrainingSession:
             if isinstance(rep, BatchReport):
                 done += 1
                 ema = rep.loss if ema is None else LOSS_SMOOTHING * ema + (1 - LOSS_SMOOTHING) * rep.loss
-                xs.append((rep.epoch - 1) + rep.batch / rep.n_batches)
-                ys.append(ema)
+                if rep.batch % every == 0 or rep.batch == rep.n_batches:
+                    xs.append((rep.epoch - 1) + rep.batch / rep.n_batches)
+                    ys.append(ema)
                 now = time.perf_counter()
                 if now - last_emit < EMIT_INTERVAL and done < total:
                     continue
-                live_acc, live_x = math.nan, xs[-1]
+                x_now = (rep.epoch - 1) + rep.batch / rep.n_batches
+                live_acc = math.nan
                 if now - last_live >= LIVE_TEST_INTERVAL:
                     live_acc = self._live_accuracy()
+                    self._pending_weights.append((x_now, *weight_stats(self.model)))
                     last_live = time.perf_counter()
                 active += time.perf_counter() - resumed
                 left = active / done * (total - done) if done >= 5 else math.nan
                 snap = TrainProgress(rep.epoch, rep.batch, rep.n_batches, done, total, left,
-                                     readonly(np.array(xs)), readonly(np.array(ys)), live_acc, live_x)
+                                     readonly(np.array(xs, float)), readonly(np.array(ys, float)), live_acc, x_now,
+                                     self._take_weights())
                 xs, ys = [], []
                 last_emit = time.perf_counter()
                 yield snap
@@ -278,10 +345,23 @@ class TrainingSession:
             elif isinstance(rep, EpochReport):
                 active += time.perf_counter() - resumed
                 pipe = copy_pipeline(self.model, self.data.class_names, self._meta())
-                ev = evaluate(pipe, self.data, tr.X_val)
-                yield EpochDone(rep.epoch, rep.train_loss, rep.train_metric, rep.val_loss, rep.val_metric,
-                                rep.seconds, pipe, ev)
+                ev = yield from evaluate_steps(pipe, self.data, self._test_X)
+                scores = yield from _scores_steps(pipe.model, self._train_eval_X, tr.dtype)
+                train_loss, train_acc, _, _ = _score_summary(scores, self._train_eval_y, len(self.data.class_names))
+                self._pending_weights.append((float(rep.epoch), *weight_stats(self.model)))
+                yield EpochDone(rep.epoch, train_loss, train_acc, ev.loss, ev.accuracy, rep.seconds, pipe, ev,
+                                self._take_weights())
+                time.sleep(EPOCH_PAUSE)
                 resumed = time.perf_counter()
+
+    def _take_weights(self) -> WeightStats | None:
+        """The weight statistics gathered since the last snapshot, as a frozen WeightStats (or None)."""
+        rows, self._pending_weights = self._pending_weights, []
+        if not rows:
+            return None
+        return WeightStats(readonly(np.array([r[0] for r in rows], float)),
+                           readonly(np.array([r[1] for r in rows], float)),
+                           readonly(np.array([r[2] for r in rows], float)), self._layer_names)
 
     def _live_accuracy(self) -> float:
         from engine import predict

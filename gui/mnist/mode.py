@@ -323,6 +323,8 @@ class MnistLabMode(QWidget):
             self.plots.clear()
         epochs = 1 if one_epoch else target - s.epoch
         self._target_epoch = s.epoch + epochs
+        self.plots.set_epoch_span(self._target_epoch)
+        self.plots.set_layers(_layer_names(recipe, self._data))
         w = Worker(s.run(epochs), self)
         w.snapshot.connect(self._on_train_snapshot)
         w.finished.connect(self._on_train_finished)
@@ -368,9 +370,11 @@ class MnistLabMode(QWidget):
         if isinstance(snap, TrainProgress):
             self.plots.add_batches(snap.loss_x, snap.loss_y)
             self.plots.add_live(snap.live_x, snap.live_acc)
+            self.plots.add_weights(snap.weights)
             self.train_panel.show_progress(snap.epoch, self._target_epoch, snap.batch, snap.n_batches, snap.done,
                                            snap.total, snap.seconds_left)
         elif isinstance(snap, EpochDone):
+            self.plots.add_weights(snap.weights)
             self.plots.add_epoch(snap.epoch, snap.train_loss, snap.test_loss, snap.train_acc, snap.test_acc)
             self._set_pipeline(snap.pipeline, f"the network trained here (epoch {snap.epoch})", evaluate=False)
             self._show_evaluation(snap.evaluation)
@@ -618,18 +622,10 @@ class MnistLabMode(QWidget):
                 pipeline = Pipeline.from_bytes(raw, "the project's MNIST model")
             except (ModelFileError, ValueError, TypeError) as exc:
                 raise ValueError(f"MNIST lab state: {exc}") from None
-        history = state.get("history") or {}
-        if not isinstance(history, dict):
-            raise ValueError("MNIST lab state: history must be a dict of arrays")
         try:
-            hist = {k: np.asarray(history.get(k, ()), float).ravel() for k in TrainingPlots.HISTORY_KEYS}
-        except (TypeError, ValueError) as exc:
-            raise ValueError(f"MNIST lab state: bad history ({exc})") from None
-        groups = (("batch_x", "batch_loss"), ("epoch", "train_loss", "test_loss", "train_acc", "test_acc"),
-                  ("live_x", "live_acc"))
-        for g in groups:
-            if len({len(hist[k]) for k in g}) != 1:
-                raise ValueError(f"MNIST lab state: history arrays {', '.join(g)} differ in length")
+            hist = TrainingPlots.validate_history(state.get("history") or {})
+        except ValueError as exc:
+            raise ValueError(f"MNIST lab state: {exc}") from None
         # valid: apply
         self._discard_training()
         self._session = None
@@ -661,6 +657,13 @@ class MnistLabMode(QWidget):
 
 def _is_epoch_done(snap) -> bool:
     return isinstance(snap, EpochDone)
+
+
+def _layer_names(recipe: dict, data) -> tuple:
+    """The names jobs.layer_names gives the linear layers of the network this recipe builds."""
+    sizes = [int(np.prod(data.image_shape))] + [int(h["units"]) for h in recipe["hidden"]] + [data.n_classes]
+    sub = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+    return tuple(f"W{str(i + 1).translate(sub)} {a}→{b}" for i, (a, b) in enumerate(zip(sizes, sizes[1:])))
 
 
 def _sizes(pipeline: Pipeline) -> list[int]:

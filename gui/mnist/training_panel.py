@@ -107,9 +107,13 @@ class TrainingPanel(QGroupBox):
 
     def show_progress(self, epoch: int, target: int, batch: int, n_batches: int, done: int, total: int,
                       seconds_left: float) -> None:
+        # QProgressBar.setValue repaints at once and setFormat schedules another paint (of the bar and the
+        # panels behind it): with updates off in between, one paint shows both
+        self.progress.setUpdatesEnabled(False)
         self.progress.setValue(int(1000 * done / max(total, 1)))
         self.progress.setFormat(f"Epoch {epoch}/{target} · batch {batch}/{n_batches} · "
                                 f"{format_seconds(seconds_left)} left")
+        self.progress.setUpdatesEnabled(True)
 
     def show_message(self, text: str, fraction: float | None = None) -> None:
         if fraction is not None:

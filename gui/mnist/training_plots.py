@@ -1,18 +1,42 @@
-"""TrainingPlots: the loss curve (smoothed per batch; per epoch for train and test) and accuracy."""
+"""TrainingPlots: the loss curve (smoothed per batch; per epoch for train and test), accuracy, the
+train − test gap, and how large the weights of each layer grow.
+
+Cheap on the GUI thread while a network trains: items are created once and updated with setData
+only when their data changed, at most every REDRAW_MS; the axes' ranges are set here (quantised, so
+they rarely change) instead of by pyqtgraph's auto-range, which repaints every plot a second time
+after each update; labels have fixed heights so new texts never re-layout the window.
+"""
 from __future__ import annotations
 
 import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from gui.widgets.colors import CLASS_HEX
 
 BATCH, TRAIN, TEST, LIVE = CLASS_HEX[4], CLASS_HEX[0], CLASS_HEX[1], CLASS_HEX[2]
-REDRAW_MS = 200  # the per-batch curves are redrawn at most this often (each redraw costs the GUI thread)
+LAYER_COLORS = ("#D55E00", "#CC79A7", "#009E73", "#56B4E9", "#E69F00", "#0072B2", "#999999")
+REDRAW_MS = 250      # the live curves are redrawn at most this often (each redraw costs the GUI thread)
+MAX_SYMBOLS = 40     # per-epoch curves show a symbol per epoch up to this many epochs
+GAP_WARN = 2.0       # train − test accuracy gap (percentage points) shown as a warning
+NO_CURVES = "Train a network to see its learning curves here."
+
+GAP_HELP = ("The generalisation gap: accuracy on training images minus accuracy on test images, both measured "
+            "after the epoch with the same weights (10,000 images each). A network that only memorises its "
+            "training images scores much better on them than on new ones: when the gap keeps growing while "
+            "the test loss turns up, it overfits. Remedies to try: fewer epochs, more training images, "
+            "dropout, L2, or a smaller network.")
+WEIGHTS_HELP = ("How large the weights of each layer are: the solid line is the largest |w| in the layer's "
+                "weight matrix W, the dashed line the mean |w|, sampled a few times a second and after every "
+                "epoch (0 = the random initial weights). Gradient descent keeps pushing some weights up to make "
+                "the training loss smaller; steadily growing weights are a sign the network starts to fit "
+                "noise in the training images. L2 (weight decay) holds them back; a too-high learning rate "
+                "makes them jump. Compare activations: the same network with tanh or sigmoid grows its weights "
+                "very differently than with ReLU.")
 
 
 class _Growing:
@@ -37,50 +61,92 @@ class _Growing:
         return self.buf[:self.n]
 
 
+def _fixed_label(text: str = "", *, scale: float = 1.0, lines: int = 1) -> QLabel:
+    """A label whose size never follows its text (a new text repaints it, but re-lays out nothing)."""
+    label = QLabel(text)
+    if scale != 1.0:
+        font = label.font()
+        font.setPointSizeF(font.pointSizeF() * scale)
+        label.setFont(font)
+    label.setFixedHeight(lines * label.fontMetrics().lineSpacing() + 6)
+    label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
+    label.setTextFormat(Qt.RichText)
+    return label
+
+
 class TrainingPlots(QWidget):
     HISTORY_KEYS = ("batch_x", "batch_loss", "epoch", "train_loss", "test_loss", "train_acc", "test_acc",
                     "live_x", "live_acc")
+    WEIGHT_KEYS = ("weight_x", "weight_max", "weight_mean")
+    GROUPS = (("batch_x", "batch_loss"), ("epoch", "train_loss", "test_loss", "train_acc", "test_acc"),
+              ("live_x", "live_acc"))
 
     def __init__(self, parent=None):
         super().__init__(parent)
         lay = QVBoxLayout(self)
-        self.headline = QLabel("Train a network to see its learning curves here.")
-        font = self.headline.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        self.headline.setFont(font)
+        top = QHBoxLayout()
+        self.headline = _fixed_label(NO_CURVES, scale=1.25)
         self.headline.setToolTip("Test accuracy: the share of the 10,000 test images (never used for training) "
                                  "that the network classifies correctly. 1 − accuracy is the 0-1 loss.")
-        lay.addWidget(self.headline)
+        top.addWidget(self.headline, 3)
+        self.gap_label = _fixed_label("", scale=1.1)
+        self.gap_label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        self.gap_label.setToolTip(GAP_HELP)
+        top.addWidget(self.gap_label, 2)
+        lay.addLayout(top)
+        self.overfit_label = _fixed_label("")
+        self.overfit_label.setToolTip(GAP_HELP)
+        lay.addWidget(self.overfit_label)
         self.loss_plot = pg.PlotWidget()
         self.loss_plot.setToolTip(
             "Cross-entropy loss L, the quantity gradient descent makes small. Thin line: the loss of each "
-            "minibatch, smoothed. Dots: the mean loss over each epoch on the training images and on the test "
-            "images. When the test loss turns up while the training loss keeps falling, the network overfits.")
+            "minibatch, smoothed. Dots: the mean loss after each epoch on 10,000 training images and on the "
+            "10,000 test images. When the test loss turns up while the training loss keeps falling, the "
+            "network overfits.")
         self.acc_plot = pg.PlotWidget()
         self.acc_plot.setToolTip(
-            "Accuracy on the training images (during each epoch) and on the test images (after each epoch). "
-            "The thin line is a live estimate on 1,000 test images, measured about three times a second while training.")
-        for plot, ylabel in ((self.loss_plot, "loss"), (self.acc_plot, "accuracy (%)")):
+            "Accuracy on training images and on the test images, both measured after each epoch with the same "
+            "weights: the vertical distance between the two is the generalisation gap. The thin line is a live "
+            "estimate on 1,000 test images, measured about three times a second while training.")
+        self.weights_plot = pg.PlotWidget()
+        self.weights_plot.setToolTip(WEIGHTS_HELP)
+        self.weights_caption = _fixed_label("")   # the weights plot's legend, as a line of text above it
+        self.weights_caption.setToolTip(WEIGHTS_HELP)
+        self._plots = (self.loss_plot, self.acc_plot, self.weights_plot)
+        for plot, ylabel, stretch in ((self.loss_plot, "loss", 3), (self.acc_plot, "accuracy (%)", 3),
+                                      (self.weights_plot, "|weight|", 2)):
+            if plot is self.weights_plot:
+                lay.addWidget(self.weights_caption)
             plot.setLabel("bottom", "epoch")
             plot.setLabel("left", ylabel)
             # no grid: pyqtgraph's grid lines make each repaint 3–5 times slower (measured)
             plot.setMouseEnabled(x=False, y=False)
             plot.setMenuEnabled(False)
             plot.hideButtons()
-            plot.addLegend(offset=(-10, 10) if plot is self.loss_plot else (-10, -10))
-            lay.addWidget(plot, 1)
+            plot.getAxis("left").setWidth(56)   # the three plots' x axes line up
+            lay.addWidget(plot, stretch)
+        self.loss_plot.addLegend(offset=(-10, 10))
+        self.acc_plot.addLegend(offset=(-10, -10))
+        self.weights_plot.getAxis("left").enableAutoSIPrefix(False)
         self.acc_plot.setXLink(self.loss_plot)
+        self.weights_plot.setXLink(self.loss_plot)
         self.loss_plot.setLogMode(y=True)
+        for plot in self._plots:
+            plot.plotItem.vb.disableAutoRange()
         self.curve_batch = self.loss_plot.plot([], [], pen=pg.mkPen(BATCH, width=1), name="minibatch (smoothed)")
-        self.curve_train_loss = self.loss_plot.plot([], [], pen=pg.mkPen(TRAIN, width=2), symbol="o", symbolSize=7,
-                                                    symbolBrush=TRAIN, symbolPen=None, name="train (epoch)")
-        self.curve_test_loss = self.loss_plot.plot([], [], pen=pg.mkPen(TEST, width=2), symbol="s", symbolSize=7,
-                                                   symbolBrush=TEST, symbolPen=None, name="test (epoch)")
+        self.curve_batch.setDownsampling(auto=True, method="peak")
+        self.curve_train_loss = self._epoch_curve(self.loss_plot, TRAIN, "o", "train (after each epoch)")
+        self.curve_test_loss = self._epoch_curve(self.loss_plot, TEST, "s", "test (after each epoch)")
         self.curve_live = self.acc_plot.plot([], [], pen=pg.mkPen(LIVE, width=1), name="test (live, 1,000 images)")
-        self.curve_train_acc = self.acc_plot.plot([], [], pen=pg.mkPen(TRAIN, width=2), symbol="o", symbolSize=7,
-                                                  symbolBrush=TRAIN, symbolPen=None, name="train (epoch)")
-        self.curve_test_acc = self.acc_plot.plot([], [], pen=pg.mkPen(TEST, width=2), symbol="s", symbolSize=7,
-                                                 symbolBrush=TEST, symbolPen=None, name="test (epoch)")
+        self.curve_train_acc = self._epoch_curve(self.acc_plot, TRAIN, "o", "train (after each epoch)")
+        self.curve_test_acc = self._epoch_curve(self.acc_plot, TEST, "s", "test (after each epoch)")
+        self._epoch_curves = (self.curve_train_loss, self.curve_test_loss, self.curve_train_acc, self.curve_test_acc)
+        self._weight_curves: list[tuple] = []   # (largest, mean) per layer
+        self._layers: tuple = ()
+        self._show_weights_caption()
+        self._ranges: dict = {}
+        self._span = 1.0
+        self._dirty: set = set()
         self._redraw_timer = QTimer(self)
         self._redraw_timer.setSingleShot(True)
         self._redraw_timer.setInterval(REDRAW_MS)
@@ -88,23 +154,59 @@ class TrainingPlots(QWidget):
         self._apply_palette()
         self.clear()
 
+    @staticmethod
+    def _epoch_curve(plot, color, symbol, name):
+        return plot.plot([], [], pen=pg.mkPen(color, width=2), symbol=symbol, symbolSize=7, symbolBrush=color,
+                         symbolPen=None, name=name)
+
     # -- data --------------------------------------------------------------------------------
     def clear(self) -> None:
         self.h = {k: _Growing() for k in self.HISTORY_KEYS}
+        self._wx = _Growing()
+        self._wmax: list[np.ndarray] = []
+        self._wmean: list[np.ndarray] = []
+        self._ranges = {}
+        self._span = 1.0
         self._redraw_all()
-        self.headline.setText("Train a network to see its learning curves here.")
+        self.headline.setText(NO_CURVES)
+        self.gap_label.setText("")
+        self.overfit_label.setText("")
+
+    def set_epoch_span(self, epochs: float) -> None:
+        """Show epochs 0 … `epochs` on the x axis (the whole run, so the curves grow to the right)."""
+        span = max(1.0, float(epochs))
+        if span != self._span:
+            self._span = span
+            self._fit_x()
 
     def add_batches(self, x, loss) -> None:
-        self.h["batch_x"].extend(x)
-        self.h["batch_loss"].extend(loss)
-        self._schedule()
+        if len(x):
+            self.h["batch_x"].extend(x)
+            self.h["batch_loss"].extend(loss)
+            self._dirty.add("batch")
+            self._schedule()
 
     def add_live(self, x: float, acc: float) -> None:
         if math.isfinite(acc):
             self.h["live_x"].extend([x])
             self.h["live_acc"].extend([100 * acc])
+            self._dirty.add("live")
             self._schedule()
-            self.headline.setText(f"Test accuracy (live estimate): {100 * acc:.1f}%")
+            if not self.h["epoch"].n:
+                self.headline.setText(f"Test accuracy (live estimate, 1,000 images): {100 * acc:.1f}%")
+
+    def add_weights(self, stats) -> None:
+        """Append a gui.mnist.jobs.WeightStats (rows of largest and mean |w| per layer)."""
+        if stats is None or not len(stats.x):
+            return
+        if tuple(stats.layers) != self._layers:
+            self._wx, self._wmax, self._wmean = _Growing(), [], []
+            self._set_layers(tuple(stats.layers))
+        self._wx.extend(stats.x)
+        self._wmax.extend(np.asarray(stats.largest, float))
+        self._wmean.extend(np.asarray(stats.mean, float))
+        self._dirty.add("weights")
+        self._schedule()
 
     def _schedule(self) -> None:
         if not self._redraw_timer.isActive():
@@ -113,8 +215,17 @@ class TrainingPlots(QWidget):
     def _redraw_batches(self) -> None:
         if not self.isVisible():   # drawn when shown again
             return
-        self.curve_batch.setData(self.h["batch_x"].values, self.h["batch_loss"].values)
-        self.curve_live.setData(self.h["live_x"].values, self.h["live_acc"].values)
+        dirty, self._dirty = self._dirty, set()
+        if "batch" in dirty:
+            self.curve_batch.setData(self.h["batch_x"].values, self.h["batch_loss"].values)
+        if "live" in dirty:
+            self.curve_live.setData(self.h["live_x"].values, self.h["live_acc"].values)
+        if "weights" in dirty:
+            self._draw_weights()
+        if "epochs" in dirty:
+            self._redraw_epochs()
+        if dirty:
+            self._fit_ranges()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -124,47 +235,199 @@ class TrainingPlots(QWidget):
         for k, v in (("epoch", epoch), ("train_loss", train_loss), ("test_loss", test_loss),
                      ("train_acc", 100 * train_acc), ("test_acc", 100 * test_acc)):
             self.h[k].extend([v])
-        self._redraw_epochs()
-        self.headline.setText(f"Test accuracy after epoch {epoch}: {100 * test_acc:.2f}%   "
-                              f"(training: {100 * train_acc:.2f}%)")
+        self._dirty.add("epochs")   # drawn with the next redraw of the live curves: one paint, not two
+        self._schedule()
+        self._show_epoch_texts()
+
+    def _show_epoch_texts(self) -> None:
+        h = self.h
+        if not h["epoch"].n:
+            self.gap_label.setText("")
+            self.overfit_label.setText("")
+            return
+        epoch = int(h["epoch"].values[-1])
+        train, test = h["train_acc"].values[-1], h["test_acc"].values[-1]
+        self.headline.setText(f"Test accuracy after epoch {epoch}: <b>{test:.2f}%</b>&nbsp;&nbsp; "
+                              f"(training images: {train:.2f}%)")
+        gap = train - test
+        warn = gap >= GAP_WARN
+        color = "#D55E00" if warn else self.palette().color(QPalette.WindowText).name()
+        self.gap_label.setText(f"gap: train − test = <span style='color:{color}'><b>{gap:+.2f}</b></span> points")
+        self.overfit_label.setText(self._overfit_text())
+
+    def _overfit_text(self) -> str:
+        """A plain-words diagnosis from the per-epoch curves."""
+        tl, vl = self.h["train_loss"].values, self.h["test_loss"].values
+        ep = self.h["epoch"].values
+        if len(vl) < 2 or not np.all(np.isfinite(vl)):
+            return ""
+        best = int(np.argmin(vl))
+        if best < len(vl) - 1 and vl[-1] > vl[best] * 1.02 and tl[-1] < tl[best]:
+            return (f"<span style='color:#D55E00'>Overfitting: the test loss has risen since epoch {int(ep[best])} "
+                    f"while the training loss keeps falling.</span>")
+        gap = self.h["train_acc"].values[-1] - self.h["test_acc"].values[-1]
+        if gap >= GAP_WARN:
+            return "The network does clearly better on its training images than on new ones."
+        return "No sign of overfitting yet: the test loss is still at its lowest."
 
     def _redraw_epochs(self) -> None:
         e = self.h["epoch"].values
-        self.curve_train_loss.setData(e, self.h["train_loss"].values)
-        self.curve_test_loss.setData(e, self.h["test_loss"].values)
-        self.curve_train_acc.setData(e, self.h["train_acc"].values)
-        self.curve_test_acc.setData(e, self.h["test_acc"].values)
+        symbols = len(e) <= MAX_SYMBOLS
+        for curve, key in zip(self._epoch_curves, ("train_loss", "test_loss", "train_acc", "test_acc")):
+            if symbols != (curve.opts["symbol"] is not None):
+                curve.setSymbol(("o" if "train" in key else "s") if symbols else None)
+            curve.setData(e, self.h[key].values)
+
+    def _draw_weights(self) -> None:
+        x = self._wx.values
+        big = np.array(self._wmax).reshape(len(x), -1) if len(x) else np.zeros((0, len(self._layers)))
+        mean = np.array(self._wmean).reshape(len(x), -1) if len(x) else np.zeros((0, len(self._layers)))
+        for i, (c_max, c_mean) in enumerate(self._weight_curves):
+            if i < big.shape[1]:
+                c_max.setData(x, big[:, i])
+                c_mean.setData(x, mean[:, i])
+
+    def set_layers(self, layers) -> None:
+        """Prepare the weight curves for a network whose linear layers are named `layers` (call before
+        training starts: creating plot items takes the GUI thread a while)."""
+        layers = tuple(layers)
+        if layers != self._layers:
+            self._wx, self._wmax, self._wmean = _Growing(), [], []
+            self._set_layers(layers)
+
+    def _set_layers(self, layers: tuple) -> None:
+        """One pair of curves (largest |w| solid, mean |w| dashed) per linear layer."""
+        if layers == self._layers and self._weight_curves:
+            return
+        plot = self.weights_plot
+        for c_max, c_mean in self._weight_curves:
+            plot.removeItem(c_max)
+            plot.removeItem(c_mean)
+        self._weight_curves = []
+        self._layers = tuple(layers)
+        for i, name in enumerate(self._layers):
+            color = LAYER_COLORS[i % len(LAYER_COLORS)]
+            c_max = plot.plot([], [], pen=pg.mkPen(color, width=2))
+            c_mean = plot.plot([], [], pen=pg.mkPen(color, width=1, style=Qt.DashLine))
+            self._weight_curves.append((c_max, c_mean))
+        self._show_weights_caption()
+
+    def _show_weights_caption(self) -> None:
+        if not self._layers:
+            self.weights_caption.setText("Size of the weights of each layer (after training starts)")
+            return
+        keys = "&nbsp;&nbsp;".join(f"<span style='color:{LAYER_COLORS[i % len(LAYER_COLORS)]}'>&#9473;&#9473;</span>"
+                                   f"&nbsp;{name}" for i, name in enumerate(self._layers))
+        self.weights_caption.setText(f"Size of the weights — solid: largest |w|, dashed: mean |w| —&nbsp;&nbsp;{keys}")
 
     def _redraw_all(self) -> None:
         self.curve_batch.setData(self.h["batch_x"].values, self.h["batch_loss"].values)
         self.curve_live.setData(self.h["live_x"].values, self.h["live_acc"].values)
         self._redraw_epochs()
+        self._draw_weights()
+        self._dirty = set()
+        self._fit_ranges()
 
     def flush(self) -> None:
         """Draw everything now (tests, screenshots)."""
         self._redraw_timer.stop()
         self._redraw_all()
 
+    # -- ranges ------------------------------------------------------------------------------
+    def _fit_x(self) -> None:
+        end = max(self._span, *(float(v[-1]) for v in (self.h["batch_x"].values, self.h["epoch"].values,
+                                                       self._wx.values) if len(v)), 0.0)
+        self._span = max(self._span, end)
+        self._set_range("x", self.loss_plot, (0.0, self._span), axis="x")
+
+    def _fit_ranges(self) -> None:
+        self._fit_x()
+        h = self.h
+        losses = [v for v in (h["batch_loss"].values, h["train_loss"].values, h["test_loss"].values) if len(v)]
+        self._set_range("loss", self.loss_plot, _log_range(np.concatenate(losses) if losses else np.zeros(0)))
+        accs = [v for v in (h["live_acc"].values, h["train_acc"].values, h["test_acc"].values) if len(v)]
+        acc = np.concatenate(accs) if accs else np.zeros(0)
+        acc = acc[np.isfinite(acc)]
+        lo = max(0.0, 5 * math.floor((acc.min() - 1) / 5)) if len(acc) else 0.0
+        self._set_range("acc", self.acc_plot, (lo, 100.5))
+        w = [np.ravel(a) for a in (self._wmax, self._wmean) if len(a)]
+        self._set_range("w", self.weights_plot, _linear_range(np.concatenate(w) if w else np.zeros(0)))
+
+    def _set_range(self, key, plot, rng, axis="y") -> None:
+        if self._ranges.get(key) == rng:
+            return
+        self._ranges[key] = rng
+        if axis == "x":
+            plot.setXRange(rng[0], rng[1], padding=0.01)
+        else:
+            plot.setYRange(rng[0], rng[1], padding=0.03)   # room for the top and bottom tick labels
+            if key == "loss":   # pyqtgraph's own log ticks label every minor tick and overlap
+                plot.getAxis("left").setTicks([_log_ticks(*rng)])
+
+    # -- state -------------------------------------------------------------------------------
     def history(self) -> dict:
-        return {k: g.values.copy() for k, g in self.h.items()}
+        out = {k: g.values.copy() for k, g in self.h.items()}
+        n = self._wx.n
+        out["weight_x"] = self._wx.values.copy()
+        out["weight_max"] = np.array(self._wmax, float).reshape(n, len(self._layers))
+        out["weight_mean"] = np.array(self._wmean, float).reshape(n, len(self._layers))
+        out["weight_layers"] = list(self._layers)
+        return out
+
+    @classmethod
+    def validate_history(cls, history) -> dict:
+        """A saved history (from `history()`) checked and converted; ValueError with a message if bad.
+        Older saves without the weight statistics are fine."""
+        if not isinstance(history, dict):
+            raise ValueError("history must be a dict of arrays")
+        try:
+            hist = {k: np.asarray(history.get(k, ()), float).ravel() for k in cls.HISTORY_KEYS}
+            wx = np.asarray(history.get("weight_x", ()), float).ravel()
+            layers = tuple(str(s) for s in (history.get("weight_layers") or ()))
+            wmax = np.asarray(history.get("weight_max", np.zeros((0, len(layers)))), float)
+            wmean = np.asarray(history.get("weight_mean", np.zeros((0, len(layers)))), float)
+        except (TypeError, ValueError) as exc:
+            raise ValueError(f"bad history ({exc})") from None
+        for g in cls.GROUPS:
+            if len({len(hist[k]) for k in g}) != 1:
+                raise ValueError(f"history arrays {', '.join(g)} differ in length")
+        for name, a in (("weight_max", wmax), ("weight_mean", wmean)):
+            if a.size == 0:
+                a = a.reshape(0, len(layers))
+            if a.ndim != 2 or a.shape != (len(wx), len(layers)):
+                raise ValueError(f"history {name} has shape {a.shape}, expected {(len(wx), len(layers))}")
+        hist["weight_x"] = wx
+        hist["weight_max"] = wmax.reshape(len(wx), len(layers))
+        hist["weight_mean"] = wmean.reshape(len(wx), len(layers))
+        hist["weight_layers"] = layers
+        return hist
 
     def set_history(self, hist: dict) -> None:
+        hist = self.validate_history(hist)
         self.h = {k: _Growing() for k in self.HISTORY_KEYS}
         for k in self.HISTORY_KEYS:
-            self.h[k].extend(np.asarray(hist.get(k, ()), float))
+            self.h[k].extend(hist[k])
+        self._wx = _Growing()
+        self._wx.extend(hist["weight_x"])
+        self._wmax = list(hist["weight_max"])
+        self._wmean = list(hist["weight_mean"])
+        self._set_layers(hist["weight_layers"])
+        self._ranges = {}
+        self._span = 1.0
         self._redraw_all()
         if self.h["test_acc"].n:
-            self.headline.setText(f"Test accuracy after epoch {int(self.h['epoch'].values[-1])}: "
-                                  f"{self.h['test_acc'].values[-1]:.2f}%")
+            self._show_epoch_texts()
         else:
-            self.headline.setText("Train a network to see its learning curves here.")
+            self.headline.setText(NO_CURVES)
+            self.gap_label.setText("")
+            self.overfit_label.setText("")
 
     # -- look --------------------------------------------------------------------------------
     def _apply_palette(self) -> None:
         pal = self.palette()
         bg = pal.color(QPalette.Base)
         fg = pal.color(QPalette.Text)
-        for plot in (self.loss_plot, self.acc_plot):
+        for plot in self._plots:
             plot.setBackground(bg)
             for name in ("left", "bottom"):
                 ax = plot.getAxis(name)
@@ -181,3 +444,44 @@ class TrainingPlots(QWidget):
         super().changeEvent(event)
         if event.type() == event.Type.PaletteChange:
             self._apply_palette()
+            if hasattr(self, "h") and self.h["epoch"].n:
+                self._show_epoch_texts()
+
+
+def _linear_range(values: np.ndarray) -> tuple:
+    """(0, a round number above the largest value): 1, 1.5, 2, 3, 4, 5, 7 times a power of ten."""
+    v = values[np.isfinite(values)]
+    top = float(np.abs(v).max()) if len(v) else 1.0
+    if top <= 0:
+        return (0.0, 1.0)
+    p = 10.0 ** math.floor(math.log10(top))
+    for m in (1, 1.5, 2, 3, 4, 5, 7, 10):
+        if top * 1.12 <= m * p:
+            return (0.0, m * p)
+    return (0.0, 10 * p)
+
+
+def _log_ticks(lo: float, hi: float) -> list:
+    """[(log10 v, label)] for round values v between 10**lo and 10**hi: 1, 2, 5 per decade; only the
+    decades over a wide range; more steps over a narrow one."""
+    def values(mults):
+        vals = [m * 10.0 ** k for k in range(math.floor(lo) - 1, math.ceil(hi) + 1) for m in mults]
+        return [v for v in vals if lo - 1e-9 <= math.log10(v) <= hi + 1e-9]
+    vals = values((1, 2, 5))
+    if len(vals) > 9:
+        vals = values((1,))
+    elif len(vals) < 3:
+        vals = values((1, 1.5, 2, 3, 4, 5, 6, 7, 8, 9))
+    return [(math.log10(v), f"{v:g}") for v in vals]
+
+
+def _log_range(values: np.ndarray, step: float = 0.25) -> tuple:
+    """A log10 y range around the positive values, rounded out to `step` decades (so it rarely changes)."""
+    v = values[np.isfinite(values) & (values > 0)]
+    if not len(v):
+        return (-1.0, 0.5)
+    lo, hi = math.log10(v.min()), math.log10(v.max())
+    lo, hi = step * math.floor(lo / step), step * math.ceil(hi / step)
+    if hi - lo < step:
+        hi = lo + step
+    return (lo, hi)
