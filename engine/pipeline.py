@@ -104,6 +104,8 @@ class Pipeline:
 
     @classmethod
     def from_bytes(cls, data: bytes, name: str = "model file") -> "Pipeline":
+        if not bytes(data[:4]).startswith(b"PK"):   # np.load would try other formats and talk of pickles
+            raise ModelFileError(f"{name}: not an MLP Studio model file (it is not a .npz archive).")
         try:
             with np.load(io.BytesIO(data), allow_pickle=False) as z:
                 files = {k: z[k] for k in z.files}

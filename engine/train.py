@@ -71,7 +71,7 @@ class Trainer:
         self.step = 0
         self._flat = flat_views(params)
         self._snapshot = self._weights_copy()
-        self._snapshot_step = 0
+        self._snapshot_step = None     # None: the snapshot holds the weights training started from
         # Targets in the form the loss eats fastest: one-hot rows for cross-entropy.
         if isinstance(loss_fn, CrossEntropyLoss):
             n_out = self._n_outputs()
@@ -137,10 +137,12 @@ class Trainer:
 
     def _diverged(self, where: str, value: float):
         self._restore_snapshot()
+        kept = ("the weights this run started from" if self._snapshot_step is None
+                else f"the last good weights (from step {self._snapshot_step})")
         raise DivergenceError(
             f"Training diverged at epoch {self.epoch}, step {self.step}: the {where} became {value}. "
             f"The learning rate ({self.optimizer.lr:g}) is probably too high — try a smaller one. "
-            f"The last good weights (from step {self._snapshot_step}) were kept.")
+            f"{kept[0].upper()}{kept[1:]} were kept.")
 
     # -- the loop ------------------------------------------------------------------------------
     def run(self, epochs: int | None = None):

@@ -650,3 +650,86 @@ def test_gradient_view_toggle_draws_and_describes_backprop(mode, qtbot):
     mode.set_state(state)
     assert mode.diagram.view == "gradients"
     qtbot.waitUntil(lambda: mode._last_snap is not None and mode._last_snap.grads is not None, timeout=TIMEOUT)
+
+
+def test_fresh_start_has_nothing_to_undo_and_picking_a_preset_draws_it(mode, qtbot):
+    assert not mode.points.can_undo() and not mode.panel.undo_button.isEnabled()
+    n_before = mode.points.current().n
+    mode.undo()
+    assert mode.points.current().n == n_before > 0          # undo must not empty a fresh canvas
+    combo = mode.panel.preset_combo
+    i = combo.findData("xor")
+    combo.setCurrentIndex(i)
+    combo.activated.emit(i)                                  # what a user's pick emits
+    assert mode._presets["classification"][0] == "xor"
+    xy, label = mode.points.current().xy, mode.points.current().label
+    assert np.mean((np.sign(xy[:, 0] * xy[:, 1]) > 0) == (label == label[np.argmax(xy.sum(1))])) > 0.8
+    mode.undo()                                              # the circle comes back
+    assert mode.points.current().n == n_before and not mode.points.can_undo()
+
+
+def test_messages_never_shift_the_controls(mode, qtbot):
+    """A message appearing (e.g. 'Paused at …') must not move the controls under the mouse."""
+    mode._say("")
+    qtbot.wait(20)
+    y0 = mode.splitter.mapTo(mode, mode.splitter.rect().topLeft()).y()
+    mode._say("Paused at epoch 1,234, step 56,789.")
+    qtbot.wait(20)
+    assert mode.splitter.mapTo(mode, mode.splitter.rect().topLeft()).y() == y0
+    mode._say("")
+    qtbot.wait(20)
+    assert mode.splitter.mapTo(mode, mode.splitter.rect().topLeft()).y() == y0
+
+
+def test_a_theme_switched_at_run_time_reaches_the_diagram(mode, qtbot):
+    from PySide6.QtGui import QPalette
+    from gui.theme import apply_theme
+    try:
+        apply_theme("dark")
+        qtbot.wait(20)
+        window = QApplication.instance().palette().color(QPalette.Window)
+        assert mode.diagram.palette().color(QPalette.Window) == window
+        assert mode.diagram_panel.buttons["weights"].font().bold()
+        assert not mode.diagram_panel.buttons["gradients"].font().bold()
+    finally:
+        apply_theme("system")
+
+
+def test_the_loss_summary_does_not_hold_the_window_wide(mode, qtbot):
+    mode.play_pause()
+    qtbot.waitUntil(lambda: mode._counters[0] >= 3, timeout=TIMEOUT)
+    mode.play_pause()
+    wait_paused(qtbot, mode)
+    assert "test" in mode.plots.summary.text()
+    assert mode.plots.minimumSizeHint().width() < 400
+    assert mode.minimumSizeHint().width() < 1000
+    assert "Paused" in mode.message.text()
+    mode.set_task("regression1d")
+    qtbot.wait(50)
+    assert mode.canvas.height() > 300                       # and the map keeps its room
+    assert mode.message.text() == ""                        # no stale 'Paused at epoch …' of the other task
+
+
+def test_empty_log_loss_axis_labels_only_decades(qtbot):
+    from gui.playground.plots import CurvesPlot
+    p = CurvesPlot()
+    qtbot.addWidget(p)
+    p.clear()
+    labels = [text for _, text in p._ticks[0]]
+    assert labels == ["0.01", "0.1", "1"]
+
+
+def test_a_jump_in_the_loss_says_the_learning_rate_is_too_high(mode, qtbot):
+    """Tanh + softmax at lr 10 does not give NaN, but the loss shoots up: the user is told why."""
+    said = []
+    mode.status.connect(said.append)
+    mode.play_pause()
+    qtbot.waitUntil(lambda: mode.plots.latest()["train_loss"] < 0.05, timeout=TIMEOUT)
+    assert not any("jumped" in s for s in said)
+    mode.builder.lr_spin.setValue(10.0)
+    qtbot.waitUntil(lambda: any("jumped" in s for s in said), timeout=TIMEOUT)
+    msg = next(s for s in said if "jumped" in s)
+    assert "learning rate 10" in msg and "smaller" in msg
+    assert mode.busy()                                      # a note, not a stop
+    mode.play_pause()
+    wait_paused(qtbot, mode)

@@ -111,3 +111,31 @@ def test_mnist_use_hidden_features(qtbot, rng):
     model = build_model_from_recipe(r, 784, 10, rng)
     assert _layer_shapes(model)[0] == (784, 8) and _layer_shapes(model)[-1] == (8, 10)
     assert b.architecture() == "784-8-8-10"
+
+
+def test_blank_learning_rate_text_keeps_the_value(builder, qtbot):
+    """Typing Space over the selected rate (a user pressing the play key while the box has focus) and
+    leaving the box must not silently drop the rate to its minimum."""
+    spin = builder.lr_spin
+    spin.setValue(0.3)
+    spin.setFocus()
+    spin.lineEdit().selectAll()
+    qtbot.keyClick(spin, Qt.Key_Space)
+    assert spin.text().strip() == ""
+    spin.clearFocus()
+    qtbot.keyClick(spin, Qt.Key_Return)
+    spin.interpretText()
+    assert spin.value() == pytest.approx(0.3)
+    assert spin.fixup(" ") == "0.3" and spin.fixup("1e") == "0.3"
+
+
+def test_offered_features_sit_side_by_side(builder):
+    """Only x₁-features for 1-D data: the offered boxes fill the first grid cells, without gaps."""
+    builder.set_available_features(["x1", "x1^2", "sin x1"])
+    grid = builder._feature_grid
+    cells = [grid.getItemPosition(grid.indexOf(builder.feature_checks[f]))[:2] for f in ("x1", "x1^2", "sin x1")]
+    assert cells == [(1, 0), (1, 1), (1, 2)]
+    assert all(not builder.feature_checks[f].isVisibleTo(builder) for f in ("x2", "x2^2", "x1*x2", "sin x2"))
+    builder.set_available_features(["x1", "x2", "x1^2", "x2^2", "x1*x2", "sin x1", "sin x2"])
+    cells = [grid.getItemPosition(grid.indexOf(builder.feature_checks[f]))[:2] for f in ("x1", "x2", "sin x2")]
+    assert cells == [(1, 0), (1, 1), (2, 2)]

@@ -203,6 +203,18 @@ def test_bad_model_file_raises_model_file_error_and_changes_nothing(tmp_path, go
         Pipeline.from_bytes(data)
 
 
+@pytest.mark.parametrize("data", [bytes(range(256)) * 8, b"\x93NUMPY\x01\x00v\x00{'descr': '<f8'}", b"hello"])
+def test_non_npz_file_gets_a_plain_message(tmp_path, data):
+    """Random bytes, an .npy or a text file: a plain sentence, not numpy's advice about pickles."""
+    path = tmp_path / "random.npz"
+    path.write_bytes(data)
+    with pytest.raises(ModelFileError) as info:
+        Pipeline.load(path)
+    msg = str(info.value)
+    assert "random.npz" in msg and "not a .npz archive" in msg
+    assert "pickle" not in msg.lower() and "allow_" not in msg
+
+
 def test_missing_file_and_folder(tmp_path):
     with pytest.raises(ModelFileError, match="nope.npz"):
         Pipeline.load(tmp_path / "nope.npz")

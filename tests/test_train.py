@@ -251,6 +251,28 @@ def test_divergence_with_mid_epoch_snapshots_restores_a_snapshot():
     assert all(np.all(np.isfinite(v)) for v in restored.values())
 
 
+@pytest.mark.filterwarnings("ignore::RuntimeWarning")
+def test_divergence_message_names_the_right_weights_when_counters_continue():
+    """A trainer that continues another run's counters (as the playground does) must not claim the
+    kept weights are 'from step 0' when it diverges before its first snapshot."""
+    trainer = diverging_trainer(snapshot_every=10 ** 9)
+    trainer.epoch, trainer.step = 50, 1033
+    trainer.optimizer.lr = 1e4
+    with pytest.raises(DivergenceError) as info:
+        for _ in trainer.run(5):
+            pass
+    msg = str(info.value)
+    assert "step 0)" not in msg and "started from" in msg
+    trainer2 = diverging_trainer(snapshot_every=10 ** 9)
+    for _ in trainer2.run(1):
+        pass
+    trainer2.optimizer.lr = 1e4
+    with pytest.raises(DivergenceError) as info:
+        for _ in trainer2.run(5):
+            pass
+    assert f"from step {trainer2._snapshot_step})" in str(info.value) and trainer2._snapshot_step > 0
+
+
 def test_divergence_error_is_an_engine_error():
     assert issubclass(DivergenceError, engine.EngineError)
 

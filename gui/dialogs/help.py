@@ -30,7 +30,7 @@ network memorises the training points. Fewer neurons, more data, L2 (weight deca
 </ul>
 
 <h3>The two modes</h3>
-<p><b>2D playground</b>: pick a preset (circle, XOR, spiral…) and press Generate, or pick a class
+<p><b>2D playground</b>: pick a preset (circle, XOR, spiral…; Generate draws a fresh sample), or pick a class
 and click on the plane to add points (Erase removes them). Choose the input features, add hidden
 layers and neurons, pick the activation, learning rate and batch size, then press Train (Space) and
 watch the decision map, every neuron's picture and the loss curves change. Hover over a neuron to

@@ -126,8 +126,10 @@ class DataPanel(QWidget):
         pform.setVerticalSpacing(3)
         prow = QHBoxLayout()
         self.preset_combo = QComboBox()
-        self.preset_combo.setToolTip("A ready-made data set. Circle and XOR are not linearly separable: "
-                                     "a network without hidden layers (or hand-made features) cannot solve them.")
+        self.preset_combo.setToolTip("A ready-made data set; picking one draws a fresh sample (Undo brings the old "
+                                     "points back). Circle and XOR are not linearly separable: a network without "
+                                     "hidden layers (or hand-made features) cannot solve them.")
+        self.preset_combo.activated.connect(self._on_generate)     # user picks only, not set_preset()
         prow.addWidget(self.preset_combo, 1)
         self.generate_button = QPushButton("Generate")
         self.generate_button.setObjectName("generate")
@@ -252,7 +254,7 @@ class DataPanel(QWidget):
         if not self._updating:
             self.n_classes_changed.emit(k)
 
-    def _on_generate(self) -> None:
+    def _on_generate(self, *_args) -> None:
         self.generate_requested.emit(self.preset_combo.currentData(), self.count_spin.value(),
                                      self.noise_spin.value())
 

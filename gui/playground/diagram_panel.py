@@ -38,7 +38,9 @@ class DiagramPanel(QWidget):
             head.addWidget(b)
             self.buttons[name] = b
         self.buttons["weights"].setChecked(True)
-        self.setStyleSheet("QToolButton:checked { font-weight: bold; }")   # which view is on, in any theme
+        # which view is on, in any theme: a bold font, not a style sheet (a style sheet here would stop
+        # a theme switched at run time from reaching the diagram's palette)
+        self._embolden()
         head.addStretch(1)
         lay.addLayout(head)
         lay.addWidget(self.diagram, 1)
@@ -53,9 +55,16 @@ class DiagramPanel(QWidget):
         view = "gradients" if view == "gradients" else "weights"
         self.buttons[view].setChecked(True)
 
+    def _embolden(self) -> None:
+        for b in self.buttons.values():
+            font = b.font()
+            font.setBold(b.isChecked())
+            b.setFont(font)
+
     def _toggled(self, button, checked: bool) -> None:
         if not checked:
             return
+        self._embolden()
         view = next(n for n, b in self.buttons.items() if b is button)
         if view != self.diagram.view:
             self.diagram.set_view(view)

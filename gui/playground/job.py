@@ -40,6 +40,8 @@ GRID_MAX, GRID_MIN = 200, 96   # decision-map resolution range (2-D)
 GRID_1D = 400              # samples of the fitted curve (1-D)
 MAP_BUDGET_S = 0.008       # worker CPU per map the resolution adapts to (200² for small nets)
 SNAPSHOT_SHARE = 0.25      # snapshots may take at most this share of the worker's time
+LOSS_JUMP = 5.0            # an epoch's training loss this many times the best so far (and > LOSS_JUMP_MIN)
+LOSS_JUMP_MIN = 0.1        # ... gets one "learning rate too high?" note per learning rate
 
 
 def fixed_scaling(features, one_d: bool, bounds) -> tuple[np.ndarray, np.ndarray]:
@@ -103,6 +105,7 @@ class TrainingJob:
         self._pause_at_epoch_end = False
         self._dirty = True          # the first next() hands out a snapshot
         self._event, self._message = None, ""
+        self._loss_warned = False
         self._seq = 0
         self._last_emit = -1e18
         self._last_state = -1e18
@@ -124,7 +127,7 @@ class TrainingJob:
     def pause(self) -> None:
         if self.running:
             self.running = False
-            self._set_event("paused", f"Paused at epoch {self.epoch}, step {self.step}.")
+            self._set_event("paused", f"Paused at epoch {self.epoch:,}, step {self.step:,}.")
 
     def step_epoch(self) -> None:
         """Train until the end of the current epoch, then pause."""
@@ -140,16 +143,20 @@ class TrainingJob:
             self.vmax = float(vmax)
         self._gen = None            # a new Trainer on the next training piece; weights carry on
         self._trainer = None
+        self._best_loss = math.inf  # new data, new loss scale
         self._dirty = True
 
     def set_lr(self, lr: float) -> None:
         self.optimizer.lr = float(lr)
         self.recipe["lr"] = float(lr)
+        self._loss_warned = False
 
     def update_recipe(self, recipe: dict) -> None:
         """Settings that keep the weights: lr, L1, L2 now; optimizer, momentum, batch size from the next step."""
         old, self.recipe = self.recipe, dict(recipe)
         self.optimizer.lr = recipe["lr"]
+        if old["lr"] != recipe["lr"]:
+            self._loss_warned = False
         self.optimizer.l1 = recipe["l1"]
         self.optimizer.weight_decay = recipe["l2"]
         if (old["optimizer"], old["momentum"]) != (recipe["optimizer"], recipe["momentum"]):
@@ -370,6 +377,15 @@ class TrainingJob:
             self._pause_at_epoch_end = False
             self.running = False
             self._set_event("stepped", f"Trained epoch {rep.epoch}: training loss {rep.train_loss:.4g}.")
+        elif (not self._loss_warned and rep.train_loss > max(LOSS_JUMP * self._best_loss, LOSS_JUMP_MIN)
+              and math.isfinite(rep.train_loss)):
+            # the loss blew up without becoming NaN (e.g. saturated tanh units): say why, once per lr
+            self._loss_warned = True
+            self._set_event("loss_jump", f"The training loss jumped from {self._best_loss:.3g} to "
+                                         f"{rep.train_loss:.3g}: with learning rate {self.optimizer.lr:g} the "
+                                         "steps overshoot the minimum. Try a smaller learning rate.")
+        if math.isfinite(rep.train_loss):
+            self._best_loss = min(self._best_loss, rep.train_loss)
         if not self.running:
             self._pause_at_epoch_end = False
         return not self.running

@@ -129,7 +129,9 @@ class PlaygroundMode(QWidget):
         root.addWidget(self.train_bar)
         root.addWidget(self.message)
         root.addWidget(split, 1)
-        self.message.hide()
+        # The message line always takes its room, so a message appearing or going never shifts the
+        # controls under the mouse.
+        self.message.setMinimumHeight(self.message.fontMetrics().lineSpacing() + 2)
 
         for i in range(8):
             sc = QShortcut(QKeySequence(str(i + 1)), self)
@@ -252,6 +254,7 @@ class PlaygroundMode(QWidget):
         self._refresh_points()
         self._weights, self._counters = None, (0, 0)
         self._start_session(None, (0, 0), keep_history=False)
+        self._say("")                   # a message about the other task's training would be stale
         self.changed.emit()
 
     def _apply_task_to_widgets(self, task: str) -> None:
@@ -319,7 +322,7 @@ class PlaygroundMode(QWidget):
             return
         self._presets[self.task] = (name, int(count), float(noise))
         self.panel.set_preset(name, count, noise)
-        self.points.load(ds.X, ds.y, ds.n_classes if ds.task == "classification" else 2)
+        self.points.load(ds.X, ds.y, ds.n_classes if ds.task == "classification" else 2, record=record)
 
     # -- reacting to the points ------------------------------------------------------------------------
     def _vmax(self) -> float:
@@ -456,7 +459,7 @@ class PlaygroundMode(QWidget):
         if snap.running != self._running_ui and (snap.event or not snap.running or self.controller.running):
             self._set_running_ui(snap.running and self.controller.running)
         if snap.event:
-            self._say(snap.message, error=snap.event in ("diverged", "error"))
+            self._say(snap.message, error=snap.event in ("diverged", "error", "loss_jump"))
             if snap.event in ("stepped", "max_epochs", "target_loss", "diverged", "error"):
                 self.changed.emit()
 
@@ -505,7 +508,6 @@ class PlaygroundMode(QWidget):
     def _say(self, text: str, error: bool = False) -> None:
         if text:
             self.status.emit(text)
-        self.message.setVisible(bool(text))
         color = "#D55E00" if error else "palette(window-text)"
         self.message.setText(f"<span style='color:{color}'>{text}</span>" if text else "")
 

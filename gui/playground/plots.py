@@ -12,7 +12,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 TRAIN_PEN = ("#0072B2", 2)
 TEST_PEN = ("#D55E00", 2)
@@ -96,6 +96,9 @@ class CurvesPlot(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("summary")
         self.summary.setTextFormat(Qt.RichText)
+        # a long summary is cut off in a narrow window rather than holding the window wide (word wrap
+        # would make the panel's height depend on its width, which squeezes the map above it)
+        self.summary.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         self.summary.setToolTip("The latest epoch's loss and accuracy (or R²) on the training points (solid blue "
                                 "curves) and the test points (dashed red curves).")
         head.addWidget(self.summary, 1)
@@ -170,11 +173,13 @@ class CurvesPlot(QWidget):
         """Readable labels on the log loss axis: 1-2-5 steps (or decades) inside the data's range."""
         axis = self.loss_plot.getPlotItem().getAxis("left")
         v = values[np.isfinite(values) & (values > 0)]
-        if not self.log_y.isChecked() or not len(v):
+        if not self.log_y.isChecked():
             if self._ticks is not None:
                 self._ticks = None
                 axis.setTicks(None)
             return
+        if not len(v):                   # an empty plot shows 0.01–1 (see _set_ranges): label its decades
+            v = np.array([0.01, 1.0])
         lo, hi = float(v.min()), float(v.max())
         decades = range(int(np.floor(np.log10(lo))), int(np.ceil(np.log10(hi))) + 1)
         ticks = [m * 10.0 ** e for e in decades for m in (1, 2, 5)]

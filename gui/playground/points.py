@@ -185,8 +185,8 @@ class PointsModel(QObject):
         self._commit(PointSet.empty(ps.n_classes))
         return True
 
-    def load(self, X, y, n_classes: int = 2) -> None:
-        """Replace the points with a data set (a preset): one undo step."""
+    def load(self, X, y, n_classes: int = 2, record: bool = True) -> None:
+        """Replace the points with a data set (a preset): one undo step (none with record=False)."""
         X = np.asarray(X, dtype=np.float64)
         y = np.asarray(y)
         n = len(X)
@@ -198,7 +198,7 @@ class PointsModel(QObject):
         else:
             xy, label, target = X[:, :2], y.astype(np.int64), np.zeros(n)
         k = n_classes if self._task == "classification" else self.current().n_classes
-        self._commit(PointSet(np.array(xy), label, target, self._rng.random(n), int(k)))
+        self._commit(PointSet(np.array(xy), label, target, self._rng.random(n), int(k)), record=record)
 
     def set_n_classes(self, k: int) -> int:
         """Change the class count; points of removed classes go (one undo step). Returns how many went."""

@@ -24,7 +24,8 @@ class Snapshot:
     epoch: int
     step: int
     running: bool
-    event: str | None            # None, "paused", "stepped", "max_epochs", "target_loss", "diverged", "error"
+    event: str | None            # None, "paused", "stepped", "max_epochs", "target_loss", "diverged", "error",
+                                 #   "loss_jump" (the loss rose sharply: learning rate too high?)
     message: str                 # for the status bar when event is set
     lr: float
     metric_name: str             # "accuracy" or "R²"

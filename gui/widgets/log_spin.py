@@ -38,6 +38,14 @@ class LogSpinBox(QDoubleSpinBox):
         except ValueError:
             return self.value()
 
+    def fixup(self, text: str) -> str:
+        """Blank or unreadable text goes back to the current value (never silently to the minimum)."""
+        try:
+            float(text.strip().replace(",", "."))
+        except ValueError:
+            return self.textFromValue(self.value())
+        return super().fixup(text)
+
     def validate(self, text, pos):
         from PySide6.QtGui import QValidator
         t = text.strip().replace(",", ".")

@@ -127,6 +127,7 @@ class NetworkBuilder(QWidget):
             cb.toggled.connect(self._on_feature)
             self.feature_checks[f] = cb
             grid.addWidget(cb, 1 + i // 4, i % 4)
+        self._feature_grid = grid
         outer.addWidget(self.features_box)
 
         head = QHBoxLayout()
@@ -283,6 +284,11 @@ class NetworkBuilder(QWidget):
                 self.feature_checks[self._available[0]].setChecked(True)
         finally:
             self._updating = False
+        # the offered boxes sit side by side, without gaps where the others are hidden
+        for cb in self.feature_checks.values():
+            self._feature_grid.removeWidget(cb)
+        for i, f in enumerate(self._available + [f for f in FEATURES if f not in self._available]):
+            self._feature_grid.addWidget(self.feature_checks[f], 1 + i // 4, i % 4)
         self._refresh()
 
     def set_training(self, training: bool) -> None:
