@@ -377,3 +377,196 @@ def test_canvas_grows_with_the_window_and_reads_the_same(qtbot, mode):
     stroke(qtbot, draw.canvas, [(k * x, k * y) for x, y in seven(2.3, 25, 25)])
     assert draw.canvas.array().shape == (280, 280)   # the ink keeps its resolution
     assert np.argmax(draw.last_probabilities) == 7
+
+
+# -- user-test findings: models that do not fit, the Draw tab after Reset, messages, plurals, axes --------
+
+def _pipeline(sizes, task="classification", n_classes=None, features=None, meta=None, rng=None):
+    import engine
+    rng = np.random.default_rng(1) if rng is None else rng
+    n_in = sizes[0]
+    n_classes = sizes[-1] if n_classes is None else n_classes
+    return Pipeline(engine.mlp(sizes, "tanh", rng=rng), task, n_classes if task == "classification" else 0,
+                    features, np.zeros(n_in), np.ones(n_in),
+                    tuple(str(i) for i in range(n_classes)) if task == "classification" else (), meta or {})
+
+
+def _close_box(qtbot, mode):
+    box = mode.last_message_box
+    if box is not None:
+        box.close()
+        qtbot.waitUntil(lambda: mode.last_message_box is None, timeout=2000)
+
+
+def test_models_that_do_not_fit_are_refused_before_anything_changes(qtbot, mode, mnist, tmp_path):
+    playground_recipe = {"hidden": [{"units": 8, "activation": "tanh"}] * 2, "features": ["x1", "x2"],
+                         "loss": "cross_entropy", "optimizer": "sgd", "lr": 0.03}
+    cases = [  # (file, sizes, task, features, with MNIST loaded, words the message must contain)
+        ("m.npz", [2, 8, 8, 3], "classification", ("x1", "x2"), False, ["m.npz takes 2 inputs", "784", "28×28"]),
+        ("reg.npz", [784, 16, 1], "regression", None, False, ["reg.npz", "regression", "classifier"]),
+        ("three.npz", [784, 16, 3], "classification", None, True, ["three.npz", "3 outputs", "10 classes"]),
+        ("three_nodata.npz", [784, 16, 3], "classification", None, False, ["3 outputs", "10 classes"]),
+    ]
+    for name, sizes, task, features, with_data, words in cases:
+        if with_data and mode.data() is None:
+            mode.set_data(mnist)
+            qtbot.waitUntil(lambda: mode._eval_worker is None, timeout=20000)
+        path = tmp_path / name
+        _pipeline(sizes, task, features=features, meta={"recipe": playground_recipe}).save(path)
+        recipe, pipe, state = mode.builder.recipe(), mode.pipeline(), mode.get_state()
+        heading, caption = mode.draw.answer.text(), mode.draw.model_label.text()
+        assert mode.load_model(path) is False, name
+        box = mode.last_message_box
+        assert isinstance(box, QMessageBox) and box.isVisible() and box.icon() == QMessageBox.Warning
+        for w in words:
+            assert w in box.text(), (name, w, box.text())
+        # nothing changed: the builder, the network, the Draw tab and what a project would save
+        assert mode.builder.recipe() == recipe and mode.pipeline() is pipe
+        assert mode.draw.pipeline() is pipe and mode.draw.answer.text() == heading
+        assert mode.draw.model_label.text() == caption
+        assert np.array_equal(mode.get_state()["model"], state["model"])
+        _close_box(qtbot, mode)
+    # a project holding such a network is refused the same way
+    bad = _pipeline([2, 8, 8, 3], features=("x1", "x2"))
+    state = mode.get_state()
+    with pytest.raises(ValueError, match="2 inputs"):
+        mode.set_state({**state, "model": np.frombuffer(bad.to_bytes(), np.uint8)})
+    with pytest.raises(ValueError, match="3 outputs"):
+        mode.set_state({**state, "model": np.frombuffer(_pipeline([784, 8, 3]).to_bytes(), np.uint8)})
+    assert np.array_equal(mode.get_state()["model"], state["model"])
+
+
+def test_a_network_that_fits_the_loaded_data_is_accepted(qtbot, mode, rng, tmp_path):
+    """The check is not 'MNIST only': a 3-class network fits a 3-class data set of 28×28 images."""
+    from engine.idx import ImageDataset
+    data = ImageDataset(rng.integers(0, 256, (60, 28, 28), dtype=np.uint8), np.arange(60) % 3,
+                        rng.integers(0, 256, (30, 28, 28), dtype=np.uint8), np.arange(30) % 3,
+                        ("a", "b", "c"), "three")
+    mode.set_data(data, str(tmp_path))
+    path = tmp_path / "three.npz"
+    _pipeline([784, 16, 3]).save(path)
+    assert mode.load_model(path) is True
+    assert mode.draw.pipeline() is mode.pipeline() and mode.pipeline().n_classes == 3
+    # and a 10-class network does not fit these 3 classes
+    _pipeline([784, 16, 10]).save(path)
+    assert mode.load_model(path) is False and "10 outputs" in mode.last_message_box.text()
+    _close_box(qtbot, mode)
+
+
+def test_draw_heading_shows_long_texts_whole(qtbot, mode):
+    from PySide6.QtCore import QRect
+    mode.tabs.setCurrentWidget(mode.draw)
+    draw = mode.draw
+    draw.set_pipeline(_pipeline([32 * 32, 8, 10]), "a 32×32 network")
+    label = draw.answer
+    for size in ((1300, 800), (900, 600), (1300, 800)):   # also in a small window, and back
+        mode.resize(*size)
+        qtbot.wait(30)
+        text = label.text()
+        assert "28×28" in text
+        fm = label.fontMetrics()
+        if label.wordWrap():
+            rect = label.contentsRect()
+            assert fm.boundingRect(QRect(0, 0, rect.width(), 10000), Qt.TextWordWrap, text).height() <= rect.height()
+        else:
+            assert fm.horizontalAdvance(text) <= label.contentsRect().width()
+    assert label.font().pointSizeF() > 1.5 * draw.font().pointSizeF()   # big again in the large window
+    assert draw.last_probabilities is None and not np.isfinite(draw.bars._values).any()
+
+
+def test_a_file_that_is_not_an_image_shows_a_message_without_blocking(qtbot, mode, tmp_path, monkeypatch):
+    blocking = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: blocking.append(a)))
+    mode.tabs.setCurrentWidget(mode.draw)
+    draw = mode.draw
+    stroke(qtbot, draw.canvas, [(140, 40), (140, 100), (140, 240)])
+    ink, probs = draw.canvas.array().copy(), draw.last_probabilities.copy()
+    bad = tmp_path / "not_a_picture.png"
+    bad.write_text("hello, I am text")
+    assert draw.load_image(str(bad)) is False
+    assert not blocking, "a blocking QMessageBox.warning was used"
+    box = mode.last_message_box
+    assert isinstance(box, QMessageBox) and box.isVisible() and box.windowModality() != Qt.ApplicationModal
+    assert "not_a_picture.png" in box.text() and "image" in box.text()
+    np.testing.assert_array_equal(draw.canvas.array(), ink)
+    np.testing.assert_array_equal(draw.last_probabilities, probs)
+    _close_box(qtbot, mode)
+
+
+def test_after_reset_drawing_uses_the_shipped_model(qtbot, mode, mnist):
+    mode.tabs.setCurrentWidget(mode.draw)
+    shipped = mode.pipeline()
+    mode.set_data(mnist)
+    mode.apply_preset("tiny")
+    mode.data_panel.set_subset_size(2000)
+    with qtbot.waitSignal(mode.training_finished, timeout=30000):
+        mode.step()                                  # one epoch
+    assert mode.pipeline() is not shipped and mode.pipeline().model.layers[0].out_features == 32
+    mode.reset()
+    assert mode.draw.pipeline() is shipped and mode.pipeline() is shipped
+    assert "shipped model (98.2%) until you train one" in mode.draw.model_label.text()
+    stroke(qtbot, mode.draw.canvas, [(140, 40), (140, 100), (140, 160), (140, 240)])
+    assert mode.draw.last_probabilities is not None and int(np.argmax(mode.draw.last_probabilities)) == 1
+    # without a shipped model there is honestly no network
+    other = MnistLabMode(auto_load_data=False, load_shipped_model=False)
+    qtbot.addWidget(other)
+    other.reset()
+    assert other.pipeline() is None and other.draw.answer.text() == "No network yet"
+    other.shutdown()
+
+
+def test_one_epoch_is_singular(qtbot, mode, mnist):
+    mode.set_data(mnist)
+    mode.apply_preset("tiny")
+    mode.data_panel.set_subset_size(2000)
+    statuses = []
+    mode.status.connect(statuses.append)
+    with qtbot.waitSignal(mode.training_finished, timeout=30000):
+        mode.step()                                  # one epoch
+    assert "Training finished after 1 epoch." in statuses
+    assert mode.train_panel.progress.format() == "Done: 1 epoch"
+
+
+def test_counts_are_singular_or_plural():
+    from gui.mnist.text import count
+    assert count(1, "epoch") == "1 epoch" and count(2, "epoch") == "2 epochs" and count(0, "epoch") == "0 epochs"
+    assert count(1, "class", "classes") == "1 class" and count(10000, "image") == "10,000 images"
+
+
+def test_accuracy_axis_follows_the_data_and_changes_rarely(qtbot):
+    from gui.mnist.training_plots import TrainingPlots
+    configure_pyqtgraph()
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    plots.resize(800, 700)
+    plots.show()
+    qtbot.waitExposed(plots)
+
+    def y_range():
+        plots.flush()
+        return tuple(plots.acc_plot.plotItem.vb.viewRange()[1])
+
+    plots.add_epoch(1, 0.30, 0.31, 0.995, 0.992)       # a very good network: still 90–100%, not 95–100%
+    lo, hi = y_range()
+    assert lo <= 90 and hi >= 100
+    plots.clear()
+    plots.add_epoch(1, 0.9, 0.9, 0.81, 0.80)           # an early epoch at 80% is on the axis
+    lo, hi = y_range()
+    assert lo < 80 and lo >= 70 and hi >= 100
+    first = (lo, hi)
+    plots.add_epoch(2, 0.5, 0.5, 0.90, 0.89)           # inside the range: the range stays
+    plots.add_live(2.5, 0.88)
+    assert y_range() == first
+    plots.add_epoch(3, 1.5, 1.5, 0.45, 0.42)           # below it: the range grows down
+    lo, _hi = y_range()
+    assert lo < 42
+
+
+def test_presets_do_not_move_the_training_box(qtbot, mode):
+    qtbot.wait(20)
+    ys = []
+    for name in ("standard", "quick", "tiny", "standard"):
+        mode.apply_preset(name)
+        qtbot.wait(20)
+        ys.append(mode.train_panel.mapTo(mode, mode.train_panel.rect().topLeft()).y())
+    assert len(set(ys)) == 1, ys

@@ -11,6 +11,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from gui.mnist.text import count
+
 GOOD = QColor(0, 158, 115)   # Okabe–Ito bluish green
 BAD = QColor(213, 94, 0)     # Okabe–Ito vermillion
 
@@ -98,11 +100,11 @@ class ConfusionMatrixView(QWidget):
     def _tip(self, i: int, j: int) -> str:
         cm = self._cm
         support = int(cm[i].sum())
-        share = f" ({100 * cm[i, j] / support:.1f}% of the {support:,} test images of “{self._names[i]}”)" \
-            if support else ""
+        share = (f" ({100 * cm[i, j] / support:.1f}% of the {count(support, 'test image')} "
+                 f"of “{self._names[i]}”)") if support else ""
         if i == j:
             return f"“{self._names[i]}” classified correctly: {cm[i, j]:,}{share}. Click to see them, least sure first."
-        return (f"True “{self._names[i]}”, predicted “{self._names[j]}”: {cm[i, j]:,} images{share}. "
+        return (f"True “{self._names[i]}”, predicted “{self._names[j]}”: {count(cm[i, j], 'image')}{share}. "
                 "Click to see them.")
 
     # -- painting ----------------------------------------------------------------------------

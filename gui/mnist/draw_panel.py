@@ -11,12 +11,12 @@ import time
 import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSizePolicy,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from engine import digits
 from gui.mnist.bars import BarList
 from gui.mnist.draw_canvas import CANVAS, DrawCanvas
+from gui.mnist.fit_label import FitLabel
 from gui.mnist.image_grid import ImageGrid
 
 MAX_CANVAS = 560   # the canvas grows with the window up to this many pixels (a multiple of 28)
@@ -55,6 +55,7 @@ def image_file_to_canvas(path: str, size: int = CANVAS) -> np.ndarray:
 
 class DrawPanel(QWidget):
     predicted = Signal()   # probabilities updated (tests and benchmarks listen)
+    message = Signal(str, str)   # (title, text) of a problem to show the user without blocking (the lab does)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -94,15 +95,9 @@ class DrawPanel(QWidget):
         lay.addSpacing(12)
 
         right = QVBoxLayout()
-        self.answer = QLabel("")
-        font = self.answer.font()
-        font.setPointSizeF(font.pointSizeF() * 1.8)
-        font.setBold(True)
-        self.answer.setFont(font)
+        # a fixed height (a new answer must not re-lay out the panel on every stroke); a long text wraps
+        self.answer = FitLabel(scale=1.8, bold=True, lines=2)
         self.answer.setToolTip("The class with the highest probability: the network's answer.")
-        # a fixed height: a new answer must not re-lay out the panel on every stroke
-        self.answer.setFixedHeight(self.answer.fontMetrics().lineSpacing() + 8)
-        self.answer.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
         right.addWidget(self.answer)
         self.bars = BarList(bar_height=22, empty_text="")
         self.bars.setToolTip("The network's output after softmax: one probability per class, summing to 100%. "
@@ -157,9 +152,19 @@ class DrawPanel(QWidget):
     def pipeline(self):
         return self._pipeline
 
-    def _usable(self) -> bool:
+    def _unusable_reason(self) -> str:
+        """'' if the network can read 28×28 drawings, else a short heading saying why not."""
         p = self._pipeline
-        return p is not None and p.model.layers[0].in_features == 28 * 28 and p.task == "classification"
+        if p is None:
+            return "No network yet"
+        if p.task != "classification":
+            return "This network predicts numbers, not classes"
+        n = p.model.layers[0].in_features
+        if n != 28 * 28:
+            side = int(round(n ** 0.5))
+            shape = f"{side}×{side} images" if side * side == n else f"{n:,} inputs"
+            return f"This network reads {shape}; drawings are 28×28"
+        return ""
 
     # -- reading the canvas ------------------------------------------------------------------
     def refresh(self) -> None:
@@ -169,10 +174,11 @@ class DrawPanel(QWidget):
         self.last_input = digits.to_mnist(self.canvas.model_image()) if not empty else np.zeros((28, 28), np.uint8)
         self.preview.set_images(self.last_input[None])
         names = self._class_names
-        if not self._usable():
+        why = self._unusable_reason()
+        if why:
             self.last_probabilities = None
             self.bars.set_values(names, np.full(len(names), np.nan), ["–"] * len(names))
-            self.answer.setText("No network yet" if self._pipeline is None else "This network needs 28×28 inputs")
+            self.answer.setText(why)
         elif empty:
             self.last_probabilities = None
             self.bars.set_values(names, np.full(len(names), np.nan), ["–"] * len(names))
@@ -199,10 +205,12 @@ class DrawPanel(QWidget):
             self.load_image(path)
 
     def load_image(self, path: str) -> bool:
+        """Put a picture on the canvas; on a bad file emit `message` (shown without blocking) and keep the
+        drawing and the probabilities as they are."""
         try:
             canvas = image_file_to_canvas(path)
-        except (ValueError, MemoryError) as exc:
-            QMessageBox.warning(self, "Cannot classify this image", f"{path}\n\n{exc}")
+        except (ValueError, MemoryError, OSError) as exc:
+            self.message.emit("Cannot classify this image", f"{path}\n\n{exc}")
             return False
         self.canvas.set_array(canvas)
         return True

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QScrollArea, QS
 from gui.mnist.bars import BarList
 from gui.mnist.confusion_matrix import BAD, ConfusionMatrixView
 from gui.mnist.image_grid import ImageGrid
+from gui.mnist.text import count
 
 MAX_GALLERY = 300
 MAX_WEIGHTS = 256
@@ -132,8 +133,8 @@ class EvaluationView(QWidget):
         n_test = len(ev.predicted)
         wrong = int(np.count_nonzero(ev.predicted != data.test_labels))
         head = f"{title}: " if title else ""
-        self.summary.setText(f"{head}test accuracy {100 * ev.accuracy:.2f}% — {wrong:,} of {n_test:,} test images "
-                             f"misclassified")
+        self.summary.setText(f"{head}test accuracy {100 * ev.accuracy:.2f}% — {wrong:,} of "
+                             f"{count(n_test, 'test image')} misclassified")
         self.confusion.set_matrix(ev.confusion, names)
         order = np.argsort(np.nan_to_num(ev.per_class, nan=2.0))
         worst = [int(i) for i in order[:2] if np.isfinite(ev.per_class[i])]
@@ -159,7 +160,7 @@ class EvaluationView(QWidget):
         idx = np.flatnonzero(ev.predicted != d.test_labels)
         idx = idx[np.argsort(-ev.confidence[idx], kind="stable")]
         self.confusion.select(-1, -1)
-        self._show_images(idx, f"{len(idx):,} misclassified test images, the most confident mistakes first"
+        self._show_images(idx, f"{count(len(idx), 'misclassified test image')}, the most confident mistakes first"
                           + (f" (showing {MAX_GALLERY})" if len(idx) > MAX_GALLERY else "")
                           + ". Caption: true → predicted, confidence.")
 
@@ -172,10 +173,11 @@ class EvaluationView(QWidget):
         names = ev.class_names
         if i == j:
             idx = idx[np.argsort(ev.confidence[idx], kind="stable")]
-            text = f"{len(idx):,} test images of “{names[i]}” classified correctly, the least confident first"
+            text = (f"{count(len(idx), 'test image')} of “{names[i]}” classified correctly, "
+                    "the least confident first")
         else:
             idx = idx[np.argsort(-ev.confidence[idx], kind="stable")]
-            text = f"{len(idx):,} test images of “{names[i]}” classified as “{names[j]}”"
+            text = f"{count(len(idx), 'test image')} of “{names[i]}” classified as “{names[j]}”"
         if len(idx) > MAX_GALLERY:
             text += f" (showing {MAX_GALLERY})"
         self.confusion.select(i, j)

@@ -26,6 +26,7 @@ from gui.mnist.jobs import (DataReady, EpochDone, EvaluationReady, LoadProgress,
                             evaluation_job, load_job, session_key)
 from gui.mnist.sample_browser import SampleBrowser
 from gui.mnist.training_panel import CUSTOM, TrainingPanel
+from gui.mnist.text import count
 from gui.mnist.training_plots import TrainingPlots
 from gui.widgets.network_builder import NetworkBuilder
 from gui.worker import Worker
@@ -64,14 +65,16 @@ class MnistLabMode(QWidget):
         self._auto_load = auto_load_data
         self._model_dir = ""
         self.last_message_box: QMessageBox | None = None
+        self._shipped: Pipeline | None = None   # read-only: drawing uses it until a network is trained
         self._build()
         self._actions = self._make_actions()
         if load_shipped_model and SHIPPED_MODEL.is_file():
             try:
-                self._set_pipeline(Pipeline.load(SHIPPED_MODEL), "the model shipped with MLP Studio")
-                self.tabs.setCurrentIndex(TAB_DRAW)
+                self._shipped = Pipeline.load(SHIPPED_MODEL)
             except ModelFileError as exc:
                 self.status.emit(f"The shipped model could not be read: {exc}")
+        if self._use_shipped_model():
+            self.tabs.setCurrentIndex(TAB_DRAW)
         self._update_controls()
 
     # -- construction ----------------------------------------------------------------------------
@@ -89,9 +92,14 @@ class MnistLabMode(QWidget):
         self.builder = NetworkBuilder(box, task="classification", n_inputs=784, n_outputs=10)
         self.builder.set_features_visible(False)
         self.builder.set_input_count(784)
+        bl.addWidget(self.builder)
+        bl.addStretch(1)
+        # as tall as the presets' largest network needs: choosing a preset does not move the panels below
+        deepest = max(MNIST_PRESETS.values(), key=lambda p: len(p["recipe"]["hidden"]))
+        self.builder.set_recipe(deepest["recipe"])
+        box.setMinimumHeight(box.sizeHint().height())
         self.builder.set_recipe(MNIST_PRESET["recipe"])
         self.builder.recipe_changed.connect(self._on_recipe_changed)
-        bl.addWidget(self.builder)
         sl.addWidget(box)
         self.train_panel = TrainingPanel()
         self.train_panel.set_preset("standard")
@@ -116,6 +124,7 @@ class MnistLabMode(QWidget):
         self.plots = TrainingPlots()
         self.evaluation = EvaluationView()
         self.draw = DrawPanel()
+        self.draw.message.connect(self._message)
         for w, name, tip in (
                 (self.samples, "Samples", "The training images, by class."),
                 (self.plots, "Training", "Loss and accuracy curves, live while training."),
@@ -182,7 +191,7 @@ class MnistLabMode(QWidget):
         self._session = None
         self._target_epoch = 0
         self.plots.clear()
-        self._set_pipeline(None, "")
+        self._use_shipped_model()
         self.train_panel.show_message("Not trained yet", 0.0)
         self.train_panel.summary.setText("")
         self.status.emit("Weights forgotten: the next run starts from new random weights.")
@@ -253,8 +262,9 @@ class MnistLabMode(QWidget):
         self._data, self._data_folder = data, folder
         self._session = None
         h, w = data.image_shape
-        counts = f"{len(data.train_labels):,} training and {len(data.test_labels):,} test images of {h}×{w} pixels"
-        self.data_panel.set_info(f"<b>{data.name}</b>: {counts}, {data.n_classes} classes.")
+        counts = (f"{len(data.train_labels):,} training and {count(len(data.test_labels), 'test image')} of "
+                  f"{h}×{w} pixels")
+        self.data_panel.set_info(f"<b>{data.name}</b>: {counts}, {count(data.n_classes, 'class', 'classes')}.")
         self.samples.set_data(data)
         self.builder.set_input_count(h * w)
         self.builder.set_task("classification", data.n_classes)
@@ -395,8 +405,8 @@ class MnistLabMode(QWidget):
             self._set_pipeline(s.pipeline(), f"the network trained here (stopped in epoch {s.epoch})")
             self.train_panel.show_message(f"Stopped in epoch {s.epoch}")
         elif reason == "done" and s is not None:
-            self.train_panel.show_message(f"Done: {s.epoch} epoch{'s' if s.epoch != 1 else ''}", 1.0)
-            self.status.emit(f"Training finished after {s.epoch} epochs.")
+            self.train_panel.show_message(f"Done: {count(s.epoch, 'epoch')}", 1.0)
+            self.status.emit(f"Training finished after {count(s.epoch, 'epoch')}.")
         self._update_controls()
         self.training_finished.emit(reason)
 
@@ -439,19 +449,58 @@ class MnistLabMode(QWidget):
         return {"Loss curve": self.plots.loss_plot, "Accuracy curve": self.plots.acc_plot,
                 "Confusion matrix": self.evaluation.confusion, "First-layer weights": self.evaluation.weights}
 
-    def _set_pipeline(self, pipeline, source: str, *, evaluate: bool = True) -> None:
+    def _set_pipeline(self, pipeline, source: str, *, evaluate: bool = True, caption: str = "") -> None:
         self._pipeline = pipeline
         self._model_source = source
         if pipeline is None:
             self.draw.set_pipeline(None, "No network yet: train one, or load a model (Ctrl+Alt+O).")
             self._show_evaluation(None)
             return
-        acc = pipeline.meta.get("test_accuracy")
-        extra = f", test accuracy {100 * acc:.2f}%" if isinstance(acc, (int, float)) and math.isfinite(acc) else ""
+        acc = _test_accuracy(pipeline)
+        extra = f", test accuracy {100 * acc:.2f}%" if acc is not None else ""
         arch = "-".join(str(x) for x in _sizes(pipeline))
-        self.draw.set_pipeline(pipeline, f"Reading with {source}: {arch}{extra}.")
+        self.draw.set_pipeline(pipeline, caption or f"Reading with {source}: {arch}{extra}.")
         if evaluate:
             self._evaluate_current()
+
+    def _use_shipped_model(self) -> bool:
+        """Draw (and evaluate) with the model shipped with MLP Studio until a network is trained here, as on a
+        fresh start; if there is none, or it does not fit the loaded data, no network. True if it is used."""
+        p = self._shipped
+        if p is None or self._misfit(p, "The shipped model", self._data) is not None:
+            self._set_pipeline(None, "")
+            return False
+        acc = _test_accuracy(p)
+        share = f" ({100 * acc:.1f}%)" if acc is not None else ""
+        arch = "-".join(str(x) for x in _sizes(p))
+        self._set_pipeline(p, "the model shipped with MLP Studio",
+                           caption=f"Reading with the shipped model{share} until you train one: {arch}.")
+        return True
+
+    @staticmethod
+    def _misfit(p: Pipeline, name: str, data, *, check_size: bool = True) -> str | None:
+        """Why network `p` (called `name` in the text) cannot work on `data` (an ImageDataset; None = the
+        bundled MNIST), or None if it fits: a classifier of raw pixels, one input per pixel, one output per
+        class. check_size False: only what does not depend on the data (its size is not known yet)."""
+        if p.task != "classification":
+            return f"{name} is a regression network (it predicts numbers); the MNIST lab needs a classifier."
+        sizes = _sizes(p)
+        if len(sizes) < 2:
+            return f"{name} has no weight layer."
+        (h, w), n_classes = (28, 28) if data is None else data.image_shape, 10 if data is None else data.n_classes
+        where = "the MNIST lab" if data is None or data.name == "MNIST" else f"{data.name} in the MNIST lab"
+        if check_size and sizes[0] != h * w:
+            return (f"{name} takes {count(sizes[0], 'input')}; {where} needs {h * w:,} "
+                    f"({h}×{w} pixels).")
+        if p.features is not None:
+            return (f"{name} was made in the playground: it computes input features "
+                    f"({', '.join(p.features)}) from two coordinates. The MNIST lab feeds it raw pixels.")
+        if check_size and (sizes[-1] != n_classes or p.n_classes != n_classes):
+            data_name = "MNIST" if data is None else data.name
+            return (f"{name} has {count(sizes[-1], 'output')} ({count(p.n_classes, 'class', 'classes')}); "
+                    f"{data_name} has {count(n_classes, 'class', 'classes')}, and the network needs one "
+                    f"output per class.")
+        return None
 
     def _evaluate_current(self) -> None:
         p, d = self._pipeline, self._data
@@ -462,11 +511,10 @@ class MnistLabMode(QWidget):
             if p is None:
                 self._show_evaluation(None)
             return
-        sizes = _sizes(p)
-        if sizes[0] != int(np.prod(d.image_shape)) or sizes[-1] != d.n_classes:
+        why = self._misfit(p, f"This network ({'-'.join(map(str, _sizes(p)))})", d)
+        if why is not None:
             self._show_evaluation(None)
-            self.status.emit(f"This network ({'-'.join(map(str, sizes))}) does not fit {d.name} "
-                             f"({int(np.prod(d.image_shape))} inputs, {d.n_classes} classes): no evaluation.")
+            self.status.emit(f"No evaluation on {d.name}: {why}")
             return
         private = Pipeline.from_bytes(p.to_bytes())  # the drawing panel keeps using `p` on this thread
         w = Worker(evaluation_job(private, d), self)
@@ -532,15 +580,17 @@ class MnistLabMode(QWidget):
         except ModelFileError as exc:
             self._message("Cannot open the model", str(exc))
             return False
-        if p.task != "classification":
-            self._message("Cannot use this model", f"{Path(path).name} is a regression network; the MNIST lab "
-                                                   "needs a classifier.")
+        why = self._misfit(p, Path(path).name, self._data)
+        if why is not None:
+            self._message("Cannot use this model", why)
             return False
         recipe = p.meta.get("recipe")
         try:
             if isinstance(recipe, dict):
-                self.builder.set_recipe(validate_recipe(recipe))
-                self.train_panel.set_preset(self._matching_preset())
+                recipe = validate_recipe(recipe)
+                if recipe["features"] is None and recipe["loss"] == "cross_entropy":
+                    self.builder.set_recipe(recipe)
+                    self.train_panel.set_preset(self._matching_preset())
         except ValueError:
             pass
         self._discard_training()
@@ -622,6 +672,12 @@ class MnistLabMode(QWidget):
                 pipeline = Pipeline.from_bytes(raw, "the project's MNIST model")
             except (ModelFileError, ValueError, TypeError) as exc:
                 raise ValueError(f"MNIST lab state: {exc}") from None
+            # the project's data: the bundled MNIST (None), the data loaded now, or a folder not read yet
+            known = folder is None or (folder == self._data_folder and self._data is not None)
+            why = self._misfit(pipeline, "the project's network", self._data if folder is not None else None,
+                               check_size=known)
+            if why is not None:
+                raise ValueError(f"MNIST lab state: {why}")
         try:
             hist = TrainingPlots.validate_history(state.get("history") or {})
         except ValueError as exc:
@@ -636,8 +692,10 @@ class MnistLabMode(QWidget):
         self.data_panel.set_subset_size(subset)
         self.plots.set_history(hist)
         self._model_source = ""
-        source = str(state.get("model_source") or "the project's network")
-        self._set_pipeline(pipeline, source)
+        if pipeline is not None:
+            self._set_pipeline(pipeline, str(state.get("model_source") or "the project's network"))
+        else:
+            self._use_shipped_model()
         self.train_panel.show_message("Restored from the project" if pipeline is not None else "Not trained yet",
                                       1.0 if pipeline is not None else 0.0)
         if folder != self._data_folder or (self._data is None and self._load_worker is None and folder is not None):
@@ -666,7 +724,12 @@ def _layer_names(recipe: dict, data) -> tuple:
     return tuple(f"W{str(i + 1).translate(sub)} {a}→{b}" for i, (a, b) in enumerate(zip(sizes, sizes[1:])))
 
 
+def _test_accuracy(pipeline: Pipeline) -> float | None:
+    acc = pipeline.meta.get("test_accuracy")
+    return float(acc) if isinstance(acc, (int, float)) and math.isfinite(acc) else None
+
+
 def _sizes(pipeline: Pipeline) -> list[int]:
     from engine import Linear
     lin = [m for m in pipeline.model.layers if isinstance(m, Linear)]
-    return [lin[0].in_features] + [m.out_features for m in lin]
+    return [lin[0].in_features] + [m.out_features for m in lin] if lin else []

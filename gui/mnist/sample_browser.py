@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from gui.mnist.image_grid import ImageGrid
+from gui.mnist.text import count
 
 PER_CLASS_ALL = 16   # images per class in the "all classes" view
 PER_CLASS_ONE = 120  # images in the one-class view
@@ -77,12 +78,13 @@ class SampleBrowser(QWidget):
                 starts.append(len(picks))
                 picks.extend(rng.choice(idx, size=min(PER_CLASS_ALL, len(idx)), replace=False))
             counts = np.bincount(labels, minlength=len(d.class_names))
-            self.info.setText(f"{d.name}: {len(labels):,} training and {len(d.test_labels):,} test images, "
-                              f"{len(d.class_names)} classes ({counts.min():,}–{counts.max():,} per class)")
+            self.info.setText(f"{d.name}: {len(labels):,} training and {count(len(d.test_labels), 'test image')}, "
+                              f"{count(len(d.class_names), 'class', 'classes')} "
+                              f"({counts.min():,}–{counts.max():,} per class)")
         else:
             idx = np.flatnonzero(labels == cls)
             picks.extend(rng.choice(idx, size=min(PER_CLASS_ONE, len(idx)), replace=False) if len(idx) else [])
-            self.info.setText(f"{len(idx):,} training images of class “{d.class_names[cls]}”")
+            self.info.setText(f"{count(len(idx), 'training image')} of class “{d.class_names[cls]}”")
         picks = np.asarray(picks, dtype=np.int64)
         names = d.class_names
         self.grid.set_images(d.train_images[picks], [names[labels[i]] for i in picks],

@@ -348,8 +348,11 @@ class TrainingPlots(QWidget):
         accs = [v for v in (h["live_acc"].values, h["train_acc"].values, h["test_acc"].values) if len(v)]
         acc = np.concatenate(accs) if accs else np.zeros(0)
         acc = acc[np.isfinite(acc)]
-        lo = max(0.0, 5 * math.floor((acc.min() - 1) / 5)) if len(acc) else 0.0
-        self._set_range("acc", self.acc_plot, (lo, 100.5))
+        # chosen from the data, but changed only when a value falls below it (new runs start afresh)
+        lo = self._ranges.get("acc_lo")
+        if len(acc) and (lo is None or acc.min() < lo):
+            lo = self._ranges["acc_lo"] = _acc_floor(float(acc.min()))
+        self._set_range("acc", self.acc_plot, (0.0 if lo is None else lo, 100.5))
         w = [np.ravel(a) for a in (self._wmax, self._wmean) if len(a)]
         self._set_range("w", self.weights_plot, _linear_range(np.concatenate(w) if w else np.zeros(0)))
 
@@ -446,6 +449,13 @@ class TrainingPlots(QWidget):
             self._apply_palette()
             if hasattr(self, "h") and self.h["epoch"].n:
                 self._show_epoch_texts()
+
+
+def _acc_floor(lowest: float) -> float:
+    """The accuracy axis' lower end (percent) for a lowest value shown: a little below it, rounded down to
+    5 points (10 below 50%), never above 90 (so a good network still shows 90–100%)."""
+    step = 5 if lowest >= 50 else 10
+    return float(min(90, max(0, step * math.floor((lowest - 0.5) / step))))
 
 
 def _linear_range(values: np.ndarray) -> tuple:
