@@ -6,7 +6,6 @@ going; the GUI reads it only when no worker is running (after `Worker.stop()` ha
 """
 from __future__ import annotations
 
-import contextlib
 import math
 import threading
 import time
@@ -17,6 +16,7 @@ import numpy as np
 from engine import BatchReport, EpochReport, Pipeline, Trainer, build_model, confusion_matrix
 from engine.idx import ImageDataset, load_idx_folder
 from engine.recipe import build_loss, build_model_from_recipe, build_optimizer_from_recipe, validate_recipe
+from gui.blas import single_thread
 
 EMIT_INTERVAL = 0.125     # seconds between progress snapshots (8/s: each costs the GUI thread a little)
 LIVE_TEST_INTERVAL = 0.3  # seconds between live test-accuracy estimates (and weight statistics)
@@ -29,19 +29,6 @@ EPOCH_PAUSE = 0.02        # seconds the worker rests after an epoch's results, w
 LOSS_SMOOTHING = 0.98     # EMA factor of the per-batch loss curve
 LIVE_SETTINGS = ("lr", "l1", "l2")  # recipe settings that can change while training
 SUBSET_SEED = 0           # the subset of N training images is the first N of a fixed shuffle
-
-
-def blas_single_thread():
-    """Limit BLAS to one thread while training, so the GUI thread keeps a core (see notes: two
-    OpenBLAS threads collapse when the other core is busy). A no-op without threadpoolctl."""
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:
-        return contextlib.nullcontext()
-    try:
-        return threadpool_limits(limits=1, user_api="blas")
-    except Exception:
-        return contextlib.nullcontext()
 
 
 def readonly(a: np.ndarray) -> np.ndarray:
@@ -236,7 +223,7 @@ def load_job(folder: str | None):
 
 def evaluation_job(pipeline: Pipeline, data: ImageDataset):
     yield None  # let a stop request in before the work starts
-    with blas_single_thread():
+    with single_thread():
         ev = yield from evaluate_steps(pipeline, data)
         yield EvaluationReady(ev)
 
@@ -301,7 +288,7 @@ class TrainingSession:
     def run(self, epochs: int):
         """The training job: `epochs` more epochs, yielding progress and per-epoch results."""
         yield None
-        with blas_single_thread():
+        with single_thread():
             if self.trainer is None:
                 self._setup()
             yield from self._run(int(epochs))
