@@ -132,6 +132,8 @@ def run_case(app, mode, probe, recipe, preset, n_classes, seconds) -> dict:
     CPU.clear()
     CALLS.clear()
     load0 = os.getloadavg()[0]
+    saver = getattr(getattr(mode.window(), "project", None), "autosave", None)   # the 30 s autosave runs too
+    a0 = getattr(saver, "writes", 0)
     wc0, gc0 = thread_cpu(job.thread_ident), time.thread_time()
     t0 = time.perf_counter()
     probe.start()
@@ -140,6 +142,7 @@ def run_case(app, mode, probe, recipe, preset, n_classes, seconds) -> dict:
     dt = time.perf_counter() - t0
     wc1, gc1 = thread_cpu(job.thread_ident), time.thread_time()
     st1 = dict(job.stats)
+    autosaves = getattr(saver, "writes", 0) - a0
     e1, s1 = mode._counters
     grid = job.grid_n
     mode.play_pause()
@@ -151,7 +154,7 @@ def run_case(app, mode, probe, recipe, preset, n_classes, seconds) -> dict:
     r = {
         "p50": np.percentile(gaps, 50), "p95": np.percentile(gaps, 95), "max": np.max(gaps),
         "maps": probe.snaps / dt, "steps": (s1 - s0) / dt, "epochs": (e1 - e0) / dt, "grid": grid,
-        "load": (load0 + os.getloadavg()[0]) / 2,
+        "load": (load0 + os.getloadavg()[0]) / 2, "autosaves": autosaves,
         # worker (CPU clocks of the worker thread)
         "w_cpu": (wc1 - wc0) / dt, "step_us": 1e6 * d["train_cpu"] / max(d["steps"], 1),
         "step_wall_us": 1e6 * d["train_wall"] / max(d["steps"], 1),
@@ -171,7 +174,8 @@ def run_case(app, mode, probe, recipe, preset, n_classes, seconds) -> dict:
 def describe(name, r) -> str:
     return (f"{name}: frame gap p50 {r['p50']:.1f} ms, p95 {r['p95']:.1f} ms (target <= 20), "
             f"max {r['max']:.1f} ms (target <= 50); map refreshes {r['maps']:.1f}/s (target >= 15); "
-            f"{r['steps']:,.0f} steps/s, {r['epochs']:,.0f} epochs/s; grid {r['grid']}²; load {r['load']:.1f}")
+            f"{r['steps']:,.0f} steps/s, {r['epochs']:,.0f} epochs/s; grid {r['grid']}²; load {r['load']:.1f}; "
+            f"autosaves {r['autosaves']:g}")
 
 
 def breakdown(r) -> str:
