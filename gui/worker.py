@@ -8,7 +8,6 @@ run id so the GUI can drop stale ones. Connect its signals only to methods of GU
 """
 from __future__ import annotations
 
-import contextlib
 import queue
 import sys
 import threading
@@ -116,26 +115,6 @@ class Worker(QThread):
                 except Exception:
                     traceback.print_exc(file=sys.stderr)
         self.finished.emit(self.run_id, reason)
-
-
-_blas_controller = None
-
-
-def blas_single_thread():
-    """A context manager that limits BLAS to one thread (process-wide) while it is entered.
-
-    Small networks gain nothing from a second BLAS thread, and two OpenBLAS threads collapse when the
-    other core is busy (here: the GUI thread, or other programs): measured on a 2-64-64-64-8 net, a
-    batch-10 step took 575 µs wall / 177 µs CPU with two threads, 100 µs / 63 µs with one.
-    A no-op without threadpoolctl."""
-    global _blas_controller
-    try:
-        if _blas_controller is None:
-            from threadpoolctl import ThreadpoolController
-            _blas_controller = ThreadpoolController()   # finding the libraries once is the slow part
-        return _blas_controller.limit(limits=1, user_api="blas")
-    except Exception:   # not installed, or an unusual BLAS: run unlimited
-        return contextlib.nullcontext()
 
 
 class Throttle:

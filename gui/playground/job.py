@@ -27,7 +27,7 @@ from engine.data import expand_features
 from engine.recipe import build_loss, build_model_from_recipe, build_optimizer_from_recipe
 from gui.playground import render
 from gui.playground.snapshot import History, Snapshot
-from gui.worker import blas_single_thread
+from gui.blas import single_thread as blas_single_thread
 
 SLICE_S = 0.0008           # train this long per next()
 MAX_SHOWN = 10             # neurons drawn per layer in the diagram
