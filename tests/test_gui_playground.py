@@ -733,3 +733,119 @@ def test_a_jump_in_the_loss_says_the_learning_rate_is_too_high(mode, qtbot):
     assert mode.busy()                                      # a note, not a stop
     mode.play_pause()
     wait_paused(qtbot, mode)
+
+
+# -- network edits on the undo history ------------------------------------------------------------------
+def _train_epochs(qtbot, m, n=2):
+    for _ in range(n):
+        e = m._counters[0]
+        m.step()
+        qtbot.waitUntil(lambda: m._counters[0] == e + 1 and not m._last_snap.running and not m.busy(),
+                        timeout=TIMEOUT)
+
+
+def _net_now(m):
+    """The live network of the session (the job is paused), its counters and its loss history."""
+    return m.controller.job.model.state_dict(), m._counters, m.plots.to_state()
+
+
+def _same_history(a, b):
+    return a.keys() == b.keys() and all(np.array_equal(a[k], b[k]) for k in a if k != "metric_name")
+
+
+def test_undo_of_a_network_edit_brings_back_the_trained_network(mode, qtbot):
+    _train_epochs(qtbot, mode, 3)
+    recipe = mode.builder.recipe()
+    weights, counters, hist = _net_now(mode)
+    assert counters[0] == 3 and len(hist["epoch"]) == 3
+    mode.builder._rows[0].activation.setCurrentIndex(0)              # tanh -> relu: new random weights
+    qtbot.waitUntil(lambda: mode._last_snap is not None and mode._last_snap.epoch == 0, timeout=TIMEOUT)
+    edited = mode.builder.recipe()
+    assert edited["hidden"][0]["activation"] == "relu" and mode._counters == (0, 0)
+    assert len(mode.plots.series["epoch"].get()) == 0
+    assert "Ctrl+Z" in mode.message.text() and mode.panel.undo_button.isEnabled()
+    mode.undo()
+    assert mode.builder.recipe() == recipe
+    w, c, h = _net_now(mode)
+    assert c == counters and _same_history(h, hist)
+    assert w.keys() == weights.keys() and all(np.array_equal(w[k], weights[k]) for k in w)
+    qtbot.waitUntil(lambda: mode._last_snap is not None and mode._last_snap.epoch == 3, timeout=TIMEOUT)
+    assert "Epoch <b>3</b>" in mode.train_bar.counter.text() and "epoch" in mode.message.text()
+    mode.grab().save("shots/undo_net.png")
+    _train_epochs(qtbot, mode, 1)                                     # training continues from there
+    assert mode._counters[0] == 4
+    mode.redo()                                                      # the edited network again
+    assert mode.builder.recipe() == edited and mode._counters == (0, 0)
+    assert type(mode.controller.job.model.layers[1]).__name__ == "ReLU"
+    mode.undo()                                                      # and back: including the 4th epoch
+    assert mode.builder.recipe() == recipe and mode._counters[0] == 4
+    mode.undo()                                                      # nothing older: the fresh canvas
+    assert "Nothing to undo" in mode.message.text() and mode.builder.recipe() == recipe
+
+
+def test_point_and_network_edits_undo_in_order(mode, qtbot):
+    n0 = mode.points.current().n
+    mode.points.add(1.0, 1.0, 1)                                     # 1. a point edit
+    _train_epochs(qtbot, mode, 1)
+    weights, counters, _ = _net_now(mode)
+    mode.builder.add_button.click()                                  # 2. a network edit
+    assert len(mode.builder.recipe()["hidden"]) == 3
+    mode.undo()                                                      # undoes 2, the points stay
+    assert len(mode.builder.recipe()["hidden"]) == 2 and mode.points.current().n == n0 + 1
+    assert mode._counters == counters
+    assert all(np.array_equal(v, weights[k]) for k, v in mode.controller.job.model.state_dict().items())
+    mode.undo()                                                      # undoes 1, the network stays
+    assert mode.points.current().n == n0 and mode._counters == counters
+    mode.redo()
+    assert mode.points.current().n == n0 + 1 and len(mode.builder.recipe()["hidden"]) == 2
+    mode.redo()
+    assert len(mode.builder.recipe()["hidden"]) == 3
+    mode.undo()
+    mode.undo()
+    mode.points.add(-1.0, -1.0, 0)                                   # a new edit ends the redo history
+    mode.redo()
+    assert "Nothing to redo" in mode.message.text() and len(mode.builder.recipe()["hidden"]) == 2
+
+
+def test_reset_is_undoable_and_quick_edits_of_a_fresh_net_are_one_step(mode, qtbot):
+    _train_epochs(qtbot, mode, 2)
+    weights, counters, hist = _net_now(mode)
+    mode.reset()
+    assert mode._counters == (0, 0) and "Ctrl+Z" in mode.message.text()
+    units = mode.builder._rows[0].units
+    for v in (9, 10, 11):                                            # scrolling a spin box on a fresh net
+        units.setValue(v)
+    mode.undo()                                                      # one step back to the trained net
+    w, c, h = _net_now(mode)
+    assert c == counters and _same_history(h, hist) and mode.builder.recipe()["hidden"][0]["units"] == 8
+    assert all(np.array_equal(w[k], weights[k]) for k in w)
+
+
+def test_the_undo_history_is_bounded(mode, qtbot, monkeypatch):
+    import gui.playground.mode as mode_module
+    from gui.playground.history import UNDO_DEPTH
+    monkeypatch.setattr(mode_module, "COALESCE_SECONDS", -1.0)      # every edit its own step
+    mode.points.add(1.0, 1.0, 1)
+    assert len(mode.points._undo["classification"]) == 1
+    units = mode.builder._rows[0].units
+    for i in range(UNDO_DEPTH + 5):
+        units.setValue(2 + i % 7)
+    assert len(mode.history) == UNDO_DEPTH
+    assert len(mode.points._undo["classification"]) == 0             # its oldest point step went with it
+    for _ in range(UNDO_DEPTH):
+        mode.undo()
+    assert not mode.history.can_undo("classification") and mode.builder.recipe()["hidden"][0]["units"] != 8
+
+
+def test_undo_history_drops_the_oldest_networks_past_its_byte_budget():
+    from gui.playground.history import POINTS, NetState, UndoHistory
+    forgotten = []
+    h = UndoHistory(["a"], forgotten.append, depth=10, max_bytes=3000)
+    h.push("a", POINTS)
+    for i in range(5):
+        h.push("a", NetState({}, {"w": np.full(250, i, np.float32)}, (1, 1), {}))   # 1000 bytes each
+    assert h.nbytes("a") <= 3000 and forgotten == ["a"]
+    assert h.pop_undo("a").weights["w"][0] == 4 and h.pop_undo("a").weights["w"][0] == 3
+    for i in range(20):
+        h.push("a", POINTS)
+    assert len(h) == 10

@@ -107,7 +107,8 @@ class DataPanel(QWidget):
         self.erase_tool.toggled.connect(self.tool_changed)
         self.undo_button = QToolButton()
         self.undo_button.setText("↶")
-        self.undo_button.setToolTip("Undo the last change to the points (Ctrl+Z).")
+        self.undo_button.setToolTip("Undo the last change to the points or to the network "
+                                    "(a changed network gets its trained weights back) (Ctrl+Z).")
         self.undo_button.clicked.connect(self.undo_requested)
         self.redo_button = QToolButton()
         self.redo_button.setText("↷")

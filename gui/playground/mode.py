@@ -8,6 +8,7 @@ forwards intent and draws the snapshots it gets back.
 from __future__ import annotations
 
 import copy
+import time
 
 import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -21,6 +22,7 @@ from gui.playground.canvas import BOUNDS_1D, BOUNDS_2D, ERASE_RADIUS, PointsCanv
 from gui.playground.controller import TrainingController
 from gui.playground.data_panel import DataPanel
 from gui.playground.diagram_panel import DiagramPanel
+from gui.playground.history import POINTS, NetState, UndoHistory
 from gui.playground.job import TrainingJob
 from gui.playground import model_io
 from gui.playground.plots import FIELDS, CurvesPlot
@@ -34,6 +36,7 @@ MODEL_KEYS = ("hidden", "features", "loss", "dropout", "dtype")   # changing the
 ONE_D_FEATURES = ("x1", "x1^2", "sin x1")
 SNAPSHOT_INTERVAL = 0.05     # ~20 snapshots a second while training
 HIDDEN_INTERVAL = 0.5
+COALESCE_SECONDS = 1.0       # network edits this close together on an untrained net are one undo step
 
 
 def _default_recipes() -> dict:
@@ -53,6 +56,8 @@ class PlaygroundMode(QWidget):
         self._rng = np.random.default_rng(seed)
         self.points = PointsModel(self, seed=self._rng.integers(1 << 31))
         self.controller = TrainingController(self)
+        self.history = UndoHistory(TASKS, self.points.forget_oldest)   # point and network edits, in order
+        self._last_net_edit = -1e9
         self._recipes = _default_recipes()
         self._presets = {"classification": ("circle", 300, 0.2), "regression": ("gaussians", 300, 0.05),
                          "regression1d": ("curve1d", 60, 0.15)}
@@ -145,6 +150,7 @@ class PlaygroundMode(QWidget):
         c.stroke_started.connect(self.points.begin_stroke)
         c.stroke_point.connect(self._stroke_point)
         c.stroke_finished.connect(self.points.end_stroke)
+        self.points.recorded.connect(self._on_points_recorded)
         p.task_changed.connect(self.set_task)
         p.n_classes_changed.connect(self._set_n_classes)
         p.tool_changed.connect(self._set_eraser)
@@ -206,21 +212,94 @@ class PlaygroundMode(QWidget):
         self._say(f"Stopped at epoch {self._counters[0]:,}. The weights are kept; Train continues from them.")
 
     def reset(self) -> None:
+        before = self._capture_net()
         self._start_session(None, (0, 0), keep_history=False)
-        self._say("New random weights.")
+        if before.trained:
+            self._push_net(before)
+            self._say("New random weights. Ctrl+Z brings back the trained ones.")
+        else:
+            self._say("New random weights.")
         self.changed.emit()
 
     def undo(self) -> None:
-        if self.points.undo():
-            self._say("Undone.")
-        else:
-            self._say("Nothing to undo.")
+        self._undo_redo(self.history.pop_undo, self.history.push_redo, self.points.undo, "Undone")
 
     def redo(self) -> None:
-        if self.points.redo():
-            self._say("Redone.")
+        self._undo_redo(self.history.pop_redo, self.history.push_undo, self.points.redo, "Redone")
+
+    def _undo_redo(self, pop, push_back, points_step, done: str) -> None:
+        """One step of the history: a point edit (PointsModel holds its data) or a network edit (the
+        NetState is swapped with the network the user has now, so the step can be taken back)."""
+        self.points.end_stroke()
+        t = self.task
+        entry = pop(t)
+        if entry is None:
+            self._say(f"Nothing to {done[:-2].lower()}.")
+        elif entry == POINTS:
+            points_step()
+            push_back(t, POINTS)
+            self._say(f"{done}.")
+        elif self.controller.running:
+            (self.history.push_undo if pop == self.history.pop_undo else self.history.push_redo)(t, entry)
+            self._say("Pause training first: the network cannot change while it trains.")
         else:
-            self._say("Nothing to redo.")
+            push_back(t, self._capture_net())
+            self._restore_net(entry)
+            e = entry.counters[0]
+            what = (f"the network trained for {e:,} epoch{'s' if e != 1 else ''} is back, with its weights and "
+                    "loss curve" if entry.trained else "the network is back as it was")
+            self._say(f"{done}: {what}.")
+            self.changed.emit()
+        self._update_history_buttons()
+
+    def _capture_net(self, recipe: dict | None = None) -> NetState:
+        """The network as the user has it now (the session ends: its exact weights are read)."""
+        final = self.controller.stop()
+        if final is not None:
+            self._weights = final["state"]
+            self._counters = (final["epoch"], final["step"])
+        self._set_running_ui(False)
+        weights = None if self._weights is None else {k: np.array(v) for k, v in self._weights.items()}
+        return NetState(copy.deepcopy(recipe if recipe is not None else self.builder.recipe()), weights,
+                        tuple(self._counters), self.plots.to_state(), self._adopted)
+
+    def _restore_net(self, net: NetState) -> None:
+        """Put a NetState back: its network in the builder (training settings such as the learning rate
+        stay as they are now), its weights, counters and loss history."""
+        recipe = self.builder.recipe()
+        recipe.update({k: copy.deepcopy(net.recipe[k]) for k in MODEL_KEYS})
+        self.builder.blockSignals(True)
+        try:
+            self.builder.set_recipe(recipe)
+        finally:
+            self.builder.blockSignals(False)
+        self._recipes[self.task] = self.builder.recipe()
+        self.plots.set_state(net.history)
+        self._weights, self._adopted = net.weights, net.adopted
+        if not self._start_session(net.weights, net.counters, keep_history=True):
+            # the weights no longer fit (e.g. the class count changed since): a fresh network
+            self._start_session(None, (0, 0), keep_history=False)
+
+    def _push_net(self, before: NetState, *, coalesce: bool = False) -> None:
+        """A network edit replaced `before`: put it on the undo history (point edits undone before it
+        can no longer be redone). Quick edits of an untrained network (a spin box scrolled through
+        several values) make one step."""
+        t = self.task
+        now = time.monotonic()
+        top = self.history.top(t)
+        if not (coalesce and isinstance(top, NetState) and not before.trained
+                and now - self._last_net_edit < COALESCE_SECONDS):
+            self.history.push(t, before)
+            self.points.clear_redo(t)
+        self._last_net_edit = now
+        self._update_history_buttons()
+
+    def _on_points_recorded(self) -> None:
+        self.history.push(self.task, POINTS)
+        self._last_net_edit = -1e9
+
+    def _update_history_buttons(self) -> None:
+        self.panel.set_history(self.history.can_undo(self.task), self.history.can_redo(self.task))
 
     def shutdown(self) -> None:
         self._data_timer.stop()
@@ -336,7 +415,7 @@ class PlaygroundMode(QWidget):
         test = self.points.is_test(ps)
         self.canvas.set_points(ps, test, self.task, self._vmax())
         self.panel.set_counts(int((~test).sum()), int(test.sum()))
-        self.panel.set_history(self.points.can_undo(), self.points.can_redo())
+        self._update_history_buttons()
         if self.task == "classification":
             self.panel.set_n_classes(ps.n_classes)
             self.builder.set_task("classification", ps.n_classes)
@@ -384,10 +463,13 @@ class PlaygroundMode(QWidget):
         if old is not None and all(old[k] == new[k] for k in MODEL_KEYS):
             self.controller.update_recipe(new)
             return
-        if self.controller.running:
-            self.controller.pause()
+        before = self._capture_net(old)
         self._start_session(None, (0, 0), keep_history=False)
-        self._say("The network changed: it starts from new random weights.")
+        self._push_net(before, coalesce=True)
+        if before.trained:
+            self._say("New network: fresh random weights. Ctrl+Z brings back the trained one.")
+        else:
+            self._say("The network changed: it starts from new random weights.")
 
     def _on_stop_conditions(self, max_epochs: int, target: float) -> None:
         self.controller.set_stop(max_epochs, target)
@@ -401,7 +483,7 @@ class PlaygroundMode(QWidget):
         if not self.controller.active:
             self._start_session(self._weights, self._counters, keep_history=True)
 
-    def _start_session(self, weights, counters, *, keep_history: bool) -> None:
+    def _start_session(self, weights, counters, *, keep_history: bool) -> bool:
         self._data_timer.stop()
         recipe = self._recipes[self.task] = self.builder.recipe()
         max_epochs, target = self.train_bar.stop_conditions()
@@ -416,7 +498,7 @@ class PlaygroundMode(QWidget):
         except (ValueError, EngineError) as exc:
             self.controller.stop()
             self._say(f"Cannot build this network: {exc}")
-            return
+            return False
         if not keep_history:
             self.plots.clear()
             self._weights = None
@@ -435,6 +517,7 @@ class PlaygroundMode(QWidget):
         if self.diagram.view == "gradients":
             self.controller.set_grad_view(True)
         self._set_running_ui(False)
+        return True
 
     def _set_running_ui(self, running: bool) -> None:
         self._running_ui = running
@@ -569,6 +652,8 @@ class PlaygroundMode(QWidget):
         """Adopt a loaded model that fits the playground: its network goes into the builder and its
         weights into training. Raises ValueError with a clear message, changing nothing, otherwise."""
         task, recipe, weights, k = model_io.adopt_pipeline(pipeline, self._recipes, BOUNDS_2D, BOUNDS_1D)
+        same_net = task == self.task and (task != "classification" or self.points.current().n_classes == k)
+        before = self._capture_net() if same_net else None     # Ctrl+Z brings it back
         self.controller.stop()
         self._set_running_ui(False)
         if task != self.task:
@@ -580,6 +665,7 @@ class PlaygroundMode(QWidget):
                 dropped = self.points.set_n_classes(k)
             finally:
                 self.points.blockSignals(False)
+            self._on_points_recorded()      # set_n_classes made one undo step of the points
             self._refresh_points()
         self._recipes[task] = recipe
         self.builder.blockSignals(True)
@@ -596,6 +682,8 @@ class PlaygroundMode(QWidget):
             counters = (0, 0)
         self._start_session(weights, counters, keep_history=False)
         self._weights, self._adopted = weights, True
+        if before is not None and before.trained:
+            self._push_net(before)
         note = f" Removed {dropped} points of classes the model does not have (Undo brings them back)." if dropped else ""
         self._say("Loaded the model: its network is in the builder and Train continues from its weights." + note)
         self.changed.emit()
@@ -630,6 +718,7 @@ class PlaygroundMode(QWidget):
         self._set_running_ui(False)
         self._recipes = parsed["recipes"]
         self._presets = parsed["presets"]
+        self.history.clear()                 # the undo history is not part of a project
         self.points.apply_state(parsed["points"])
         task = self.points.task
         self.panel.set_task(task)

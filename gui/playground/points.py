@@ -71,6 +71,7 @@ class PointsModel(QObject):
 
     changed = Signal()          # the points of the current task changed (edit, undo, task switch)
     split_changed = Signal()    # the train/test fraction changed
+    recorded = Signal()         # an edit went on the current task's undo stack (before `changed`)
 
     def __init__(self, parent=None, *, seed=None):
         super().__init__(parent)
@@ -129,11 +130,14 @@ class PointsModel(QObject):
 
     def _commit(self, new: PointSet, *, record: bool = True) -> None:
         t = self._task
-        if record and self._stroke_before is None:
+        recorded = record and self._stroke_before is None
+        if recorded:
             self._undo[t].append(self._sets[t])
             del self._undo[t][:-UNDO_DEPTH]
             self._redo[t].clear()
         self._sets[t] = new
+        if recorded:
+            self.recorded.emit()
         self.changed.emit()
 
     def add(self, x: float, y: float, cls: int = 0, value: float = 0.0) -> bool:
@@ -176,6 +180,7 @@ class PointsModel(QObject):
             self._undo[t].append(before)
             del self._undo[t][:-UNDO_DEPTH]
             self._redo[t].clear()
+            self.recorded.emit()
             self.changed.emit()
 
     def clear(self) -> bool:
@@ -231,6 +236,15 @@ class PointsModel(QObject):
         self._sets[t] = self._redo[t].pop()
         self.changed.emit()
         return True
+
+    def clear_redo(self, task: str) -> None:
+        """Another kind of edit (a network edit) came after the undone point edits: they cannot be redone."""
+        self._redo[task].clear()
+
+    def forget_oldest(self, task: str) -> None:
+        """Drop the oldest undo step of `task` (the playground's history keeps fewer steps)."""
+        if self._undo[task]:
+            del self._undo[task][0]
 
     # -- state -----------------------------------------------------------------------------
     def to_state(self) -> dict:
