@@ -145,7 +145,8 @@ class MainWindow(QMainWindow):
 
         m = bar.addMenu("&Edit")
         self._action(m, "undo", "&Undo", lambda: self._call_mode("undo"), QKeySequence.Undo,
-                     "Undo the last change to the points or the network (a network change brings back the trained weights).")
+                     "Undo the last change to the points or the network "
+                     "(undoing a network change brings back the trained weights).")
         redo_keys = [QKeySequence(QKeySequence.Redo), QKeySequence("Ctrl+Shift+Z")]
         redo_keys = [k for i, k in enumerate(redo_keys) if k not in redo_keys[:i]]
         self._action(m, "redo", "&Redo", lambda: self._call_mode("redo"), redo_keys, "Redo what was undone.")
