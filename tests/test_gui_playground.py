@@ -849,3 +849,88 @@ def test_undo_history_drops_the_oldest_networks_past_its_byte_budget():
     for i in range(20):
         h.push("a", POINTS)
     assert len(h) == 10
+
+
+# -- each task keeps its own network; a class-count change is one undo step ----------------------------------
+def _same_weights(a, b):
+    return a.keys() == b.keys() and all(np.array_equal(a[k], b[k]) for k in a)
+
+
+def test_switching_task_and_back_brings_the_trained_network_back(mode, qtbot):
+    _train_epochs(qtbot, mode, 2)
+    recipe = mode.builder.recipe()
+    weights, counters, hist = _net_now(mode)
+    assert counters[0] == 2 and len(hist["epoch"]) == 2
+    mode.set_task("regression1d")
+    assert mode.builder.recipe()["features"] == ["x1"] and mode._counters == (0, 0)
+    assert len(mode.plots.series["epoch"].get()) == 0
+    _train_epochs(qtbot, mode, 1)                                    # the curve task trains its own net
+    curve_w, curve_c, curve_h = _net_now(mode)
+    mode.set_task("classification")
+    assert mode.builder.recipe() == recipe
+    w, c, h = _net_now(mode)
+    assert c == counters and _same_history(h, hist) and _same_weights(w, weights)
+    assert "2 epochs" in mode.message.text()
+    qtbot.waitUntil(lambda: mode._last_snap is not None and mode._last_snap.epoch == 2, timeout=TIMEOUT)
+    mode.play_pause()                                                # switching stops a running training
+    qtbot.waitUntil(lambda: mode._counters[0] >= 3, timeout=TIMEOUT)
+    mode.set_task("regression1d")
+    assert not mode.busy() and not mode._running_ui
+    w, c, h = _net_now(mode)
+    assert c == curve_c and _same_history(h, curve_h) and _same_weights(w, curve_w)
+    mode.set_task("classification")                                  # kept where the run stopped
+    assert mode._counters[0] >= 3 and len(mode.plots.series["epoch"].get()) == mode._counters[0]
+
+
+def _outputs(m):
+    return [layer for layer in m.controller.job.model.layers if isinstance(layer, Linear)][-1].out_features
+
+
+def test_a_class_count_change_is_undone_with_its_network(mode, qtbot):
+    _train_epochs(qtbot, mode, 2)
+    weights, counters, hist = _net_now(mode)
+    n = mode.points.current().n
+    mode.panel.classes_spin.setValue(3)
+    assert mode.points.current().n_classes == 3 and mode._counters == (0, 0)
+    assert _outputs(mode) == 3
+    assert "Ctrl+Z" in mode.message.text()
+    mode.undo()                                                      # one step: points and network
+    assert mode.points.current().n_classes == 2 and mode.panel.classes_spin.value() == 2
+    assert mode.points.current().n == n
+    w, c, h = _net_now(mode)
+    assert c == counters and _same_history(h, hist) and _same_weights(w, weights)
+    mode.redo()                                                      # the 3-class net again
+    assert mode.points.current().n_classes == 3 and mode._counters == (0, 0)
+    assert _outputs(mode) == 3
+    mode.undo()
+    assert mode.points.current().n_classes == 2 and _same_weights(_net_now(mode)[0], weights)
+    mode.undo()
+    assert "Nothing to undo" in mode.message.text()
+
+
+def test_a_project_keeps_the_network_of_every_task(mode, qtbot):
+    _train_epochs(qtbot, mode, 2)
+    cls_w, cls_c, cls_h = _net_now(mode)
+    mode.set_task("regression")
+    _train_epochs(qtbot, mode, 1)
+    reg_w, reg_c, reg_h = _net_now(mode)
+    mode.set_task("regression1d")
+    state = mode.get_state()
+    assert set(state["nets"]) == {"classification", "regression"}
+    m2 = PlaygroundMode(seed=99)
+    qtbot.addWidget(m2)
+    try:
+        m2.set_state(state)
+        for task, (w0, c0, h0) in (("classification", (cls_w, cls_c, cls_h)), ("regression", (reg_w, reg_c, reg_h))):
+            m2.set_task(task)
+            w, c, h = _net_now(m2)
+            assert c == c0 and _same_history(h, h0) and _same_weights(w, w0)
+        bad = dict(state)
+        bad["nets"] = dict(state["nets"], regression={"weights": {"0.weight": np.zeros((3, 3))}, "epoch": 1})
+        before = m2.get_state()
+        with pytest.raises(ValueError):
+            m2.set_state(bad)
+        assert m2.task == "regression" and _same_weights(_net_now(m2)[0], reg_w)
+        assert _same_weights(m2.get_state()["nets"]["classification"]["weights"], before["nets"]["classification"]["weights"])
+    finally:
+        m2.shutdown()

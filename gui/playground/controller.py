@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from functools import partial
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal, Slot
 
 from gui.playground.job import TrainingJob
 from gui.worker import Worker
@@ -32,7 +32,7 @@ class TrainingController(QObject):
     # -- sessions --------------------------------------------------------------------------------
     def start(self, job: TrainingJob) -> None:
         """Replace the current session (its worker is stopped and waited for) with `job`."""
-        self.stop()
+        self.stop(flush=False)
         self._job = job
         job.gui_idle = self.gui_idle
         self.gui_idle.set()
@@ -44,22 +44,31 @@ class TrainingController(QObject):
         self.running = job.running
         w.start()
 
-    def stop(self) -> dict | None:
-        """End the session; returns the job's final weights (read after its thread ended)."""
+    def stop(self, *, flush: bool = True) -> dict | None:
+        """End the session; returns the job's final weights (read after its thread ended). With `flush`
+        the snapshots it sent before it ended are emitted first; without, they are dropped."""
         w, job = self._worker, self._job
-        self._worker = self._job = None
         self.running = False
         if w is None:
+            self._job = None
             return None
+        ended = w.stop(10000)
+        if ended and flush:
+            # snapshots the worker sent before it ended are drawn now (their loss history is kept)
+            QCoreApplication.sendPostedEvents(self, QEvent.MetaCall)
+        self._worker = self._job = None
+        self.running = False
         for sig in (w.snapshot, w.finished, w.failed):
             try:
                 sig.disconnect()
             except (RuntimeError, TypeError):
                 pass
-        ended = w.stop(10000)
         w.deleteLater()
         if ended and job is not None:
-            return {"state": job.model.state_dict(), "epoch": job.epoch, "step": job.step}
+            # the thread has ended: the job's weights and the history no snapshot carried yet are safe to read
+            return {"state": job.model.state_dict(), "epoch": job.epoch, "step": job.step,
+                    "history": job.take_history(),
+                    "metric_name": "accuracy" if job.task == "classification" else "R²"}
         return None
 
     @property

@@ -2,7 +2,9 @@
 
 A point edit keeps its data in PointsModel (which has its own per-task stacks); this history holds
 a POINTS marker for it, so one Ctrl+Z undoes whichever edit came last. A network edit (a change of
-the network's structure, a reset, a loaded model) holds the network as it was: a NetState.
+the network's structure, a reset, a loaded model) holds the network as it was: a NetState. A change
+of the class count is both: a NetState with `with_points` set, undone by one step of PointsModel's
+history and the network put back.
 The stacks are bounded by count and by the bytes of the networks they hold.
 """
 from __future__ import annotations
@@ -24,6 +26,7 @@ class NetState:
     counters: tuple
     history: dict
     adopted: bool = False
+    with_points: bool = False    # the edit also made one step of PointsModel's history (class count)
 
     @property
     def nbytes(self) -> int:
@@ -33,6 +36,10 @@ class NetState:
     @property
     def trained(self) -> bool:
         return self.counters[1] > 0 or self.adopted
+
+
+def _has_points(entry) -> bool:
+    return (isinstance(entry, str) and entry == POINTS) or (isinstance(entry, NetState) and entry.with_points)
 
 
 def _size(entry) -> int:
@@ -71,6 +78,7 @@ class UndoHistory:
 
     def replace_top(self, task, entry) -> None:
         self._undo[task][-1] = entry
+        self._trim(task)
 
     def pop_undo(self, task):
         return self._undo[task].pop() if self._undo[task] else None
@@ -99,5 +107,5 @@ class UndoHistory:
         while len(undo) > 1 and (len(undo) + len(redo) > self.depth or size > self.max_bytes):
             old = undo.pop(0)
             size -= _size(old)
-            if old == POINTS and self._on_forget_points is not None:
+            if _has_points(old) and self._on_forget_points is not None:
                 self._on_forget_points(task)

@@ -399,7 +399,7 @@ class TrainingJob:
     def _empty_hist():
         return {k: [] for k in ("epoch", "train_loss", "test_loss", "train_metric", "test_metric")}
 
-    def _take_history(self) -> History:
+    def take_history(self) -> History:
         h, self._hist = self._hist, self._empty_hist()
         steps, losses = self._batch_steps, self._batch_losses
         self._batch_steps, self._batch_losses = [], []
@@ -485,7 +485,7 @@ class TrainingJob:
             seq=self._seq, epoch=self.epoch, step=self.step, running=self.running, event=self._event,
             message=self._message, lr=float(self.optimizer.lr),
             metric_name="accuracy" if self.task == "classification" else "R²",
-            history=self._take_history(), one_d=self.one_d, bounds=self.bounds, image=image, curve=curve,
+            history=self.take_history(), one_d=self.one_d, bounds=self.bounds, image=image, curve=curve,
             sizes=sizes, shown=shown, thumbs=thumbs, weights=weights, focus=self.focus,
             focus_image=focus_image, state=state, **extra)
         self._event, self._message = None, ""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import time
+from dataclasses import replace
 
 import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -64,6 +65,7 @@ class PlaygroundMode(QWidget):
         self._weights: dict | None = None        # last known weights (from snapshots or a stopped run)
         self._adopted = False                    # the weights came from a loaded model (trained elsewhere)
         self._counters = (0, 0)
+        self._nets: dict = {t: None for t in TASKS}   # the network each task not shown had (a NetState)
         self._session_key = None
         self._last_snap = None
         self._focus = None
@@ -204,12 +206,18 @@ class PlaygroundMode(QWidget):
     def stop(self) -> None:
         """End the run; keep the weights (a fresh optimizer continues from them)."""
         final = self.controller.stop()
-        if final is not None:
-            self._weights = final["state"]
-            self._counters = (final["epoch"], final["step"])
+        self._take_final(final)
         self._set_running_ui(False)
         self._start_session(self._weights, self._counters, keep_history=True)
         self._say(f"Stopped at epoch {self._counters[0]:,}. The weights are kept; Train continues from them.")
+
+    def _take_final(self, final: dict | None) -> None:
+        """What a stopped session ended with: its weights, counters and the last of its loss history."""
+        if final is not None:
+            self._weights = final["state"]
+            self._counters = (final["epoch"], final["step"])
+            if len(final["history"].epoch) or len(final["history"].batch_step):
+                self.plots.add(final["history"], final["metric_name"])
 
     def reset(self) -> None:
         before = self._capture_net()
@@ -243,7 +251,12 @@ class PlaygroundMode(QWidget):
             (self.history.push_undo if pop == self.history.pop_undo else self.history.push_redo)(t, entry)
             self._say("Pause training first: the network cannot change while it trains.")
         else:
-            push_back(t, self._capture_net())
+            now = self._capture_net()
+            if entry.with_points:            # a class-count change: its points step, then its network
+                now = replace(now, with_points=True)
+                self._session_key = None     # the points' change starts no fresh network of its own
+                points_step()
+            push_back(t, now)
             self._restore_net(entry)
             e = entry.counters[0]
             what = (f"the network trained for {e:,} epoch{'s' if e != 1 else ''} is back, with its weights and "
@@ -255,9 +268,7 @@ class PlaygroundMode(QWidget):
     def _capture_net(self, recipe: dict | None = None) -> NetState:
         """The network as the user has it now (the session ends: its exact weights are read)."""
         final = self.controller.stop()
-        if final is not None:
-            self._weights = final["state"]
-            self._counters = (final["epoch"], final["step"])
+        self._take_final(final)
         self._set_running_ui(False)
         weights = None if self._weights is None else {k: np.array(v) for k, v in self._weights.items()}
         return NetState(copy.deepcopy(recipe if recipe is not None else self.builder.recipe()), weights,
@@ -304,9 +315,7 @@ class PlaygroundMode(QWidget):
     def shutdown(self) -> None:
         self._data_timer.stop()
         final = self.controller.stop()
-        if final is not None:
-            self._weights = final["state"]
-            self._counters = (final["epoch"], final["step"])
+        self._take_final(final)
         self._set_running_ui(False)
 
     # -- tasks, classes, tools ---------------------------------------------------------------------
@@ -318,10 +327,9 @@ class PlaygroundMode(QWidget):
         if task not in TASKS or task == self.task:
             self.panel.set_task(self.task)
             return
-        self.controller.stop()
-        self._set_running_ui(False)
-        self._session_key = None
         self._recipes[self.task] = self.builder.recipe()
+        self._nets[self.task] = self._capture_net()   # stops training; the network waits for its task
+        self._session_key = None
         self.points.set_task(task)      # each task keeps its own points; nothing is dropped
         self.panel.set_task(task)
         self._apply_task_to_widgets(task)
@@ -331,9 +339,17 @@ class PlaygroundMode(QWidget):
         if self.points.current().n == 0:
             self._generate(name, count, noise, record=False)
         self._refresh_points()
-        self._weights, self._counters = None, (0, 0)
-        self._start_session(None, (0, 0), keep_history=False)
-        self._say("")                   # a message about the other task's training would be stale
+        saved, self._nets[task] = self._nets[task], None
+        if saved is not None:
+            self._restore_net(saved)    # the network this task had, exactly as it was left
+        else:
+            self._weights, self._counters = None, (0, 0)
+            self._start_session(None, (0, 0), keep_history=False)
+        if saved is not None and saved.trained:
+            e = self._counters[0]
+            self._say(f"Back to the network of this task, trained for {e:,} epoch{'s' if e != 1 else ''}.")
+        else:
+            self._say("")               # a message about the other task's training would be stale
         self.changed.emit()
 
     def _apply_task_to_widgets(self, task: str) -> None:
@@ -353,9 +369,23 @@ class PlaygroundMode(QWidget):
             self._say(f"Drawing class {i + 1} ({CLASS_NAMES[i]}).")
 
     def _set_n_classes(self, k: int) -> None:
-        dropped = self.points.set_n_classes(k)
+        """A new class count needs a new output layer: one undo step brings back the points and the
+        network as they were."""
+        if self.task != "classification" or int(k) == self.points.current().n_classes:
+            return
+        self.points.end_stroke()
+        before = self._capture_net()
+        dropped = self.points.set_n_classes(k)   # its `recorded` pushes a POINTS marker ...
+        if self.points.current().n_classes != int(k) or self.history.top(self.task) != POINTS:
+            return
+        self.history.replace_top(self.task, replace(before, with_points=True))   # ... made one step with the net
+        self._last_net_edit = -1e9
+        self._update_history_buttons()
         if dropped:
-            self._say(f"Removed {dropped} points of the dropped classes — Undo (Ctrl+Z) brings them back.")
+            self._say(f"Removed {dropped} points of the dropped classes and started a new network — "
+                      "Undo (Ctrl+Z) brings both back.")
+        elif before.trained:
+            self._say("New output layer: fresh random weights. Ctrl+Z brings back the trained network.")
 
     def _set_eraser(self, on: bool) -> None:
         self.canvas.eraser = on
@@ -652,20 +682,21 @@ class PlaygroundMode(QWidget):
         """Adopt a loaded model that fits the playground: its network goes into the builder and its
         weights into training. Raises ValueError with a clear message, changing nothing, otherwise."""
         task, recipe, weights, k = model_io.adopt_pipeline(pipeline, self._recipes, BOUNDS_2D, BOUNDS_1D)
-        same_net = task == self.task and (task != "classification" or self.points.current().n_classes == k)
-        before = self._capture_net() if same_net else None     # Ctrl+Z brings it back
-        self.controller.stop()
-        self._set_running_ui(False)
         if task != self.task:
-            self.set_task(task)
+            self.set_task(task)             # the task left keeps its network; this task's comes back
+        self.points.end_stroke()
+        before = self._capture_net()        # Ctrl+Z brings it back
         dropped = 0
-        if task == "classification" and self.points.current().n_classes != k:
+        new_k = task == "classification" and self.points.current().n_classes != k
+        if new_k:
             self.points.blockSignals(True)
             try:
                 dropped = self.points.set_n_classes(k)
             finally:
                 self.points.blockSignals(False)
-            self._on_points_recorded()      # set_n_classes made one undo step of the points
+            # one undo step: the points (with their class count) and the network as they were
+            self.history.push(task, replace(before, with_points=True))
+            self._last_net_edit = -1e9
             self._refresh_points()
         self._recipes[task] = recipe
         self.builder.blockSignals(True)
@@ -682,7 +713,7 @@ class PlaygroundMode(QWidget):
             counters = (0, 0)
         self._start_session(weights, counters, keep_history=False)
         self._weights, self._adopted = weights, True
-        if before is not None and before.trained:
+        if not new_k and before.trained:
             self._push_net(before)
         note = f" Removed {dropped} points of classes the model does not have (Undo brings them back)." if dropped else ""
         self._say("Loaded the model: its network is in the builder and Train continues from its weights." + note)
@@ -709,6 +740,10 @@ class PlaygroundMode(QWidget):
             "stop": {"max_epochs": int(max_epochs), "target_loss": float(target)},
             "model": model,
             "history": self.plots.to_state(),
+            # the networks of the tasks not shown (the shown one is "model" and "history")
+            "nets": {t: {"weights": {k: np.array(v) for k, v in n.weights.items()}, "epoch": int(n.counters[0]),
+                         "step": int(n.counters[1]), "adopted": bool(n.adopted), "history": copy.deepcopy(n.history)}
+                     for t, n in self._nets.items() if n is not None and n.weights is not None},
         }
 
     def set_state(self, state: dict) -> None:
@@ -718,6 +753,7 @@ class PlaygroundMode(QWidget):
         self._set_running_ui(False)
         self._recipes = parsed["recipes"]
         self._presets = parsed["presets"]
+        self._nets = parsed["nets"]
         self.history.clear()                 # the undo history is not part of a project
         self.points.apply_state(parsed["points"])
         task = self.points.task
@@ -785,31 +821,57 @@ class PlaygroundMode(QWidget):
             selected = int(state.get("selected_class", 0))
         except (TypeError, ValueError) as exc:
             raise ValueError(f"playground state: {exc}") from None
+        task = points["task"]
         model = state.get("model")
         if model is not None:
-            try:
-                weights = {str(k): np.asarray(v) for k, v in model["weights"].items()}
-                epoch, step = int(model.get("epoch", 0)), int(model.get("step", 0))
-            except (KeyError, AttributeError, TypeError, ValueError) as exc:
-                raise ValueError(f"playground state: bad model entry ({exc})") from None
-            task = points["task"]
-            r = recipes[task]
-            n_out = points["sets"][task].n_classes if task == "classification" else 1
-            probe = build_model_from_recipe(r, len(r["features"]), n_out, np.random.default_rng(0))
-            probe.load_state_dict(weights)   # ValueError on a mismatch
-            model = {"weights": weights, "epoch": epoch, "step": step, "adopted": bool(model.get("adopted", False))}
-        history = state.get("history") or {}
-        if not isinstance(history, dict):
-            raise ValueError("playground state: 'history' must be a dict")
-        hist = {}
-        for k in FIELDS:
-            try:
-                hist[k] = np.asarray(history.get(k, []), dtype=np.float64).reshape(-1)
-            except (TypeError, ValueError) as exc:
-                raise ValueError(f"playground state: history {k}: {exc}") from None
-        n_ep = len(hist["epoch"])
-        if any(len(hist[k]) != n_ep for k in FIELDS[:5]) or len(hist["batch_step"]) != len(hist["batch_loss"]):
-            raise ValueError("playground state: the history columns have different lengths")
-        hist["metric_name"] = str(history.get("metric_name", "accuracy"))
+            model = _parse_model(model, task, recipes, points, "model entry")
+        hist = _parse_history(state.get("history"), "history")
+        nets_in = state.get("nets") or {}
+        if not isinstance(nets_in, dict) or any(t not in TASKS for t in nets_in):
+            raise ValueError(f"playground state: 'nets' must map tasks of {list(TASKS)} to networks")
+        nets = {t: None for t in TASKS}
+        for t, n in nets_in.items():
+            if t == task or n is None:
+                continue                     # the shown task's network is "model"
+            if not isinstance(n, dict):
+                raise ValueError(f"playground state: the network of {t} must be a dict")
+            m = _parse_model(n, t, recipes, points, f"network of {t}")
+            nets[t] = NetState(copy.deepcopy(recipes[t]), m["weights"], (m["epoch"], m["step"]),
+                               _parse_history(n.get("history"), f"history of {t}"), m["adopted"])
         return {"points": points, "recipes": recipes, "presets": presets, "view": view, "stop": stop,
-                "new_value": new_value, "selected_class": selected, "model": model, "history": hist}
+                "new_value": new_value, "selected_class": selected, "model": model, "history": hist, "nets": nets}
+
+
+def _parse_model(model, task: str, recipes: dict, points: dict, what: str) -> dict:
+    """A saved network of `task`: weights that fit its recipe and class count, and its counters."""
+    try:
+        weights = {str(k): np.array(v) for k, v in model["weights"].items()}
+        epoch, step = int(model.get("epoch", 0)), int(model.get("step", 0))
+    except (KeyError, AttributeError, TypeError, ValueError) as exc:
+        raise ValueError(f"playground state: bad {what} ({exc})") from None
+    r = recipes[task]
+    n_out = points["sets"][task].n_classes if task == "classification" else 1
+    probe = build_model_from_recipe(r, len(r["features"]), n_out, np.random.default_rng(0))
+    try:
+        probe.load_state_dict(weights)
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ValueError(f"playground state: the {what} does not fit its network ({exc})") from None
+    return {"weights": weights, "epoch": epoch, "step": step, "adopted": bool(model.get("adopted", False))}
+
+
+def _parse_history(history, what: str) -> dict:
+    """A saved loss history: columns of equal length."""
+    history = history or {}
+    if not isinstance(history, dict):
+        raise ValueError(f"playground state: '{what}' must be a dict")
+    hist = {}
+    for k in FIELDS:
+        try:
+            hist[k] = np.asarray(history.get(k, []), dtype=np.float64).reshape(-1)
+        except (TypeError, ValueError) as exc:
+            raise ValueError(f"playground state: {what} {k}: {exc}") from None
+    n_ep = len(hist["epoch"])
+    if any(len(hist[k]) != n_ep for k in FIELDS[:5]) or len(hist["batch_step"]) != len(hist["batch_loss"]):
+        raise ValueError(f"playground state: the {what} columns have different lengths")
+    hist["metric_name"] = str(history.get("metric_name", "accuracy"))
+    return hist
