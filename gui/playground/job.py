@@ -400,6 +400,7 @@ class TrainingJob:
         return {k: [] for k in ("epoch", "train_loss", "test_loss", "train_metric", "test_metric")}
 
     def take_history(self) -> History:
+        """The curves gathered since the last call, handed over once (call it from the worker, or after it ended)."""
         h, self._hist = self._hist, self._empty_hist()
         steps, losses = self._batch_steps, self._batch_losses
         self._batch_steps, self._batch_losses = [], []
