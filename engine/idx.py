@@ -81,9 +81,11 @@ def read_idx(path, progress=None) -> np.ndarray:
             raise DataError(f"{fname}: truncated: header ends inside the dimension list")
         dims = tuple(int.from_bytes(raw_dims[4 * i: 4 * i + 4], "big") for i in range(ndim))
         total = dtype.itemsize
-        for d in dims:
+        span = dtype.itemsize   # the same without zero dimensions: (0, 2³², 2³²) holds nothing but
+        for d in dims:          # still cannot be an array shape
             total *= d
-        if total > MAX_BYTES:
+            span *= max(d, 1)
+        if span > MAX_BYTES:
             raise DataError(f"{fname}: implausible dimensions {dims} ({total:,} bytes of data); "
                             "the header is probably corrupt")
 

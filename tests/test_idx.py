@@ -238,3 +238,15 @@ def test_image_dataset_validation():
         ImageDataset(imgs.astype(np.float32), np.zeros(4, np.int64), imgs, np.zeros(4, np.int64))
     with pytest.raises(DataError):
         ImageDataset(imgs, np.zeros(4, np.int64), np.zeros((4, 2, 2), np.uint8), np.zeros(4, np.int64))
+
+
+def test_zero_dimension_beside_huge_ones_is_a_clear_error(tmp_path):
+    """A header like (0, 4294967295, 4294967295) declares no data but is no possible array shape."""
+    import struct
+    import pytest
+    from engine.errors import DataError
+    from engine.idx import read_idx
+    path = tmp_path / "weird-idx3-ubyte"
+    path.write_bytes(b"\x00\x00\x08\x03" + struct.pack(">III", 0, 0xFFFFFFFF, 0xFFFFFFFF))
+    with pytest.raises(DataError, match="weird-idx3-ubyte: implausible dimensions"):
+        read_idx(path)
