@@ -23,11 +23,12 @@ GIL_YIELD_S = 0.001  # hand the GIL to the GUI thread at least this often (see n
 
 
 class Worker(QThread):
-    """One run of one job. `snapshot(run_id, obj)`, then exactly one of `finished(run_id, reason)`
-    (reason: 'done' or 'stopped') or `failed(run_id, message)`."""
+    """One run of one job. `snapshot(run_id, obj)`, then exactly one of `done(run_id, reason)`
+    (reason: 'done' or 'stopped') or `failed(run_id, message)`. (Not named `finished`: that would
+    shadow QThread's own argument-less signal.)"""
 
     snapshot = Signal(int, object)
-    finished = Signal(int, str)
+    done = Signal(int, str)
     failed = Signal(int, str)
     paused_changed = Signal(int, bool)
 
@@ -114,7 +115,7 @@ class Worker(QThread):
                     close()
                 except Exception:
                     traceback.print_exc(file=sys.stderr)
-        self.finished.emit(self.run_id, reason)
+        self.done.emit(self.run_id, reason)
 
 
 class Throttle:

@@ -214,7 +214,7 @@ class MnistLabMode(QWidget):
             self._load_worker.stop()
         w = Worker(load_job(None if folder is None else str(folder)), self)
         w.snapshot.connect(self._on_load_snapshot)
-        w.finished.connect(self._on_load_finished)
+        w.done.connect(self._on_load_finished)
         w.failed.connect(self._on_load_failed)
         self._load_worker = w
         self.data_panel.set_loading(0.0)
@@ -337,7 +337,7 @@ class MnistLabMode(QWidget):
         self.plots.set_layers(_layer_names(recipe, self._data))
         w = Worker(s.run(epochs), self)
         w.snapshot.connect(self._on_train_snapshot)
-        w.finished.connect(self._on_train_finished)
+        w.done.connect(self._on_train_finished)
         w.failed.connect(self._on_train_failed)
         w.paused_changed.connect(self._on_paused_changed)
         self._train_worker = w
@@ -519,7 +519,7 @@ class MnistLabMode(QWidget):
         private = Pipeline.from_bytes(p.to_bytes())  # the drawing panel keeps using `p` on this thread
         w = Worker(evaluation_job(private, d), self)
         w.snapshot.connect(self._on_eval_snapshot)
-        w.finished.connect(self._on_eval_finished)
+        w.done.connect(self._on_eval_finished)
         w.failed.connect(self._on_eval_failed)
         self._eval_worker = w
         w.start()

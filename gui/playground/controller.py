@@ -38,7 +38,7 @@ class TrainingController(QObject):
         self.gui_idle.set()
         w = Worker(job)
         w.snapshot.connect(self._on_snapshot)
-        w.finished.connect(self._on_finished)
+        w.done.connect(self._on_finished)
         w.failed.connect(self._on_failed)
         self._worker = w
         self.running = job.running
@@ -58,7 +58,7 @@ class TrainingController(QObject):
             QCoreApplication.sendPostedEvents(self, QEvent.MetaCall)
         self._worker = self._job = None
         self.running = False
-        for sig in (w.snapshot, w.finished, w.failed):
+        for sig in (w.snapshot, w.done, w.failed):
             try:
                 sig.disconnect()
             except (RuntimeError, TypeError):
