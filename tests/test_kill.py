@@ -24,9 +24,8 @@ SAVER = textwrap.dedent("""
     path = sys.argv[1]
     rng = np.random.default_rng(0)
     big = rng.random(3_000_000)          # 24 MB of float64: a save takes a while
-    gen = 0
-    while True:
-        gen += 1
+    for line in sys.stdin:               # one save per request, so the parent knows which save it hits
+        gen = int(line)
         print("start", gen, flush=True)
         t = time.perf_counter()
         save_project(path, {"gen": gen, "big": big + gen, "tail": np.full(1000, gen)})
@@ -44,6 +43,11 @@ def _read_until(proc, word):
             return parts
 
 
+def _request(proc, gen):
+    proc.stdin.write(f"{gen}\n")
+    proc.stdin.flush()
+
+
 def test_kill_during_save_keeps_previous_file(tmp_path):
     path = tmp_path / "big.mlpproj"
     script = tmp_path / "saver.py"
@@ -51,11 +55,13 @@ def test_kill_during_save_keeps_previous_file(tmp_path):
     rng = np.random.default_rng(7)
     kills_mid_save = 0
     for round_ in range(10):
-        proc = subprocess.Popen([sys.executable, str(script), str(path), str(ROOT)],
+        proc = subprocess.Popen([sys.executable, str(script), str(path), str(ROOT)], stdin=subprocess.PIPE,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         try:
-            saved = _read_until(proc, "saved")          # at least one full save in this round
+            _request(proc, 2 * round_ + 1)
+            saved = _read_until(proc, "saved")          # one full save in this round
             last_saved, duration = int(saved[1]), float(saved[2])
+            _request(proc, 2 * round_ + 2)
             start = _read_until(proc, "start")           # the next save has begun
             time.sleep(float(rng.uniform(0.05, 0.9)) * duration)
             proc.send_signal(signal.SIGKILL)
@@ -64,6 +70,7 @@ def test_kill_during_save_keeps_previous_file(tmp_path):
             if proc.poll() is None:
                 proc.kill()
                 proc.wait()
+            proc.stdin.close()
             proc.stdout.close()
             proc.stderr.close()
         state = load_project(path)                       # intact and opens: the old save or the new one
