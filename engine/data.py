@@ -17,6 +17,7 @@ import numpy as np
 
 from .errors import DataError
 from .fileio import atomic_write_text
+from .tasks import FEATURES, ONE_D_FEATURES  # noqa: F401  (re-exported: engine.data.FEATURES stays)
 
 TASKS = ("classification", "regression")
 MIN_CLASSES, MAX_CLASSES = 2, 8
@@ -275,7 +276,6 @@ def make_dataset(name, n=500, noise=0.1, n_classes=2, rng=None) -> Dataset:
 
 # --------------------------------------------------------------------------- features
 
-FEATURES = ("x1", "x2", "x1^2", "x2^2", "x1*x2", "sin x1", "sin x2")
 _FEATURE_FUNCS = {
     "x1": lambda a, b: a, "x2": lambda a, b: b, "x1^2": lambda a, b: a * a, "x2^2": lambda a, b: b * b,
     "x1*x2": lambda a, b: a * b, "sin x1": lambda a, b: np.sin(a), "sin x2": lambda a, b: np.sin(b),
@@ -312,7 +312,7 @@ class Standardizer:
         self.mean = None if mean is None else np.atleast_1d(np.asarray(mean, dtype=np.float64))
         self.scale = None if scale is None else np.atleast_1d(np.asarray(scale, dtype=np.float64))
 
-    def fit(self, X) -> "Standardizer":
+    def fit(self, X) -> Standardizer:
         """Learn mean and std from `X`; returns self."""
         X = np.asarray(X, dtype=np.float64)
         if X.ndim not in (1, 2) or X.shape[0] < 1:
@@ -351,7 +351,7 @@ class Standardizer:
         return {"mean": self.mean.tolist(), "scale": self.scale.tolist()}
 
     @classmethod
-    def from_dict(cls, d) -> "Standardizer":
+    def from_dict(cls, d) -> Standardizer:
         try:
             mean = np.atleast_1d(np.asarray(d["mean"], dtype=np.float64))
             scale = np.atleast_1d(np.asarray(d["scale"], dtype=np.float64))

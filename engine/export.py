@@ -12,7 +12,7 @@ import datetime as _dt
 
 import numpy as np
 
-from .layers import Dropout, Identity, LeakyReLU, Linear, ReLU, Sigmoid, Softmax, Tanh
+from .layers import Linear
 from .model import describe
 from .pipeline import Pipeline
 
@@ -22,12 +22,18 @@ LITERAL_LIMIT = 400  # up to this many numbers per array, weights are written as
 _FEATURE_EXPR = {"x1": "a", "x2": "b", "x1^2": "a * a", "x2^2": "b * b", "x1*x2": "a * b",
                  "sin x1": "np.sin(a)", "sin x2": "np.sin(b)"}
 
-_ACTIVATION_CODE = {
-    "relu": "x * (x > 0)",
-    "tanh": "np.tanh(x)",
-    "sigmoid": "(1 + np.tanh(0.5 * x)) * 0.5",
-    "identity": "x",
-}
+
+
+def activation_code(layer) -> tuple[str, str, dict]:
+    """(name, function source, config) of a parameter-free layer in the exported script: a function
+    `name(x, **config)` returning the layer's `numpy_code` (every registered activation, and Softmax)."""
+    code = getattr(type(layer), "numpy_code", "")
+    name = getattr(type(layer), "name", "")
+    if not code or not name:
+        raise ValueError(f"numpy_script: cannot export a {type(layer).__name__} layer")
+    config = {k: v for k, v in layer.get_config().items() if k != "type"}
+    args = "".join(f", {k}" for k in config)
+    return name, f"def {name}(x{args}):\n    return {code}", config
 
 
 def _shortest(arr: np.ndarray):
@@ -55,23 +61,19 @@ def numpy_script(pipeline: Pipeline, *, title: str = "") -> str:
     """Python source (NumPy only) computing the same outputs as `pipeline` for raw inputs X."""
     model = pipeline.model
     dtype = np.dtype(pipeline.dtype).name  # "float32" or "float64"
-    layers, weights = [], []
+    layers, weights, functions = [], [], {}
     for layer in model:
         if isinstance(layer, Linear):
             i = len(weights)
             weights.append((f"W{i}", layer.weight.data, f"b{i}", None if layer.bias is None else layer.bias.data))
             bias = "None" if layer.bias is None else f'"b{i}"'
             layers.append(f'("linear", "W{i}", {bias})')
-        elif isinstance(layer, (ReLU, Tanh, Sigmoid, Identity)):
-            layers.append(f'("{type(layer).__name__.lower()}",)')
-        elif isinstance(layer, LeakyReLU):
-            layers.append(f'("leaky_relu", {layer.negative_slope!r})')
-        elif isinstance(layer, Softmax):
-            layers.append('("softmax",)')
-        elif isinstance(layer, Dropout):
+        elif type(layer).__name__ == "Dropout":
             continue  # identity at prediction time
         else:
-            raise ValueError(f"numpy_script: cannot export a {type(layer).__name__} layer")
+            name, source, config = activation_code(layer)
+            functions.setdefault(name, source)
+            layers.append(f'("{name}", {config!r})')
     n_out = [l for l in model if isinstance(l, Linear)][-1].out_features
     task = pipeline.task
     feats = None if pipeline.features is None else list(pipeline.features)
@@ -120,22 +122,23 @@ def numpy_script(pipeline: Pipeline, *, title: str = "") -> str:
     add(f"    return np.ascontiguousarray(X, dtype=np.{dtype})")
     add("")
     add("")
+    for source in functions.values():     # the activations this network uses
+        add(source)
+        add("")
+        add("")
+    add(f"ACTIVATIONS = {{{', '.join(f'{n!r}: {n}' for n in functions)}}}")
+    add("")
+    add("")
     add("def forward(X):")
     add('    """The network\'s raw outputs (scores or values) for raw points X."""')
     add("    x = features(X)")
     add("    for layer in LAYERS:")
-    add("        kind = layer[0]")
-    add('        if kind == "linear":')
+    add('        if layer[0] == "linear":')
     add("            x = x @ WEIGHTS[layer[1]].T")
     add("            if layer[2] is not None:")
     add("                x = x + WEIGHTS[layer[2]]")
-    for name, code in _ACTIVATION_CODE.items():
-        add(f'        elif kind == "{name}":')
-        add(f"            x = {code}")
-    add('        elif kind == "leaky_relu":')
-    add("            x = x * np.where(x > 0, 1.0, layer[1]).astype(x.dtype)")
-    add('        elif kind == "softmax":')
-    add("            x = _softmax(x)")
+    add("        else:")
+    add("            x = ACTIVATIONS[layer[0]](x, **layer[1])")
     add("    return x")
     add("")
     add("")

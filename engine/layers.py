@@ -89,8 +89,63 @@ class Linear(Module):
         return f"Linear(in_features={self.in_features}, out_features={self.out_features}, bias={self.bias is not None})"
 
 
-class ReLU(Module):
+class Activation(Module):
+    """An element-wise non-linearity with no parameters. Defining a subclass with a `name` registers it:
+    the recipe, `mlp`, model files, the network builder's list, the NumPy export and the gradient tests
+    all read ACTIVATIONS, so a new activation is this one class. A subclass sets
+
+        name        the recipe's key, e.g. "tanh"
+        label       what the network builder shows
+        tip         the builder's one-line explanation
+        init        weight init of the Linear layer that feeds it: "he" (ReLU-like) or "xavier"
+        numpy_code  the exported script's NumPy expression of `x` (and of the layer's config values)
+        value_range (low, high) every output lies in, or None (pictures then scale by the largest |y|)
+
+    and forward/backward (each gradient with its one-line math comment). `infer_` (eval mode, in place)
+    may be overridden for speed; by default it writes forward's result back into x.
+    """
+
+    name = ""
+    label = ""
+    tip = ""
+    init = "xavier"
+    numpy_code = ""
+    value_range: tuple | None = None
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        name = cls.__dict__.get("name")
+        if not name:
+            return
+        missing = [a for a in ("label", "numpy_code") if not getattr(cls, a)]
+        if missing or cls.init not in INITS:
+            raise TypeError(f"activation {cls.__name__}: needs {missing or ['init in ' + str(INITS)]}")
+        if name in ACTIVATIONS:
+            raise TypeError(f"activation {cls.__name__}: the name {name!r} is taken by {ACTIVATIONS[name].__name__}")
+        ACTIVATIONS[name] = cls
+        LAYER_TYPES[cls.__name__] = cls
+
+    def infer_(self, x):
+        """Eval-mode forward in place on `x` (an array the caller owns); returns x."""
+        x[...] = self.forward(x)
+        return x
+
+    def __repr__(self):
+        return f"{type(self).__name__}()"
+
+
+# name -> class of every registered activation, in the builder's order (the order of definition)
+ACTIVATIONS: dict[str, type[Activation]] = {}
+# model-config "type" -> class of every layer a model file may hold (Linear, Softmax, Dropout, activations)
+LAYER_TYPES: dict[str, type[Module]] = {"Linear": Linear}
+
+
+class ReLU(Activation):
     """y = max(x, 0)."""
+
+    name, label, init = "relu", "ReLU", "he"
+    tip = "ReLU: max(0, z). Fast to train; a unit whose input stays negative stops learning ('dead')."
+    numpy_code = "x * (x > 0)"
 
     def forward(self, x):
         self._mask = (x > 0).astype(x.dtype)        # a float mask: float × float beats float × bool
@@ -99,12 +154,16 @@ class ReLU(Module):
     def backward(self, g):
         return g * self._mask                       # dL/dx = g · [x > 0]
 
-    def __repr__(self):
-        return "ReLU()"
+    def infer_(self, x):
+        return np.maximum(x, 0, out=x)
 
 
-class LeakyReLU(Module):
+class LeakyReLU(Activation):
     """y = x for x > 0, a·x otherwise."""
+
+    name, label, init = "leaky_relu", "Leaky ReLU", "he"
+    tip = "Leaky ReLU: z for z > 0, 0.01·z otherwise, so no unit ever stops learning completely."
+    numpy_code = "x * np.where(x > 0, 1.0, negative_slope).astype(x.dtype)"
 
     def __init__(self, negative_slope: float = 0.01):
         if not _is_fraction(negative_slope):
@@ -122,6 +181,9 @@ class LeakyReLU(Module):
     def backward(self, g):
         return g * self._slope                      # dL/dx = g · (1 if x > 0 else a)
 
+    def infer_(self, x):
+        return np.maximum(x, x * np.asarray(self.negative_slope, x.dtype), out=x)   # (0 ≤ a < 1)
+
     def get_config(self):
         return {"type": "LeakyReLU", "negative_slope": self.negative_slope}
 
@@ -129,8 +191,12 @@ class LeakyReLU(Module):
         return f"LeakyReLU(negative_slope={self.negative_slope})"
 
 
-class Tanh(Module):
+class Tanh(Activation):
     """y = tanh(x)."""
+
+    name, label, value_range = "tanh", "tanh", (-1.0, 1.0)
+    tip = "tanh: smooth S-curve from −1 to 1. Saturates for large |z|, where its gradient nearly vanishes."
+    numpy_code = "np.tanh(x)"
 
     def forward(self, x):
         self._y = np.tanh(x)
@@ -142,12 +208,16 @@ class Tanh(Module):
         d *= g
         return d                                    # dL/dx = g · (1 − y²)
 
-    def __repr__(self):
-        return "Tanh()"
+    def infer_(self, x):
+        return np.tanh(x, out=x)
 
 
-class Sigmoid(Module):
+class Sigmoid(Activation):
     """y = 1 / (1 + e^−x), computed as (1 + tanh(x/2)) / 2, which never overflows."""
+
+    name, label, value_range = "sigmoid", "sigmoid", (0.0, 1.0)
+    tip = "sigmoid: smooth S-curve from 0 to 1. Saturates easily, so deep sigmoid nets learn slowly."
+    numpy_code = "(1 + np.tanh(0.5 * x)) * 0.5"
 
     def forward(self, x):
         y = np.tanh(x * 0.5)
@@ -160,12 +230,21 @@ class Sigmoid(Module):
         y = self._y
         return g * y * (1 - y)                      # dL/dx = g · y (1 − y)
 
-    def __repr__(self):
-        return "Sigmoid()"
+    def infer_(self, x):
+        x *= 0.5
+        np.tanh(x, out=x)
+        x += 1
+        x *= 0.5
+        return x
 
 
-class Identity(Module):
+class Identity(Activation):
     """y = x (a linear 'activation')."""
+
+    name, label = "identity", "linear"
+    tip = ("linear: no non-linearity. Stacked linear layers are still one linear map — "
+           "they can only draw straight boundaries.")
+    numpy_code = "x"
 
     def forward(self, x):
         return x
@@ -173,12 +252,14 @@ class Identity(Module):
     def backward(self, g):
         return g                                    # dL/dx = g
 
-    def __repr__(self):
-        return "Identity()"
+    def infer_(self, x):
+        return x
 
 
 class Softmax(Module):
     """y_i = e^{x_i} / Σ_j e^{x_j} along the last axis: scores to class probabilities."""
+
+    name, numpy_code = "softmax", "_softmax(x)"     # (for the NumPy export; not a hidden-layer activation)
 
     def forward(self, x):
         self._y = softmax(x)
@@ -187,6 +268,10 @@ class Softmax(Module):
     def backward(self, g):
         y = self._y
         return y * (g - (g * y).sum(axis=-1, keepdims=True))  # dL/dx = y ⊙ (g − ⟨g, y⟩)
+
+    def infer_(self, x):
+        x[...] = softmax(x)
+        return x
 
     def __repr__(self):
         return "Softmax()"
@@ -211,6 +296,9 @@ class Dropout(Module):
 
     def backward(self, g):
         return g if self._mask is None else g * self._mask   # dL/dx = g · mask / (1 − p)
+
+    def infer_(self, x):
+        return x                                    # identity at prediction time
 
     def get_config(self):
         return {"type": "Dropout", "p": self.p}
@@ -285,4 +373,9 @@ def softmax(z: np.ndarray) -> np.ndarray:
     return e
 
 
-ACTIVATIONS = {"relu": ReLU, "leaky_relu": LeakyReLU, "tanh": Tanh, "sigmoid": Sigmoid, "identity": Identity}
+LAYER_TYPES.update(Softmax=Softmax, Dropout=Dropout)
+
+
+def init_for(activation: str) -> str:
+    """The weight init of a Linear layer followed by `activation` (each activation says which)."""
+    return ACTIVATIONS[activation].init

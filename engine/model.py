@@ -3,16 +3,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from .layers import ACTIVATIONS, Dropout, Identity, LeakyReLU, Linear, ReLU, Sigmoid, Softmax, Tanh
+from .layers import ACTIVATIONS, LAYER_TYPES, Dropout, Linear, init_for
 from .module import Module, Sequential, as_dtype
+from .tasks import MAX_UNITS
 
-LAYER_TYPES = {cls.__name__: cls for cls in (Linear, ReLU, LeakyReLU, Tanh, Sigmoid, Identity, Softmax, Dropout)}
-MAX_UNITS = 4096
-
-
-def init_for(activation: str) -> str:
-    """He init for ReLU-like units, Xavier (Glorot) for saturating or linear ones."""
-    return "he" if activation in ("relu", "leaky_relu") else "xavier"
+__all__ = ["LAYER_TYPES", "MAX_UNITS", "init_for", "mlp", "build_model", "describe"]
 
 
 def mlp(sizes, activation="relu", *, rng: np.random.Generator, dtype="float32", dropout: float = 0.0) -> Sequential:
@@ -20,13 +15,16 @@ def mlp(sizes, activation="relu", *, rng: np.random.Generator, dtype="float32", 
 
     `activation` is one name for every hidden layer or a list with one name per hidden layer.
     The last layer has no activation: the loss (softmax + cross-entropy, or squared error) follows it.
+    Hidden layers hold 1 to MAX_UNITS neurons (the one limit of engine/tasks.py); the input and output
+    sizes are the data's (e.g. 784 pixels), any positive integer.
     """
     sizes = list(sizes)
     if len(sizes) < 2:
         raise ValueError(f"mlp: sizes needs at least an input and an output size, got {sizes!r}")
     for i, s in enumerate(sizes):
-        if isinstance(s, bool) or not isinstance(s, (int, np.integer)) or not 1 <= s <= MAX_UNITS:
-            raise ValueError(f"mlp: sizes[{i}] must be an integer from 1 to {MAX_UNITS}, got {s!r}")
+        top = MAX_UNITS if 0 < i < len(sizes) - 1 else None
+        if isinstance(s, bool) or not isinstance(s, (int, np.integer)) or s < 1 or (top and s > top):
+            raise ValueError(f"mlp: sizes[{i}] must be an integer from 1 to {top or 'any size'}, got {s!r}")
     n_hidden = len(sizes) - 2
     acts = [activation] * n_hidden if isinstance(activation, str) else list(activation)
     if len(acts) != n_hidden:

@@ -105,6 +105,11 @@ class Module:
     def __call__(self, x: np.ndarray) -> np.ndarray:
         return self.forward(x)
 
+    def infer_(self, x: np.ndarray) -> np.ndarray:
+        """Eval-mode forward for inference only (no caches for backward needed). It may overwrite `x`,
+        which the caller owns, and return it; this default returns forward's result instead."""
+        return self.forward(x)
+
     # -- parameters --------------------------------------------------------------
     def parameters(self) -> list[Parameter]:
         return []
@@ -117,16 +122,16 @@ class Module:
         return int(sum(p.data.size for p in self.parameters()))
 
     # -- modes -----------------------------------------------------------------
-    def train(self, mode: bool = True) -> "Module":
+    def train(self, mode: bool = True) -> Module:
         self.training = bool(mode)
         for child in self.children():
             child.train(mode)
         return self
 
-    def eval(self) -> "Module":
+    def eval(self) -> Module:
         return self.train(False)
 
-    def children(self) -> list["Module"]:
+    def children(self) -> list[Module]:
         return []
 
     # -- state -----------------------------------------------------------------

@@ -17,15 +17,14 @@ import math
 import numpy as np
 
 from .layers import ACTIVATIONS
-from .losses import BCEWithLogitsLoss, CrossEntropyLoss, L1Loss, MSELoss
+from .losses import LOSSES
 from .model import mlp
 from .optim import SGD, Adam
+from .tasks import CLASSIFICATION_LOSSES, FEATURES, MAX_LAYERS, MAX_UNITS, REGRESSION_LOSSES, kind_of_loss
 
-MAX_UNITS = 512
-MAX_LAYERS = 8
-LOSSES = {"cross_entropy": CrossEntropyLoss, "bce": BCEWithLogitsLoss, "mse": MSELoss, "l1": L1Loss}
-CLASSIFICATION_LOSSES = ("cross_entropy", "bce")
-REGRESSION_LOSSES = ("mse", "l1")
+__all__ = ["MAX_UNITS", "MAX_LAYERS", "LOSSES", "CLASSIFICATION_LOSSES", "REGRESSION_LOSSES", "OPTIMIZER_NAMES",
+           "DEFAULT_RECIPE", "default_recipe", "validate_recipe", "task_of", "n_inputs_of", "build_model_from_recipe",
+           "build_loss", "build_optimizer_from_recipe", "count_parameters"]
 OPTIMIZER_NAMES = ("sgd", "momentum", "adam")
 
 DEFAULT_RECIPE = {
@@ -80,7 +79,6 @@ def validate_recipe(recipe: dict) -> dict:
             raise ValueError(f"recipe: hidden[{i}].activation must be one of {sorted(ACTIVATIONS)}, "
                              f"got {layer['activation']!r}")
     if r["features"] is not None:
-        from .data import FEATURES
         feats = r["features"]
         if not isinstance(feats, (list, tuple)) or not feats or any(f not in FEATURES for f in feats):
             raise ValueError(f"recipe: features must be a non-empty list from {list(FEATURES)}, got {feats!r}")
@@ -101,7 +99,8 @@ def validate_recipe(recipe: dict) -> dict:
 
 
 def task_of(recipe: dict) -> str:
-    return "classification" if recipe["loss"] in CLASSIFICATION_LOSSES else "regression"
+    """'classification' or 'regression': the kind of problem the recipe's loss is for."""
+    return kind_of_loss(recipe["loss"])
 
 
 def n_inputs_of(recipe: dict, raw_inputs: int) -> int:

@@ -90,3 +90,13 @@ def test_unexportable_layer_is_refused(rng):
             return x
     with pytest.raises(ValueError, match="cannot export"):
         numpy_script(engine.Pipeline(engine.Sequential(engine.Linear(2, 2, rng=rng), Odd()), "classification", 2))
+
+
+@pytest.mark.parametrize("name", list(engine.ACTIVATIONS))
+def test_every_registered_activation_exports(rng, name):
+    """A new activation class needs nothing else to export: the script holds its NumPy line."""
+    pipe = trained_pipeline(rng, [2, 5, 4, 3], name, "classification", ("x1", "x2"), 3)
+    source = numpy_script(pipe)
+    assert engine.ACTIVATIONS[name].numpy_code in source
+    X = rng.uniform(-6, 6, size=(200, 2))
+    np.testing.assert_allclose(run_script(source)["predict_proba"](X), pipe.predict_proba(X), rtol=1e-5, atol=1e-6)

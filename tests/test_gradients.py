@@ -3,8 +3,19 @@ import numpy as np
 import pytest
 
 import engine
-from engine import (BCEWithLogitsLoss, CrossEntropyLoss, Dropout, Identity, L1Loss, LeakyReLU, Linear,
-                    MSELoss, ReLU, Sigmoid, Softmax, Tanh)
+import engine.model
+from engine import (
+    ACTIVATIONS,
+    BCEWithLogitsLoss,
+    CrossEntropyLoss,
+    Dropout,
+    L1Loss,
+    LeakyReLU,
+    Linear,
+    MSELoss,
+    Sigmoid,
+    Softmax,
+)
 
 EPS = 1e-6
 TOL = 1e-6
@@ -79,10 +90,65 @@ def test_linear_accumulates_until_zero_grad(rng):
     np.testing.assert_array_equal(layer.weight.grad, 0)
 
 
-@pytest.mark.parametrize("make", [ReLU, lambda: LeakyReLU(0.1), LeakyReLU, Tanh, Sigmoid, Identity, Softmax],
-                         ids=["relu", "leaky0.1", "leaky", "tanh", "sigmoid", "identity", "softmax"])
+# Every registered activation (engine.layers.ACTIVATIONS) is checked: a new one needs no edit here.
+REGISTERED = list(ACTIVATIONS.items())
+MORE = [("leaky0.1", lambda: LeakyReLU(0.1)), ("softmax", Softmax)]
+
+
+@pytest.mark.parametrize("make", [cls for _, cls in REGISTERED + MORE], ids=[n for n, _ in REGISTERED + MORE])
 def test_activations(rng, make):
     check_layer(make(), away_from_zero(rng, (6, 5)), rng)
+
+
+@pytest.mark.parametrize("make", [cls for _, cls in REGISTERED + MORE], ids=[n for n, _ in REGISTERED + MORE])
+def test_inference_in_place_matches_forward(rng, make):
+    layer = make()
+    x = away_from_zero(rng, (6, 5)) * 3
+    for dtype in (np.float64, np.float32):
+        xd = x.astype(dtype)
+        expected = layer.forward(xd.copy())
+        buf = xd.copy()
+        got = layer.infer_(buf)
+        assert got.dtype == dtype
+        np.testing.assert_allclose(got, expected, rtol=1e-6, atol=1e-7)
+
+
+def test_the_registry_is_complete():
+    assert {"relu", "leaky_relu", "tanh", "sigmoid", "identity"} <= set(ACTIVATIONS)
+    for name, cls in ACTIVATIONS.items():
+        assert cls.name == name and cls.label and cls.numpy_code and cls.init in ("he", "xavier")
+        assert engine.LAYER_TYPES[cls.__name__] is cls                   # model files can hold it
+        assert engine.model.init_for(name) == cls.init
+        lo_hi = cls.value_range
+        if lo_hi is not None:                                            # pictures rely on the stated range
+            y = cls().forward(np.linspace(-50, 50, 201)[None, :])
+            assert lo_hi[0] - 1e-12 <= y.min() and y.max() <= lo_hi[1] + 1e-12
+
+
+def test_a_new_activation_registers_itself_and_a_bad_one_is_refused():
+    from engine.layers import Activation
+    try:
+        class Cube(Activation):
+            name, label, numpy_code = "test_cube", "x³", "x ** 3"
+
+            def forward(self, x):
+                self._x = x
+                return x ** 3
+
+            def backward(self, g):
+                return g * 3 * self._x ** 2                             # dL/dx = g · 3x²
+
+        assert ACTIVATIONS["test_cube"] is Cube
+        assert engine.mlp([2, 3, 1], "test_cube", rng=np.random.default_rng(0))[1].__class__ is Cube
+        with pytest.raises(TypeError, match="taken"):
+            class Cube2(Cube):
+                name = "test_cube"
+        with pytest.raises(TypeError, match="needs"):
+            class NoCode(Activation):
+                name, label = "test_nocode", "?"
+    finally:
+        ACTIVATIONS.pop("test_cube", None)
+        engine.LAYER_TYPES.pop("Cube", None)
 
 
 def test_sigmoid_extremes_do_not_overflow():

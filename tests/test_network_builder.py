@@ -139,3 +139,15 @@ def test_offered_features_sit_side_by_side(builder):
     builder.set_available_features(["x1", "x2", "x1^2", "x2^2", "x1*x2", "sin x1", "sin x2"])
     cells = [grid.getItemPosition(grid.indexOf(builder.feature_checks[f]))[:2] for f in ("x1", "x2", "sin x2")]
     assert cells == [(1, 0), (1, 1), (2, 2)]
+
+
+def test_the_activation_list_is_the_engine_registry(builder):
+    """Every registered activation is offered (with its label), in the registry's order, and builds."""
+    from engine import ACTIVATIONS
+    combo = builder._rows[0].activation
+    offered = [combo.itemData(i) for i in range(combo.count())]
+    assert offered == list(ACTIVATIONS)
+    assert [combo.itemText(i) for i in range(combo.count())] == [c.label for c in ACTIVATIONS.values()]
+    for i, name in enumerate(offered):
+        combo.setCurrentIndex(i)
+        assert builder.recipe()["hidden"][0]["activation"] == name

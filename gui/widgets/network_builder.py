@@ -19,22 +19,16 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGridLayout, QHBoxLayout,
                                QLabel, QPushButton, QSpinBox, QToolButton, QVBoxLayout, QWidget)
 
-from engine.recipe import MAX_LAYERS, MAX_UNITS, count_parameters, default_recipe, validate_recipe
+from engine.layers import ACTIVATIONS
+from engine.recipe import count_parameters, default_recipe, validate_recipe
+from engine.tasks import FEATURES, MAX_LAYERS, MAX_UNITS
 from gui.widgets.log_spin import LogSpinBox
 
-FEATURES = ("x1", "x2", "x1^2", "x2^2", "x1*x2", "sin x1", "sin x2")
 FEATURE_LABELS = {"x1": "x₁", "x2": "x₂", "x1^2": "x₁²", "x2^2": "x₂²", "x1*x2": "x₁·x₂",
                   "sin x1": "sin x₁", "sin x2": "sin x₂"}
-ACTIVATION_LABELS = {"relu": "ReLU", "leaky_relu": "Leaky ReLU", "tanh": "tanh", "sigmoid": "sigmoid",
-                     "identity": "linear"}
-ACTIVATION_TIPS = {
-    "relu": "ReLU: max(0, z). Fast to train; a unit whose input stays negative stops learning ('dead').",
-    "leaky_relu": "Leaky ReLU: z for z > 0, 0.01·z otherwise, so no unit ever stops learning completely.",
-    "tanh": "tanh: smooth S-curve from −1 to 1. Saturates for large |z|, where its gradient nearly vanishes.",
-    "sigmoid": "sigmoid: smooth S-curve from 0 to 1. Saturates easily, so deep sigmoid nets learn slowly.",
-    "identity": "linear: no non-linearity. Stacked linear layers are still one linear map — "
-                "they can only draw straight boundaries.",
-}
+# The activations and their texts come from the engine's registry: a new activation class shows up here.
+ACTIVATION_LABELS = {name: cls.label for name, cls in ACTIVATIONS.items()}
+ACTIVATION_TIPS = {name: cls.tip or cls.label for name, cls in ACTIVATIONS.items()}
 OPTIMIZERS = (("sgd", "SGD"), ("momentum", "SGD + momentum"), ("adam", "Adam"))
 REGRESSION_LOSSES = (("mse", "Squared error (MSE)"), ("l1", "Absolute error (L1)"))
 
