@@ -9,6 +9,7 @@ from .module import Module, Parameter, Sequential
 from .optim import SGD, Adam, build_optimizer
 from .pipeline import Pipeline, load_model, save_model
 from .tasks import FEATURES, MAX_LAYERS, MAX_UNITS, ONE_D_FEATURES, TASKS, Task, task_of
+from . import adopt
 from .train import BatchReport, EpochReport, Trainer, make_grid, predict, predict_proba
 
 __all__ = [

@@ -57,6 +57,17 @@ class Linear(Module):
             y += self.bias.data
         return y
 
+    def infer_into(self, x, out):
+        """Inference: y = x Wᵀ + b written into `out` (C-contiguous, the result dtype); returns out."""
+        w = self.weight.data
+        if x.dtype == w.dtype == out.dtype:
+            _dot(x, w.T, out)
+        else:
+            out[...] = _dot(x, w.T)
+        if self.bias is not None:
+            out += self.bias.data
+        return out
+
     def backward(self, g):
         w, b, x = self.weight, self.bias, self._x
         dt = w._grad.dtype
@@ -270,8 +281,7 @@ class Softmax(Module):
         return y * (g - (g * y).sum(axis=-1, keepdims=True))  # dL/dx = y ⊙ (g − ⟨g, y⟩)
 
     def infer_(self, x):
-        x[...] = softmax(x)
-        return x
+        return softmax_(x)
 
     def __repr__(self):
         return "Softmax()"
@@ -364,6 +374,14 @@ def logsumexp(z: np.ndarray) -> np.ndarray:
         return np.logaddexp.reduce(z, axis=-1, keepdims=True)  # pairwise-stable, one call: best when tiny
     _, s, m = exp_shifted(z)
     return np.log(s) + m
+
+
+def softmax_(z: np.ndarray) -> np.ndarray:
+    """softmax(z) written over z itself (a 2-D float array the caller owns); returns z."""
+    z -= _row_max(z)                                # every exp ≤ 1, the largest of each row = 1
+    np.exp(z, out=z)
+    z /= _row_sum(z)
+    return z
 
 
 def softmax(z: np.ndarray) -> np.ndarray:

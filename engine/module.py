@@ -95,6 +95,7 @@ class Module:
 
     training = True
     needs_input_grad = True  # Sequential turns this off for the first layer.
+    infer_into = None        # layers that change the shape (Linear) write into a buffer Sequential.infer gives
 
     def forward(self, x: np.ndarray) -> np.ndarray:
         raise NotImplementedError
@@ -173,6 +174,8 @@ class Sequential(Module):
                 raise TypeError(f"Sequential: item {i} is {type(layer).__name__}, not a Module")
         self.layers = list(layers)
         self.training = True
+        self._infer_buffers: dict = {}
+        self._infer_plan = None
         self._wire()
         pack_parameters(self.parameters())
 
@@ -215,6 +218,70 @@ class Sequential(Module):
             x = layer.forward(x)
             outs.append(x)
         return outs
+
+    def infer(self, x: np.ndarray, out: np.ndarray | None = None, keep_all: bool = False):
+        """Inference (eval mode whatever `training` says: no dropout, nothing kept for backward) that
+        makes no new arrays once warm: each Linear writes into a buffer kept per (batch size, dtype)
+        and the activations after it work in place there. `x` is never modified.
+
+        Returns the network's output — written into `out` if given ((n, outputs), the result dtype),
+        else a buffer that the next call with this batch size overwrites (copy it to keep it). With
+        `keep_all`, returns the list of "columns" instead: the input and each Linear block's output
+        after its activations (what the network diagram draws), the output last.
+        """
+        bufs = self._buffers_for(x, out)
+        cols = [x] if keep_all else None
+        h, owned, k = x, False, 0          # owned: h lies in one of our buffers (safe to change in place)
+        for layer in self.layers:
+            if layer.infer_into is not None:
+                if cols is not None and k:
+                    cols.append(h)
+                h = layer.infer_into(h, bufs[k])
+                owned, k = True, k + 1
+            elif owned:
+                h = layer.infer_(h)
+            else:                          # (a layer before the first Linear: work on a copy)
+                h = layer.infer_(np.array(h, copy=True))
+                owned = True
+        if out is not None and h is not out:
+            out[...] = h
+            h = out
+        if cols is not None:
+            if k or len(cols) == 1:
+                cols.append(h)
+            return cols
+        return h
+
+    _MAX_BUFFER_SETS = 6           # batch sizes whose buffers are kept (least recently used dropped)
+    _MAX_CACHED_BYTES = 64 << 20   # a bigger set is made per call and not kept
+
+    def _buffers_for(self, x: np.ndarray, out: np.ndarray | None) -> list[np.ndarray]:
+        """One output buffer per shape-changing layer (Linear) for this batch size and dtype, `out` last."""
+        if x.ndim != 2:
+            raise ValueError(f"Sequential.infer: inputs must be 2-D (rows × features), got shape {x.shape}")
+        if self._infer_plan is None:
+            self._infer_plan = ([l for l in self.layers if l.infer_into is not None],
+                                np.result_type(*(p.data.dtype for p in self.parameters())))
+        sized, wdtype = self._infer_plan
+        dtype = np.result_type(x.dtype, wdtype)
+        n = len(x)
+        key = (n, dtype.char)
+        cache = self._infer_buffers
+        bufs = cache.pop(key, None)
+        if bufs is None:
+            bufs = [np.empty((n, l.out_features), dtype) for l in sized]
+        if sum(b.nbytes for b in bufs) <= self._MAX_CACHED_BYTES:
+            cache[key] = bufs                                # most recently used last
+            while len(cache) > self._MAX_BUFFER_SETS:
+                del cache[next(iter(cache))]
+        if out is not None:
+            shape = (n, sized[-1].out_features) if sized else x.shape
+            if out.shape != shape or out.dtype != dtype or not out.flags.c_contiguous:
+                raise ValueError(f"Sequential.infer: out must be a C-contiguous {dtype.name} array of shape "
+                                 f"{shape}, got a {out.dtype.name} array of shape {out.shape}")
+            if sized:
+                bufs = bufs[:-1] + [out]
+        return bufs
 
     def parameters(self) -> list[Parameter]:
         return [p for layer in self.layers for p in layer.parameters()]

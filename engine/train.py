@@ -8,10 +8,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from .errors import DataError, DivergenceError
-from .layers import softmax
+from .layers import softmax_
 from .losses import BCEWithLogitsLoss, CrossEntropyLoss, Loss
 from .metrics import r2_score
-from .module import Module, flat_views
+from .module import Module, Sequential, flat_views
 from .optim import Optimizer
 
 GATHER_PER_EPOCH_BYTES = 8 << 20  # below this, permute the whole set once per epoch; above, gather per batch
@@ -198,6 +198,21 @@ class Trainer:
             yield EpochReport(self.epoch, self.step, train_loss, train_metric, val_loss, val_metric,
                               "accuracy" if classify else "R²", seconds, opt.lr)
 
+    def full_gradient(self) -> list[np.ndarray]:
+        """dL/dθ over the whole training set in eval mode (no dropout: the gradient of the network as it
+        predicts), one float64 array per model parameter; the parameters' gradients are left zeroed."""
+        model, loss_fn = self.model, self.loss_fn
+        was_training = model.training
+        model.eval()
+        try:
+            loss_fn.forward(model.forward(self.X), self.T)
+            self.optimizer.zero_grad()
+            model.backward(loss_fn.backward())                 # the chain rule, layer by layer
+            return [np.array(p.grad, np.float64) for p in model.parameters()]
+        finally:
+            self.optimizer.zero_grad()                         # the next training step writes fresh gradients
+            model.train(was_training)
+
     def _r2_on(self, X, y) -> float:
         return r2_score(predict(self.model, X), y)
 
@@ -222,27 +237,42 @@ def _labels_of(out: np.ndarray) -> np.ndarray:
 
 
 def predict(model: Module, X, batch_size: int = 8192) -> np.ndarray:
-    """Raw network outputs (scores/logits, or values) in eval mode, computed in chunks."""
+    """Raw network outputs (scores/logits, or values) in eval mode, computed in chunks into one new array."""
     X = np.asarray(X)
     if X.ndim != 2:
         raise DataError(f"predict: inputs must be a 2-D array (points × features), got shape {X.shape}")
-    was_training = model.training
-    model.eval()
-    try:
-        if len(X) <= batch_size:
-            return model.forward(X).copy()
-        return np.concatenate([model.forward(X[i:i + batch_size]) for i in range(0, len(X), batch_size)])
-    finally:
-        model.train(was_training)
+    if not isinstance(model, Sequential):                  # (any Module: its own forward, in eval mode)
+        was_training = model.training
+        model.eval()
+        try:
+            return np.array(model.forward(X), copy=True)
+        finally:
+            model.train(was_training)
+    if len(X) <= batch_size:
+        return model.infer(X).copy()
+    first = model.infer(X[:batch_size])
+    out = np.empty((len(X), first.shape[1]), first.dtype)
+    out[:batch_size] = first
+    for i in range(batch_size, len(X), batch_size):
+        model.infer(X[i:i + batch_size], out=out[i:i + batch_size])
+    return out
+
+
+def probabilities_(out: np.ndarray) -> np.ndarray:
+    """Network outputs → class probabilities, in place for several columns: softmax over the columns, or for a
+    single logit z the two columns [1 − σ(z), σ(z)] (a new array)."""
+    if out.shape[1] == 1:
+        p = out * 0.5
+        np.tanh(p, out=p)
+        p += 1
+        p *= 0.5                                           # σ(z) = (1 + tanh(z/2)) / 2, overflow-free
+        return np.hstack([1 - p, p])
+    return softmax_(out)
 
 
 def predict_proba(model: Module, X, batch_size: int = 8192) -> np.ndarray:
     """Class probabilities: softmax of the scores (or sigmoid of a single logit, as two columns)."""
-    out = predict(model, X, batch_size)
-    if out.shape[1] == 1:
-        p = 0.5 * (1 + np.tanh(0.5 * out))
-        return np.hstack([1 - p, p])
-    return softmax(out)
+    return probabilities_(predict(model, X, batch_size))
 
 
 def make_grid(bounds, n: int) -> np.ndarray:

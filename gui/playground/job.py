@@ -12,7 +12,8 @@ worker CPU. While the GUI draws a snapshot the job waits (gui_idle, at most GUI_
 GUI thread gets the GIL at once. `stats` adds up the costs for the benchmark.
 
 Inputs are standardised with a fixed scaling computed over the whole playground square (not from
-the points), so adding points while training never shifts what the network sees.
+the points), so adding points while training never shifts what the network sees (engine/adopt.py).
+Every number comes from the engine: pictures from `Sequential.infer`, training from `Trainer`.
 """
 from __future__ import annotations
 
@@ -22,9 +23,11 @@ import time
 
 import numpy as np
 
-from engine import DataError, DivergenceError, EngineError, Linear, Pipeline, Trainer
-from engine.data import expand_features
+from engine import DivergenceError, EngineError, Linear, Pipeline, Trainer
+from engine.adopt import check_trainable, fixed_scaling  # noqa: F401  (fixed_scaling: kept importable here)
 from engine.recipe import build_loss, build_model_from_recipe, build_optimizer_from_recipe
+from engine.tasks import task_of
+from engine.train import probabilities_
 from gui.playground import render
 from gui.playground.snapshot import History, Snapshot
 from gui.blas import single_thread as blas_single_thread
@@ -44,40 +47,27 @@ LOSS_JUMP = 5.0            # an epoch's training loss this many times the best s
 LOSS_JUMP_MIN = 0.1        # ... gets one "learning rate too high?" note per learning rate
 
 
-def fixed_scaling(features, one_d: bool, bounds) -> tuple[np.ndarray, np.ndarray]:
-    """Mean and std of each feature over a uniform grid of the playground square."""
-    xmin, xmax, ymin, ymax = bounds
-    g = np.linspace(xmin, xmax, 121)
-    if one_d:
-        X = g[:, None]
-    else:
-        gx, gy = np.meshgrid(g, np.linspace(ymin, ymax, 121))
-        X = np.column_stack([gx.ravel(), gy.ravel()])
-    F = expand_features(X, features)
-    std = F.std(axis=0)
-    return F.mean(axis=0), np.where(std > 1e-12, std, 1.0)
-
-
 class TrainingJob:
     def __init__(self, recipe: dict, task: str, n_classes: int, data, *, bounds, one_d: bool,
                  weights: dict | None = None, counters=(0, 0), seed=None, running: bool = False,
                  max_epochs: int = 0, target_loss: float = 0.0, discretize: bool = False,
                  interval: float = 0.05, vmax: float = 1.0, gui_idle=None):
         self.recipe = dict(recipe)
-        self.task = "classification" if task == "classification" else "regression"
+        self.task = task_of(task).kind           # "classification" | "regression"
         self.n_classes = int(n_classes)
         self.one_d = bool(one_d)
         self.bounds = tuple(map(float, bounds))
         self.rng = np.random.default_rng(seed)
         feats = tuple(recipe["features"])
-        n_out = self.n_classes if self.task == "classification" else 1
+        self.classify = task_of(task).is_classification
+        n_out = self.n_classes if self.classify else 1
         self.model = build_model_from_recipe(recipe, len(feats), n_out, self.rng)
         if weights is not None:
             self.model.load_state_dict(weights)
         self.optimizer = build_optimizer_from_recipe(recipe, self.model.parameters())
         self.loss_fn = build_loss(recipe)
         mean, std = fixed_scaling(feats, self.one_d, self.bounds)
-        self.pipe = Pipeline(self.model, self.task, self.n_classes if self.task == "classification" else 0,
+        self.pipe = Pipeline(self.model, self.task, self.n_classes if self.classify else 0,
                              feats, mean, std)
         self.epoch, self.step = int(counters[0]), int(counters[1])
         self.running = bool(running)
@@ -287,19 +277,8 @@ class TrainingJob:
                 self._make_trainer()
             except EngineError:
                 return None, ""
-        t, model = self._trainer, self.model
-        was_training = model.training
-        model.eval()                       # no dropout: the gradient of the network as it predicts
-        try:
-            with np.errstate(all="ignore"):
-                out = model.forward(t.X)
-                self.loss_fn.forward(out, t.T)
-                self.optimizer.zero_grad()
-                model.backward(self.loss_fn.backward())
-            grads = [np.array(p.grad, np.float64) for l in self._linears for p in l.parameters()]
-        finally:
-            self.optimizer.zero_grad()     # the next training step writes fresh gradients
-            model.train(was_training)
+        with np.errstate(all="ignore"):
+            grads = self._trainer.full_gradient()
         return grads, "all training points"
 
     def _grad_fields(self, shown) -> dict:
@@ -336,15 +315,7 @@ class TrainingJob:
 
     # -- training ------------------------------------------------------------------------------
     def _make_trainer(self) -> None:
-        if len(self.X_train) == 0:
-            raise DataError("There are no training points: add some points (or lower the test share).")
-        if self.task == "classification":
-            present = np.unique(self.y_train)
-            if len(present) < 2:
-                raise DataError("The training points have only one class: add points of another class "
-                                "(the network has nothing to tell apart).")
-        elif len(self.X_train) < 2:
-            raise DataError("Regression needs at least two training points.")
+        check_trainable(self.task, self.X_train, self.y_train)
         pipe = self.pipe
         Xt = pipe.transform(self.X_train)
         Xv = pipe.transform(self.X_test) if len(self.X_test) else None
@@ -444,7 +415,7 @@ class TrainingJob:
         c0 = time.thread_time()
         model = self.model
         # thumbnails, scales and weights from one forward pass over the coarse grid
-        _, cols = render.forward(model, self._thumb_inputs(), keep=True)
+        cols = model.infer(self._thumb_inputs(), keep_all=True)   # (the model's buffers: used at once)
         kinds = self._kinds
         sizes = tuple(c.shape[1] for c in cols)
         shown = tuple(min(s, MAX_SHOWN) for s in sizes)
@@ -462,19 +433,20 @@ class TrainingJob:
         gin = self._grid_inputs()
         n = self.grid_n
         image = curve = None
-        out = render.forward(model, gin)
+        focus_ok = self.focus is not None and 0 <= self.focus[0] < len(cols) and 0 <= self.focus[1] < sizes[self.focus[0]]
+        map_cols = model.infer(gin, keep_all=True) if focus_ok else None   # the hovered neuron's column too
+        out = map_cols[-1] if focus_ok else model.infer(gin)
         if self.one_d:
             curve = (self._xs.copy(), out[:, 0].astype(np.float64))
-        elif self.task == "classification":
+        elif self.classify:
             image = render.decision_rgba(out, n, self.discretize)
         else:
             image = render.value_rgba(out[:, 0], n, self.vmax, self.discretize)
         c2 = time.thread_time()
         focus_image = None
-        if self.focus is not None:
+        if focus_ok:
             ci, j = self.focus
-            if 0 <= ci < len(cols) and 0 <= j < sizes[ci]:
-                focus_image = self._focus(gin, ci, j, scales[ci])
+            focus_image = self._focus(map_cols[ci], ci, j, scales[ci])
         now = time.perf_counter()
         state = None
         if self._small or not self.running or now - self._last_state >= STATE_EVERY_S:
@@ -485,7 +457,7 @@ class TrainingJob:
         snap = Snapshot(
             seq=self._seq, epoch=self.epoch, step=self.step, running=self.running, event=self._event,
             message=self._message, lr=float(self.optimizer.lr),
-            metric_name="accuracy" if self.task == "classification" else "R²",
+            metric_name=task_of(self.task).metric_label,
             history=self.take_history(), one_d=self.one_d, bounds=self.bounds, image=image, curve=curve,
             sizes=sizes, shown=shown, thumbs=thumbs, weights=weights, focus=self.focus,
             focus_image=focus_image, state=state, **extra)
@@ -516,32 +488,36 @@ class TrainingJob:
 
     def _column_scale(self, c: np.ndarray, kind: str, is_out: bool):
         if is_out:
-            if self.task == "regression":
+            if not self.classify:
                 return max(self.vmax, 1e-9), 0.0
             return 1.0, 0.0          # probabilities (coloured per class)
         return render.column_scale(c, kind)
 
     def _thumb_images(self, c: np.ndarray, is_out: bool, scale, offset) -> np.ndarray:
-        if is_out and self.task == "classification":
-            probs = render.probabilities(np.array(c, np.float32))
-            return render.class_images(probs, np.arange(c.shape[1]), THUMB)
+        if is_out and self.classify:
+            return render.class_images(_class_probabilities(c), np.arange(c.shape[1]), THUMB)
         return render.signed_images(c, scale if np.ndim(scale) == 0 else scale[:c.shape[1]], offset, THUMB)
 
-    def _focus(self, gin: np.ndarray, ci: int, j: int, scale_offset):
-        """The hovered neuron at the map's resolution (2-D: an RGBA image; 1-D: (xs, values))."""
+    def _focus(self, c: np.ndarray, ci: int, j: int, scale_offset):
+        """The hovered neuron at the map's resolution from its column `c` (2-D: an RGBA image; 1-D: (xs, values))."""
         n = self.grid_n
         last = ci == len(self._kinds) - 1
-        c = render.forward(self.model, gin, upto=None if last else ci)
-        if last and self.task == "classification":
-            c = render.probabilities(np.array(c, np.float32))
+        if last and self.classify:
+            c = _class_probabilities(c)
         v = c[:, j]
         if self.one_d:
             return (self._xs.copy(), np.array(v, dtype=np.float64))
-        if last and self.task == "classification":
+        if last and self.classify:
             return render.class_images(v[:, None], np.array([j]), n)[0]
         sc, off = scale_offset
         sc = sc if np.ndim(sc) == 0 else sc[j]
         return render.signed_images(v[:, None], sc, off, n)[0]
+
+
+def _class_probabilities(scores: np.ndarray) -> np.ndarray:
+    """One probability column per output unit (float32): softmax, or for a single logit P(class 1)."""
+    p = probabilities_(np.array(scores, np.float32))
+    return p[:, 1:] if scores.shape[1] == 1 else p
 
 
 from engine.train import BatchReport as _BatchReport  # noqa: E402  (fast class check in the hot loop)

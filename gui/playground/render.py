@@ -1,21 +1,19 @@
 """Pictures of a network over the input plane, computed cheaply on the worker thread (pure NumPy).
 
-- `forward`: an inference-only pass (eval mode) that works in place on float32 arrays, can stop at
-  any column and keep every column. A "column" is what the diagram draws: the inputs, each hidden
-  layer's activations (the input of the next Linear) and the raw outputs.
-- Colouring goes through precomputed lookup tables: values → uint8 index → packed RGBA (one
-  `np.take`), so the GUI thread only uploads finished images.
+The numbers come from the engine's one inference path (`Sequential.infer`, its columns: the inputs,
+each hidden layer's activations and the raw outputs, as the diagram draws them). This module only
+colours them, through precomputed lookup tables: values → uint8 index → packed RGBA (one `np.take`),
+so the GUI thread only uploads finished images.
 
-Thumbnail scales are fixed by the activation, so a unit that hardly varies looks faint instead of
-saturated: tanh [-1, 1], sigmoid [0, 1] (0.5 neutral), ReLU-like and linear units the largest
-|value| of their layer, inputs each feature's largest |value| over the plane.
+Thumbnail scales are fixed by the activation when it states a `value_range` (tanh [-1, 1], sigmoid
+[0, 1] with 0.5 neutral), so a unit that hardly varies looks faint instead of saturated; other units
+(ReLU-like, linear) share the largest |value| of their layer, inputs each feature's largest |value|.
 """
 from __future__ import annotations
 
 import numpy as np
 
-from engine import Linear
-from engine.layers import Dropout, Identity, LeakyReLU, ReLU, Sigmoid, Tanh
+from engine.layers import ACTIVATIONS, Activation, Dropout, Linear
 from gui.widgets.colors import CLASS_RGB, NEGATIVE_RGB, POSITIVE_RGB
 
 MAP_ALPHA = 200            # opacity of a fully certain map cell
@@ -82,80 +80,23 @@ def _unit_index(p: np.ndarray) -> np.ndarray:
     return q.astype(np.uint8)
 
 
-# -- the network, inference only -----------------------------------------------------------------
+# -- the network's columns ------------------------------------------------------------------------
 def column_kinds(model) -> list[str]:
-    """What each column holds: 'input', the hidden layers' activation names, 'output'."""
-    kinds, act = ["input"], "identity"
-    layers = list(model.layers)
-    n_lin = sum(isinstance(l, Linear) for l in layers)
-    seen = 0
-    for layer in layers:
+    """What each column holds: 'input', each hidden layer's activation name (engine.ACTIVATIONS), 'output'."""
+    kinds, act, seen = ["input"], "identity", 0
+    for layer in model.layers:
         if isinstance(layer, Linear):
             seen += 1
             if seen > 1:
                 kinds.append(act)
             act = "identity"
-        elif isinstance(layer, Tanh):
-            act = "tanh"
-        elif isinstance(layer, Sigmoid):
-            act = "sigmoid"
-        elif isinstance(layer, (ReLU, LeakyReLU)):
-            act = "relu"
-        elif not isinstance(layer, (Dropout, Identity)):
+        elif isinstance(layer, Activation):
+            act = layer.name
+        elif not isinstance(layer, Dropout):
             act = "other"
-    if n_lin:
+    if seen:
         kinds.append("output")
     return kinds
-
-
-def forward(model, x: np.ndarray, *, keep: bool = False, upto: int | None = None):
-    """Inference pass over rows `x`. Returns the last column computed (column `upto`, or the raw
-    outputs), and with `keep` also the list of every column up to there (x first).
-
-    Linear outputs are fresh arrays, so activations run in place on them; `x` is never modified.
-    Layers this function does not know run their own `forward` (the model is put in eval mode)."""
-    cols = [x]
-    h, col, owned = x, 0, False          # owned: h is an array made here (safe to modify in place)
-    was_training = model.training
-    model.eval()
-    try:
-        for layer in model.layers:
-            t = type(layer)
-            if t is Linear:
-                if col == upto:
-                    break
-                if keep and col:
-                    cols.append(h)             # column `col` is complete
-                col += 1
-                h = np.matmul(h, layer.weight.data.T)
-                if layer.bias is not None:
-                    h += layer.bias.data
-                owned = True
-            elif t is Dropout or t is Identity:
-                continue
-            elif not owned:
-                h = layer.forward(h)
-                owned = h is not x
-            elif t is ReLU:
-                np.maximum(h, 0, out=h)
-            elif t is Tanh:
-                np.tanh(h, out=h)
-            elif t is Sigmoid:                 # (1 + tanh(h/2)) / 2, as the engine computes it
-                h *= 0.5
-                np.tanh(h, out=h)
-                h += 1.0
-                h *= 0.5
-            elif t is LeakyReLU:
-                np.maximum(h, h * np.asarray(layer.negative_slope, h.dtype), out=h)
-            else:
-                h = layer.forward(h)
-    finally:
-        model.train(was_training)
-    if not keep:
-        return h
-    if col:
-        cols.append(h)
-    return h, cols
 
 
 # -- pictures ------------------------------------------------------------------------------------
@@ -195,26 +136,12 @@ def value_rgba(values: np.ndarray, n: int, vmax: float, discretize: bool) -> np.
     return np.take(lut, _index(t)).view(np.uint8).reshape(n, n, 4)
 
 
-def probabilities(logits: np.ndarray) -> np.ndarray:
-    """Softmax of (N, C) logits (C == 1: a sigmoid, one column), float32."""
-    if logits.shape[1] == 1:
-        p = logits * 0.5
-        np.tanh(p, out=p)
-        p += 1.0
-        p *= 0.5
-        return p
-    e = logits - logits.max(axis=1, keepdims=True)
-    np.exp(e, out=e)
-    e /= e.sum(axis=1, keepdims=True)
-    return e
-
-
 def column_scale(values: np.ndarray, kind: str) -> tuple[float | np.ndarray, float]:
     """(scale, offset) so that (v − offset) / scale lies in [-1, 1] for a column of `kind`."""
-    if kind == "tanh":
-        return 1.0, 0.0
-    if kind == "sigmoid":
-        return 0.5, 0.5
+    act = ACTIVATIONS.get(kind)
+    if act is not None and act.value_range is not None:     # a fixed range: tanh, sigmoid, ...
+        lo, hi = act.value_range
+        return (hi - lo) / 2, (hi + lo) / 2
     if kind == "input":                             # each feature its own range
         m = np.max(np.abs(values), axis=0)
         return np.where(m > 1e-9, m, 1.0).astype(np.float32), 0.0
