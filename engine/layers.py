@@ -193,7 +193,7 @@ class LeakyReLU(Activation):
         return g * self._slope                      # dL/dx = g · (1 if x > 0 else a)
 
     def infer_(self, x):
-        return np.maximum(x, x * np.asarray(self.negative_slope, x.dtype), out=x)   # (0 ≤ a < 1)
+        return np.multiply(x, self.negative_slope, out=x, where=x < 0)
 
     def get_config(self):
         return {"type": "LeakyReLU", "negative_slope": self.negative_slope}

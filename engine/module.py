@@ -260,7 +260,7 @@ class Sequential(Module):
         if x.ndim != 2:
             raise ValueError(f"Sequential.infer: inputs must be 2-D (rows × features), got shape {x.shape}")
         if self._infer_plan is None:
-            self._infer_plan = ([l for l in self.layers if l.infer_into is not None],
+            self._infer_plan = ([layer for layer in self.layers if layer.infer_into is not None],
                                 np.result_type(*(p.data.dtype for p in self.parameters())))
         sized, wdtype = self._infer_plan
         dtype = np.result_type(x.dtype, wdtype)
@@ -269,7 +269,7 @@ class Sequential(Module):
         cache = self._infer_buffers
         bufs = cache.pop(key, None)
         if bufs is None:
-            bufs = [np.empty((n, l.out_features), dtype) for l in sized]
+            bufs = [np.empty((n, layer.out_features), dtype) for layer in sized]
         if sum(b.nbytes for b in bufs) <= self._MAX_CACHED_BYTES:
             cache[key] = bufs                                # most recently used last
             while len(cache) > self._MAX_BUFFER_SETS:

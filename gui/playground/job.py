@@ -433,7 +433,8 @@ class TrainingJob:
         gin = self._grid_inputs()
         n = self.grid_n
         image = curve = None
-        focus_ok = self.focus is not None and 0 <= self.focus[0] < len(cols) and 0 <= self.focus[1] < sizes[self.focus[0]]
+        fc = self.focus
+        focus_ok = fc is not None and 0 <= fc[0] < len(cols) and 0 <= fc[1] < sizes[fc[0]]
         map_cols = model.infer(gin, keep_all=True) if focus_ok else None   # the hovered neuron's column too
         out = map_cols[-1] if focus_ok else model.infer(gin)
         if self.one_d:
