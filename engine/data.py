@@ -17,10 +17,9 @@ import numpy as np
 
 from .errors import DataError
 from .fileio import atomic_write_text
-from .tasks import FEATURES, ONE_D_FEATURES  # noqa: F401  (re-exported: engine.data.FEATURES stays)
+from .tasks import FEATURES, KINDS, MAX_CLASSES, MIN_CLASSES, ONE_D_FEATURES  # noqa: F401  (FEATURES re-exported)
 
-TASKS = ("classification", "regression")
-MIN_CLASSES, MAX_CLASSES = 2, 8
+TASKS = KINDS  # a Dataset's task is a kind: "classification" or "regression"
 SHAPE_RADIUS = 5.0  # noise-free shapes lie within [-SHAPE_RADIUS, SHAPE_RADIUS]²
 CLIP = 6.0  # classification points are clipped to [-CLIP, CLIP]² after adding noise
 PLAYGROUND_BOUNDS = (-CLIP, CLIP, -CLIP, CLIP)
@@ -42,6 +41,10 @@ class Dataset:
     name: str
     class_names: tuple = ()
 
+    @property
+    def is_classification(self) -> bool:
+        return self.task == "classification"
+
     def __post_init__(self):
         X = np.asarray(self.X, dtype=np.float64)
         y = np.asarray(self.y)
@@ -60,7 +63,7 @@ class Dataset:
         k = self.n_classes
         if isinstance(k, bool) or not isinstance(k, (int, np.integer)):
             raise DataError(f"data set {self.name!r}: n_classes must be an int, got {k!r}")
-        if self.task == "regression":
+        if not self.is_classification:
             if k != 0:
                 raise DataError(f"data set {self.name!r}: regression needs n_classes=0, got {k}")
             y = y.astype(np.float64)
@@ -430,16 +433,16 @@ HEADERS = {
 
 def save_points_csv(path, dataset: Dataset) -> None:
     """Write `dataset` atomically as CSV with header x1,x2,label / x1,x2,target / x,target."""
-    d, task = dataset.X.shape[1], dataset.task
-    if task == "classification" and d == 2:
+    d, task, classify = dataset.X.shape[1], dataset.task, dataset.is_classification
+    if classify and d == 2:
         header = "x1,x2,label"
-    elif task == "regression" and d in (1, 2):
+    elif not classify and d in (1, 2):
         header = "x1,x2,target" if d == 2 else "x,target"
     else:
         raise DataError(f"cannot save a {task} data set with {d} input column(s) as points CSV")
     lines = [header]
     for row, t in zip(dataset.X.tolist(), dataset.y.tolist()):
-        lines.append(",".join([*(repr(v) for v in row), str(t) if task == "classification" else repr(t)]))
+        lines.append(",".join([*(repr(v) for v in row), str(t) if classify else repr(t)]))
     atomic_write_text(path, "\n".join(lines) + "\n")
 
 

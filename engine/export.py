@@ -79,7 +79,7 @@ def numpy_script(pipeline: Pipeline, *, title: str = "") -> str:
     feats = None if pipeline.features is None else list(pipeline.features)
     n_raw = pipeline._n_raw_inputs()
     classes = list(pipeline.class_names) or ([str(i) for i in range(max(pipeline.n_classes, 2))]
-                                             if task == "classification" else [])
+                                             if pipeline.is_classification else [])
 
     L = []
     add = L.append
@@ -87,9 +87,9 @@ def numpy_script(pipeline: Pipeline, *, title: str = "") -> str:
     add('"""' + (title or "A network exported from MLP Studio") + ".")
     add("")
     add(f"Network: {describe(model)} ({model.num_parameters():,} parameters), {task}"
-        + (f" with {len(classes)} classes" if task == "classification" else "") + f"; exported {when}.")
+        + (f" with {len(classes)} classes" if pipeline.is_classification else "") + f"; exported {when}.")
     add("Needs only NumPy. Input: raw points X of shape (n, %d)." % n_raw)
-    if task == "classification":
+    if pipeline.is_classification:
         add("predict(X) gives class indices (see CLASS_NAMES), predict_proba(X) class probabilities.")
     else:
         add("predict(X) gives the predicted values, shape (n,).")
@@ -99,7 +99,7 @@ def numpy_script(pipeline: Pipeline, *, title: str = "") -> str:
     add("import numpy as np")
     add("")
     add(f"FEATURES = {feats!r}  # input features computed from the raw columns x1, x2 (None: raw inputs)")
-    if task == "classification":
+    if pipeline.is_classification:
         add(f"CLASS_NAMES = {classes!r}")
     add(f"N_INPUTS = {n_raw}")
     add("")
@@ -147,7 +147,7 @@ def numpy_script(pipeline: Pipeline, *, title: str = "") -> str:
     add("    return e / e.sum(axis=1, keepdims=True)")
     add("")
     add("")
-    if task == "classification":
+    if pipeline.is_classification:
         add("def predict_proba(X):")
         add('    """Class probabilities, shape (n, classes)."""')
         add("    out = forward(X)")
@@ -197,7 +197,7 @@ def numpy_script(pipeline: Pipeline, *, title: str = "") -> str:
     else:
         add("    X = rng.uniform(0, 255, size=(5, N_INPUTS))  # e.g. flattened images")
     add("    for x, y in zip(X, predict(X)):")
-    if task == "classification":
+    if pipeline.is_classification:
         add("        print(np.round(x[:4], 3), '->', CLASS_NAMES[y] if y < len(CLASS_NAMES) else y)")
     else:
         add("        print(np.round(x[:4], 3), '->', round(float(y), 4))")

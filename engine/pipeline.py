@@ -15,6 +15,7 @@ from .errors import ModelFileError
 from .fileio import atomic_write_bytes
 from .model import build_model
 from .module import Sequential
+from .tasks import KINDS
 from .train import make_grid, predict, predict_proba
 
 FORMAT = "mlp-studio-model"
@@ -33,7 +34,7 @@ class Pipeline:
     meta: dict = field(default_factory=dict)  # JSON-able notes (data set, epochs, accuracy, ...)
 
     def __post_init__(self):
-        if self.task not in ("classification", "regression"):
+        if self.task not in KINDS:
             raise ValueError(f"Pipeline: task must be 'classification' or 'regression', got {self.task!r}")
         self._grid_key = None
         self._grid_inputs = None
@@ -54,6 +55,10 @@ class Pipeline:
         return np.ascontiguousarray(X, dtype=self.dtype)
 
     @property
+    def is_classification(self) -> bool:
+        return self.task == "classification"
+
+    @property
     def dtype(self):
         return self.model.parameters()[0].data.dtype
 
@@ -61,12 +66,12 @@ class Pipeline:
     def predict(self, X) -> np.ndarray:
         """Class labels (classification) or values of shape (n,) (regression)."""
         out = predict(self.model, self.transform(X))
-        if self.task == "regression":
+        if not self.is_classification:
             return out[:, 0]
         return out.argmax(axis=1) if out.shape[1] > 1 else (out[:, 0] > 0).astype(np.int64)
 
     def predict_proba(self, X) -> np.ndarray:
-        if self.task != "classification":
+        if not self.is_classification:
             raise ValueError("predict_proba: this is a regression network; use predict")
         return predict_proba(self.model, self.transform(X))
 
@@ -77,7 +82,7 @@ class Pipeline:
         if key != self._grid_key:  # the grid's network inputs are cached between calls
             self._grid_inputs = self.transform(make_grid(bounds, n))
             self._grid_key = key
-        if self.task == "regression":
+        if not self.is_classification:
             return predict(self.model, self._grid_inputs, batch_size=1 << 30)[:, 0].reshape(n, n)
         p = predict_proba(self.model, self._grid_inputs, batch_size=1 << 30)
         return p.reshape(n, n, p.shape[1])

@@ -16,6 +16,7 @@ FEATURES = ("x1", "x2", "x1^2", "x2^2", "x1*x2", "sin x1", "sin x2")
 ONE_D_FEATURES = ("x1", "x1^2", "sin x1")
 CLASSIFICATION_LOSSES = ("cross_entropy", "bce")
 REGRESSION_LOSSES = ("mse", "l1")
+KINDS = ("classification", "regression")   # what a Dataset, a Pipeline or a Trainer is for (Task.kind)
 MIN_CLASSES, MAX_CLASSES = 2, 8
 MAX_UNITS = 512          # neurons in one hidden layer (builder, recipe and model alike)
 MAX_LAYERS = 8           # hidden layers

@@ -60,6 +60,7 @@ class Trainer:
             raise ValueError(f"Trainer: batch_size must be a positive integer, got {batch_size!r}")
         self.model, self.loss_fn, self.optimizer, self.rng = model, loss_fn, optimizer, rng
         self.task = _task_of(loss_fn)
+        self.classify = self.task == "classification"
         params = model.parameters()
         self.dtype = params[0].data.dtype if params else np.dtype(np.float32)
         self.X, self.y = self._check_xy(X, y, "training")
@@ -76,7 +77,7 @@ class Trainer:
         if isinstance(loss_fn, CrossEntropyLoss):
             n_out = self._n_outputs()
             self.T = (self.y[:, None] == np.arange(n_out)).astype(self.dtype)
-        elif self.task == "regression":
+        elif not self.classify:
             self.T = self.y.astype(self.dtype).reshape(len(self.y), -1)
         else:
             self.T = self.y.astype(self.dtype)
@@ -99,7 +100,7 @@ class Trainer:
         if first is not None and X.shape[1] != first.in_features:
             raise DataError(f"The {what} inputs have {X.shape[1]} columns, but the network's first layer "
                             f"takes {first.in_features} inputs.")
-        if self.task == "classification":
+        if self.classify:
             if y.dtype.kind not in "iu":
                 if not np.all(np.mod(y, 1) == 0):
                     raise DataError(f"The {what} labels must be whole numbers.")
@@ -152,7 +153,7 @@ class Trainer:
         n, bs = len(X), self.batch_size
         n_batches = -(-n // bs)
         per_epoch_gather = X.nbytes + T.nbytes <= GATHER_PER_EPOCH_BYTES
-        classify = self.task == "classification"
+        classify = self.classify
         isfinite, snap_every = math.isfinite, self.snapshot_every
         end = None if epochs is None else self.epoch + int(epochs)
         while end is None or self.epoch < end:
@@ -225,10 +226,10 @@ class Trainer:
         if isinstance(self.loss_fn, CrossEntropyLoss):
             target = (y[:, None] == np.arange(out.shape[1])).astype(out.dtype)
         else:
-            target = y.astype(out.dtype).reshape(len(y), -1) if self.task == "regression" else y.astype(out.dtype)
+            target = y.astype(out.dtype) if self.classify else y.astype(out.dtype).reshape(len(y), -1)
         with np.errstate(all="ignore"):
             loss = type(self.loss_fn)().forward(out, target)
-        metric = float(np.mean(_labels_of(out) == y)) if self.task == "classification" else r2_score(out, y)
+        metric = float(np.mean(_labels_of(out) == y)) if self.classify else r2_score(out, y)
         return loss, metric
 
 
