@@ -1,7 +1,20 @@
 """MLP Studio's engine: a small modular neural-network framework in pure NumPy (no Qt here)."""
+from . import adopt  # noqa: F401  (engine.adopt: fitting models and data to a playground task)
 from .errors import DataError, DivergenceError, EngineError, ModelFileError, ProjectFileError
-from .layers import (ACTIVATIONS, LAYER_TYPES, Activation, Dropout, Identity, LeakyReLU, Linear, ReLU, Sigmoid,
-                     Softmax, Tanh, softmax)
+from .layers import (
+                     ACTIVATIONS,
+                     LAYER_TYPES,
+                     Activation,
+                     Dropout,
+                     Identity,
+                     LeakyReLU,
+                     Linear,
+                     ReLU,
+                     Sigmoid,
+                     Softmax,
+                     Tanh,
+                     softmax,
+)
 from .losses import LOSSES, BCEWithLogitsLoss, CrossEntropyLoss, L1Loss, MSELoss
 from .metrics import accuracy, confusion_matrix, per_class_accuracy, r2_score, rmse, zero_one_loss
 from .model import build_model, describe, mlp
@@ -9,7 +22,6 @@ from .module import Module, Parameter, Sequential
 from .optim import SGD, Adam, build_optimizer
 from .pipeline import Pipeline, load_model, save_model
 from .tasks import FEATURES, MAX_LAYERS, MAX_UNITS, ONE_D_FEATURES, TASKS, Task, task_of
-from . import adopt
 from .train import BatchReport, EpochReport, Trainer, make_grid, predict, predict_proba
 
 __all__ = [

@@ -441,7 +441,7 @@ def save_points_csv(path, dataset: Dataset) -> None:
     else:
         raise DataError(f"cannot save a {task} data set with {d} input column(s) as points CSV")
     lines = [header]
-    for row, t in zip(dataset.X.tolist(), dataset.y.tolist()):
+    for row, t in zip(dataset.X.tolist(), dataset.y.tolist(), strict=False):
         lines.append(",".join([*(repr(v) for v in row), str(t) if classify else repr(t)]))
     atomic_write_text(path, "\n".join(lines) + "\n")
 
@@ -493,7 +493,7 @@ def load_points_csv(path) -> Dataset:
                 raise DataError(f"{fname}: line {lineno}: expected 2 or 3 columns, found {columns}")
         if len(fields) != columns:
             raise DataError(f"{fname}: line {lineno}: expected {columns} values, found {len(fields)}")
-        for col, (s, v) in enumerate(zip(fields, values), start=1):
+        for col, (s, v) in enumerate(zip(fields, values, strict=False), start=1):
             if v is None:
                 raise DataError(f"{fname}: line {lineno}: column {col}: non-numeric value {s!r}")
             if not math.isfinite(v):
@@ -508,7 +508,7 @@ def load_points_csv(path) -> Dataset:
         is_label = columns == 3 and np.all(last == np.round(last)) and np.all((last >= 0) & (last < MAX_CLASSES))
         task = "classification" if is_label else "regression"
     if task == "classification":
-        for (lineno, _), v in zip(rows, last):
+        for (lineno, _), v in zip(rows, last, strict=False):
             if v != round(v):
                 raise DataError(f"{fname}: line {lineno}: label {v:g} is not an integer")
             if v < 0:

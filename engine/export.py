@@ -74,7 +74,6 @@ def numpy_script(pipeline: Pipeline, *, title: str = "") -> str:
             name, source, config = activation_code(layer)
             functions.setdefault(name, source)
             layers.append(f'("{name}", {config!r})')
-    n_out = [l for l in model if isinstance(l, Linear)][-1].out_features
     task = pipeline.task
     feats = None if pipeline.features is None else list(pipeline.features)
     n_raw = pipeline._n_raw_inputs()
@@ -88,7 +87,7 @@ def numpy_script(pipeline: Pipeline, *, title: str = "") -> str:
     add("")
     add(f"Network: {describe(model)} ({model.num_parameters():,} parameters), {task}"
         + (f" with {len(classes)} classes" if pipeline.is_classification else "") + f"; exported {when}.")
-    add("Needs only NumPy. Input: raw points X of shape (n, %d)." % n_raw)
+    add(f"Needs only NumPy. Input: raw points X of shape (n, {n_raw}).")
     if pipeline.is_classification:
         add("predict(X) gives class indices (see CLASS_NAMES), predict_proba(X) class probabilities.")
     else:
@@ -170,7 +169,8 @@ def numpy_script(pipeline: Pipeline, *, title: str = "") -> str:
     add("")
     add("")
     add("def _unpack(text, shape, dtype):")
-    add('    return np.frombuffer(base64.b64decode(text), dtype=np.dtype(dtype).newbyteorder("<")).astype(dtype).reshape(shape)')
+    add('    raw = np.frombuffer(base64.b64decode(text), dtype=np.dtype(dtype).newbyteorder("<"))')
+    add("    return raw.astype(dtype).reshape(shape)")
     add("")
     add("")
     add("# ---- the trained parameters " + "-" * 60)

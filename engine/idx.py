@@ -194,7 +194,8 @@ def _find(folder: Path, names, role) -> Path:
     if not hits:
         raise DataError(f"{folder}: missing file for {role.replace('_', ' ')}: looked for {std}, {std}.gz, "
                         f"{std.replace('-idx', '.idx')}[.gz] or a name ending in one of these"
-                        + (" (test files may also be named test-… instead of t10k-…)" if role.startswith("test") else ""))
+                        + (" (test files may also be named test-… instead of t10k-…)"
+                           if role.startswith("test") else ""))
     bases = {re.sub(r"\.gz$", "", n, flags=re.IGNORECASE) for n in hits}
     if len(bases) > 1:
         raise DataError(f"{folder}: several candidate files for {role.replace('_', ' ')}: {', '.join(sorted(bases))}")
@@ -238,7 +239,8 @@ def load_idx_folder(folder=None, progress=None) -> ImageDataset:
     for role, p in paths.items():
         sub = None
         if progress:
-            sub = (lambda frac, base=done, w=sizes[role]: progress((base + frac * w) / grand))
+            def sub(frac, base=done, w=sizes[role]):
+                progress((base + frac * w) / grand)
         a = read_idx(p, sub)
         done += sizes[role]
         if role.endswith("images") and (a.ndim != 3 or a.dtype != np.uint8):

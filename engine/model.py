@@ -54,7 +54,8 @@ def build_model(config: dict, rng: np.random.Generator | None = None) -> Sequent
     layers = []
     for i, spec in enumerate(config["layers"]):
         if not isinstance(spec, dict) or spec.get("type") not in LAYER_TYPES:
-            raise ValueError(f"model config: layer {i} has unknown type {spec.get('type') if isinstance(spec, dict) else spec!r}")
+            kind = spec.get("type") if isinstance(spec, dict) else spec
+            raise ValueError(f"model config: layer {i} has unknown type {kind!r}")
         kwargs = {k: v for k, v in spec.items() if k != "type"}
         cls = LAYER_TYPES[spec["type"]]
         if cls in (Linear, Dropout):
@@ -70,6 +71,7 @@ def build_model(config: dict, rng: np.random.Generator | None = None) -> Sequent
 
 def describe(model: Sequential) -> str:
     """'2-8-8-2 tanh' style summary."""
-    sizes = [l.in_features for l in model if isinstance(l, Linear)][:1] + [l.out_features for l in model if isinstance(l, Linear)]
-    acts = sorted({type(l).__name__.lower() for l in model if not isinstance(l, (Linear, Dropout))})
+    linears = [layer for layer in model if isinstance(layer, Linear)]
+    sizes = [lin.in_features for lin in linears[:1]] + [lin.out_features for lin in linears]
+    acts = sorted({type(layer).__name__.lower() for layer in model if not isinstance(layer, (Linear, Dropout))})
     return "-".join(map(str, sizes)) + (" " + "/".join(acts) if acts else "")

@@ -108,14 +108,15 @@ class Pipeline:
         atomic_write_bytes(path, self.to_bytes())
 
     @classmethod
-    def from_bytes(cls, data: bytes, name: str = "model file") -> "Pipeline":
+    def from_bytes(cls, data: bytes, name: str = "model file") -> Pipeline:
         if not bytes(data[:4]).startswith(b"PK"):   # np.load would try other formats and talk of pickles
             raise ModelFileError(f"{name}: not an MLP Studio model file (it is not a .npz archive).")
         try:
             with np.load(io.BytesIO(data), allow_pickle=False) as z:
                 files = {k: z[k] for k in z.files}
         except (OSError, ValueError, EOFError, zipfile.BadZipFile, KeyError, RuntimeError, NotImplementedError) as exc:
-            raise ModelFileError(f"{name}: not an MLP Studio model file (it could not be read as .npz: {exc}).") from None
+            raise ModelFileError(f"{name}: not an MLP Studio model file "
+                                 f"(it could not be read as .npz: {exc}).") from None
         except Exception as exc:  # zlib.error, struct.error, ... from a damaged archive
             raise ModelFileError(f"{name}: the file is damaged ({type(exc).__name__}: {exc}).") from None
         try:
@@ -135,7 +136,8 @@ class Pipeline:
             model = build_model(header["model"], np.random.default_rng(0))
             model.load_state_dict(state)
             feats = header.get("features")
-            pipe = cls(model, header["task"], int(header["n_classes"]), None if feats is None else tuple(map(str, feats)),
+            feats = None if feats is None else tuple(map(str, feats))
+            pipe = cls(model, header["task"], int(header["n_classes"]), feats,
                        files.get("pre/mean"), files.get("pre/std"), tuple(map(str, header.get("class_names", ()))),
                        dict(header.get("meta") or {}))
             probe = np.zeros((1, pipe._n_raw_inputs()))
@@ -152,7 +154,7 @@ class Pipeline:
         return self.model[0].in_features
 
     @classmethod
-    def load(cls, path) -> "Pipeline":
+    def load(cls, path) -> Pipeline:
         """Read a model file; any problem raises ModelFileError and nothing else changes."""
         from pathlib import Path
         p = Path(path)

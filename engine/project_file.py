@@ -203,7 +203,8 @@ def _parse(data: bytes, name: str) -> dict:
     try:
         z = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
-        raise ProjectFileError(f"{name}: the project file is truncated or damaged (not a complete zip archive).") from None
+        raise ProjectFileError(f"{name}: the project file is truncated or damaged "
+                               "(not a complete zip archive).") from None
     with z:
         infos = {i.filename: i for i in z.infolist()}
         if len(infos) > MAX_ENTRIES:

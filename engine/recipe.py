@@ -133,4 +133,4 @@ def count_parameters(recipe: dict, n_inputs: int, n_outputs: int) -> int:
     """Weights and biases of the network this recipe builds (without building it)."""
     r = validate_recipe(recipe)
     sizes = [n_inputs] + [h["units"] for h in r["hidden"]] + [1 if r["loss"] == "bce" else n_outputs]
-    return sum(a * b + b for a, b in zip(sizes[:-1], sizes[1:]))
+    return sum(a * b + b for a, b in zip(sizes[:-1], sizes[1:], strict=False))

@@ -64,7 +64,8 @@ class Trainer:
         params = model.parameters()
         self.dtype = params[0].data.dtype if params else np.dtype(np.float32)
         self.X, self.y = self._check_xy(X, y, "training")
-        self.X_val, self.y_val = (None, None) if X_val is None or len(X_val) == 0 else self._check_xy(X_val, y_val, "validation")
+        no_val = X_val is None or len(X_val) == 0
+        self.X_val, self.y_val = (None, None) if no_val else self._check_xy(X_val, y_val, "validation")
         self.batch_size = int(batch_size)
         self.full_train_eval = full_train_eval
         self.snapshot_every = max(1, int(snapshot_every))
@@ -124,7 +125,7 @@ class Trainer:
         if self._flat is not None:
             np.copyto(self._snapshot, self._flat[0])
         else:
-            for buf, p in zip(self._snapshot, self.model.parameters()):
+            for buf, p in zip(self._snapshot, self.model.parameters(), strict=False):
                 np.copyto(buf, p.data)
         self._snapshot_step = self.step
 
@@ -132,7 +133,7 @@ class Trainer:
         if self._flat is not None:
             np.copyto(self._flat[0], self._snapshot)
         else:
-            for buf, p in zip(self._snapshot, self.model.parameters()):
+            for buf, p in zip(self._snapshot, self.model.parameters(), strict=False):
                 np.copyto(p.data, buf)
         self.optimizer.reset_state()
 
@@ -191,7 +192,8 @@ class Trainer:
             else:
                 train_loss = loss_sum / n
                 train_metric = correct / n if classify else self._r2_on(X, y)
-            val_loss, val_metric = self.evaluate(self.X_val, self.y_val) if self.X_val is not None else (math.nan, math.nan)
+            val_loss, val_metric = ((math.nan, math.nan) if self.X_val is None
+                                    else self.evaluate(self.X_val, self.y_val))
             for what, v in (("epoch's training loss", train_loss), ("validation loss", val_loss)):
                 if not isfinite(v) and not (what == "validation loss" and self.X_val is None):
                     self._diverged(what, v)

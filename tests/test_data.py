@@ -5,9 +5,23 @@ import math
 import numpy as np
 import pytest
 
-from engine.data import (CLASSIFICATION_PRESETS, FEATURES, REGRESSION_PRESETS, Dataset, Standardizer,
-                         expand_features, grid_bounds, load_points_csv, make_circle, make_curve1d,
-                         make_dataset, make_plane, make_xor, save_points_csv, train_test_split)
+from engine.data import (
+    CLASSIFICATION_PRESETS,
+    FEATURES,
+    REGRESSION_PRESETS,
+    Dataset,
+    Standardizer,
+    expand_features,
+    grid_bounds,
+    load_points_csv,
+    make_circle,
+    make_curve1d,
+    make_dataset,
+    make_plane,
+    make_xor,
+    save_points_csv,
+    train_test_split,
+)
 from engine.errors import DataError, EngineError
 
 CLS = sorted(CLASSIFICATION_PRESETS)
@@ -234,7 +248,7 @@ def test_split_regression_and_errors():
     assert len(yte) == 30 and len(ytr) == 70
     a = train_test_split(d.X, d.y, 0.3, rng=5)
     b = train_test_split(d.X, d.y, 0.3, rng=5)
-    for u, v in zip(a, b):
+    for u, v in zip(a, b, strict=False):
         np.testing.assert_array_equal(u, v)
     for bad in (-0.1, 0.95, 1.0):
         with pytest.raises(ValueError, match="test_fraction"):

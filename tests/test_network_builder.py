@@ -18,7 +18,7 @@ def builder(qtbot):
 
 
 def _layer_shapes(model):
-    return [(l.in_features, l.out_features) for l in model if isinstance(l, Linear)]
+    return [(lin.in_features, lin.out_features) for lin in model if isinstance(lin, Linear)]
 
 
 def test_settings_produce_the_matching_model(builder, qtbot, rng):
@@ -40,7 +40,7 @@ def test_settings_produce_the_matching_model(builder, qtbot, rng):
     assert (r["optimizer"], r["batch_size"], r["l2"], r["loss"]) == ("adam", 32, 0.001, "cross_entropy")
     model = build_model_from_recipe(r, builder.n_inputs(), 2, rng)
     assert _layer_shapes(model) == [(4, 5), (5, 8), (8, 3), (3, 2)]
-    acts = [type(l) for l in model if not isinstance(l, Linear)]
+    acts = [type(layer) for layer in model if not isinstance(layer, Linear)]
     assert acts == [Tanh, ReLU, Sigmoid]
     assert builder.parameter_count() == model.num_parameters() == 4 * 5 + 5 + 5 * 8 + 8 + 8 * 3 + 3 + 3 * 2 + 2
     assert f"{model.num_parameters():,}" in builder.params_label.text()

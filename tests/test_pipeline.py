@@ -264,6 +264,7 @@ def test_atomic_write_gives_normal_permissions_and_keeps_existing_ones(tmp_path)
     """A saved file is readable like any other new file, and an overwrite keeps the file's mode."""
     import os
     import stat
+
     from engine.fileio import atomic_write_bytes
     plain = tmp_path / "plain.bin"
     plain.write_bytes(b"made the ordinary way")

@@ -221,7 +221,7 @@ def diverging_trainer(snapshot_every=50):
 def test_divergence_raises_and_restores_the_last_epoch_weights():
     trainer = diverging_trainer(snapshot_every=10 ** 9)   # snapshots only at epoch ends
     last = None
-    for r in trainer.run(1):
+    for _ in trainer.run(1):
         last = trainer.model.state_dict()
     trainer.optimizer.lr = 1e3
     with pytest.raises(DivergenceError) as info:
@@ -340,7 +340,7 @@ def test_metrics_on_known_values():
 
 
 def test_input_width_mismatch_is_a_clear_data_error(rng):
-    from engine import DataError, mlp, CrossEntropyLoss, SGD, Trainer
+    from engine import SGD, CrossEntropyLoss, DataError, Trainer, mlp
     model = mlp([3, 4, 2], "tanh", rng=rng)
     X = rng.standard_normal((20, 2))
     y = rng.integers(0, 2, 20)

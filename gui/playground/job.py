@@ -1,7 +1,8 @@
 """The training job: runs on the worker thread (gui/worker.py pulls it), never touches Qt.
 
 Each `next()` trains for about a millisecond (or sleeps briefly while paused) and returns None or
-a frozen Snapshot: every ~50 ms while training (less often when snapshots are costly), and at once after a pause point, an error or a
+a frozen Snapshot: every ~50 ms while training (less often when snapshots are costly), and at once after a
+pause point, an error or a
 command that changes what is shown. Commands (play, pause, new data, new learning rate, ...) are
 methods called on the worker thread through `Worker.call`, so the job's state has one owner.
 
@@ -28,9 +29,9 @@ from engine.adopt import check_trainable, fixed_scaling  # noqa: F401  (fixed_sc
 from engine.recipe import build_loss, build_model_from_recipe, build_optimizer_from_recipe
 from engine.tasks import task_of
 from engine.train import probabilities_
+from gui.blas import single_thread as blas_single_thread
 from gui.playground import render
 from gui.playground.snapshot import History, Snapshot
-from gui.blas import single_thread as blas_single_thread
 
 SLICE_S = 0.0008           # train this long per next()
 MAX_SHOWN = 10             # neurons drawn per layer in the diagram
@@ -102,7 +103,7 @@ class TrainingJob:
         self._hist = self._empty_hist()
         self._batch_steps: list[int] = []
         self._batch_losses: list[float] = []
-        self._linears = [l for l in self.model if isinstance(l, Linear)]
+        self._linears = [layer for layer in self.model if isinstance(layer, Linear)]
         self._small = self.model.num_parameters() < SMALL_NET
         self._kinds = render.column_kinds(self.model)
         self.set_data(*data)
@@ -243,10 +244,10 @@ class TrainingJob:
         """_train_slice that also sums each minibatch's gradients (read after the step, before the next
         zero_grad) for the gradient view."""
         if self._gacc is None:
-            self._gparams = [p for l in self._linears for p in l.parameters()]
+            self._gparams = [p for lin in self._linears for p in lin.parameters()]
             self._gacc = [np.zeros(p.data.shape, np.float64) for p in self._gparams]
             self._gcount = 0
-        pairs = list(zip(self._gacc, self._gparams))
+        pairs = list(zip(self._gacc, self._gparams, strict=False))
         perf = time.perf_counter
         while True:
             rep = next(gen)
@@ -287,10 +288,10 @@ class TrainingJob:
             return {}
         gs, ds, gmax = [], [], []
         k = 0
-        for i, l in enumerate(self._linears):
+        for i, lin in enumerate(self._linears):
             gw = grads[k]
-            gb = grads[k + 1] if l.bias is not None else np.zeros(gw.shape[0])
-            k += 2 if l.bias is not None else 1
+            gb = grads[k + 1] if lin.bias is not None else np.zeros(gw.shape[0])
+            k += 2 if lin.bias is not None else 1
             gs.append(np.array(gw[:shown[i + 1], :shown[i]], np.float32))
             ds.append(np.array(gb[:shown[i + 1]], np.float32))
             gmax.append(float(np.max(np.abs(gw))) if gw.size else 0.0)
@@ -376,14 +377,14 @@ class TrainingJob:
         steps, losses = self._batch_steps, self._batch_losses
         self._batch_steps, self._batch_losses = [], []
         s = np.asarray(steps, np.int64)
-        l = np.asarray(losses, np.float64)
+        lv = np.asarray(losses, np.float64)
         if len(s) > BATCH_POINTS:   # bucket means keep the curve's shape, not its 10k points a second
             edges = np.linspace(0, len(s), BATCH_POINTS + 1).astype(int)
-            l = np.add.reduceat(l, edges[:-1]) / np.diff(edges)
+            lv = np.add.reduceat(lv, edges[:-1]) / np.diff(edges)
             s = s[edges[1:] - 1]
         arr = {k: np.asarray(v, np.int64 if k == "epoch" else np.float64) for k, v in h.items()}
         return History(arr["epoch"], arr["train_loss"], arr["test_loss"], arr["train_metric"],
-                       arr["test_metric"], s, l)
+                       arr["test_metric"], s, lv)
 
     # The decision map: an n×n grid (row 0 = lowest y), n adapted to what a map costs in worker CPU.
     def _grid_inputs(self):
@@ -419,15 +420,16 @@ class TrainingJob:
         kinds = self._kinds
         sizes = tuple(c.shape[1] for c in cols)
         shown = tuple(min(s, MAX_SHOWN) for s in sizes)
-        scales = [self._column_scale(c, kind, i == len(cols) - 1) for i, (c, kind) in enumerate(zip(cols, kinds))]
+        scales = [self._column_scale(c, kind, i == len(cols) - 1)
+                  for i, (c, kind) in enumerate(zip(cols, kinds, strict=False))]
         if self.one_d:
             thumbs = tuple(np.clip((c[:, :k] - off) / (sc if np.ndim(sc) == 0 else sc[:k]), -1, 1).T.astype(np.float32)
-                           for c, k, (sc, off) in zip(cols, shown, scales))
+                           for c, k, (sc, off) in zip(cols, shown, scales, strict=False))
         else:
             thumbs = np.concatenate([self._thumb_images(c[:, :k], i == len(cols) - 1, sc, off)
-                                     for i, (c, k, (sc, off)) in enumerate(zip(cols, shown, scales))])
-        weights = tuple(np.array(l.weight.data[:shown[i + 1], :shown[i]], dtype=np.float32)
-                        for i, l in enumerate(self._linears))
+                                     for i, (c, k, (sc, off)) in enumerate(zip(cols, shown, scales, strict=False))])
+        weights = tuple(np.array(lin.weight.data[:shown[i + 1], :shown[i]], dtype=np.float32)
+                        for i, lin in enumerate(self._linears))
         c1 = time.thread_time()
         # the map (or the fitted curve) at full resolution: one forward pass, then a table lookup
         gin = self._grid_inputs()
