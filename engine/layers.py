@@ -378,10 +378,16 @@ def logsumexp(z: np.ndarray) -> np.ndarray:
 
 def softmax_(z: np.ndarray) -> np.ndarray:
     """softmax(z) written over z itself (a 2-D float array the caller owns); returns z."""
-    z -= _row_max(z)                                # every exp ≤ 1, the largest of each row = 1
-    np.exp(z, out=z)
-    z /= _row_sum(z)
-    return z
+    if z.ndim == 2 and z.shape[1] == 2:             # two classes: p₁ = σ(z₁ − z₀) = (1 + tanh((z₁ − z₀)/2)) / 2
+        d = z[:, 1] - z[:, 0]
+        d *= 0.5
+        np.tanh(d, out=d)
+        d *= 0.5
+        np.add(0.5, d, out=z[:, 1])
+        np.subtract(0.5, d, out=z[:, 0])
+        return z
+    e, s, _ = exp_shifted(z)
+    return np.divide(e, s, out=z)
 
 
 def softmax(z: np.ndarray) -> np.ndarray:

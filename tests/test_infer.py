@@ -91,3 +91,15 @@ def test_predict_in_chunks_and_probabilities(rng):
     p1 = predict_proba(one, X)
     np.testing.assert_allclose(p1[:, 1], 1 / (1 + np.exp(-predict(one, X)[:, 0])), rtol=1e-10)
     np.testing.assert_allclose(p1.sum(axis=1), 1.0)
+
+
+@pytest.mark.parametrize("c", [2, 3, 8])
+def test_in_place_softmax_matches_the_textbook_formula(rng, c):
+    from engine.layers import softmax_
+    z = rng.standard_normal((50, c)) * 20
+    z[0] = [800.0] + [-800.0] * (c - 1)                        # no overflow at the extremes
+    e = np.exp(z - z.max(axis=1, keepdims=True))
+    expected = e / e.sum(axis=1, keepdims=True)
+    got = z.copy()
+    assert softmax_(got) is not None
+    np.testing.assert_allclose(got, expected, rtol=1e-9, atol=1e-15)
