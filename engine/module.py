@@ -1,6 +1,8 @@
 """Parameter, Module and Sequential: the skeleton every layer hangs on."""
 from __future__ import annotations
 
+from threading import get_ident
+
 import numpy as np
 
 DTYPES = {"float32": np.float32, "float64": np.float64}
@@ -227,7 +229,8 @@ class Sequential(Module):
         Returns the network's output — written into `out` if given ((n, outputs), the result dtype),
         else a buffer that the next call with this batch size overwrites (copy it to keep it). With
         `keep_all`, returns the list of "columns" instead: the input and each Linear block's output
-        after its activations (what the network diagram draws), the output last.
+        after its activations (what the network diagram draws), the output last. Threads get buffers
+        of their own, so concurrent calls are safe while nobody changes the weights.
         """
         bufs = self._buffers_for(x, out)
         cols = [x] if keep_all else None
@@ -265,7 +268,7 @@ class Sequential(Module):
         sized, wdtype = self._infer_plan
         dtype = np.result_type(x.dtype, wdtype)
         n = len(x)
-        key = (n, dtype.char)
+        key = (n, dtype.char, get_ident())                   # per thread: concurrent calls never share buffers
         cache = self._infer_buffers
         bufs = cache.pop(key, None)
         if bufs is None:
@@ -273,7 +276,10 @@ class Sequential(Module):
         if sum(b.nbytes for b in bufs) <= self._MAX_CACHED_BYTES:
             cache[key] = bufs                                # most recently used last
             while len(cache) > self._MAX_BUFFER_SETS:
-                del cache[next(iter(cache))]
+                try:
+                    cache.pop(next(iter(cache)), None)
+                except (RuntimeError, StopIteration):        # (another thread changed the cache meanwhile)
+                    break
         if out is not None:
             shape = (n, sized[-1].out_features) if sized else x.shape
             if out.shape != shape or out.dtype != dtype or not out.flags.c_contiguous:

@@ -103,3 +103,24 @@ def test_in_place_softmax_matches_the_textbook_formula(rng, c):
     got = z.copy()
     assert softmax_(got) is not None
     np.testing.assert_allclose(got, expected, rtol=1e-9, atol=1e-15)
+
+
+def test_threads_do_not_share_buffers(rng):
+    import threading
+    model = engine.mlp([2, 32, 32, 3], "tanh", rng=rng, dtype="float64")
+    xs = [rng.standard_normal((256, 2)) for _ in range(4)]
+    expected = [model.forward(x) for x in xs]
+    errors = []
+
+    def work(i):
+        for _ in range(200):
+            if not np.allclose(model.infer(xs[i]), expected[i], rtol=1e-12, atol=1e-12):
+                errors.append(i)
+                return
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
