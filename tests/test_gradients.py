@@ -113,6 +113,24 @@ def test_inference_in_place_matches_forward(rng, make):
         np.testing.assert_allclose(got, expected, rtol=1e-6, atol=1e-7)
 
 
+# Each activation's formula, checked on a few values. One row per registered activation: a new one adds its row.
+E = np.e
+KNOWN_VALUES = {
+    "relu": ([-2.0, 0.0, 3.0], [0.0, 0.0, 3.0]),
+    "leaky_relu": ([-2.0, 0.0, 3.0], [-0.02, 0.0, 3.0]),
+    "tanh": ([-1.0, 0.0, 2.0], [(1 - E ** 2) / (1 + E ** 2), 0.0, (E ** 4 - 1) / (E ** 4 + 1)]),
+    "sigmoid": ([-1.0, 0.0, 2.0], [1 / (1 + E), 0.5, 1 / (1 + E ** -2)]),
+    "identity": ([-1.5, 0.0, 2.0], [-1.5, 0.0, 2.0]),
+}
+
+
+@pytest.mark.parametrize("name", list(ACTIVATIONS))
+def test_activation_values(name):
+    assert name in KNOWN_VALUES, f"add the activation {name!r} to KNOWN_VALUES (inputs and the outputs it must give)"
+    x, y = KNOWN_VALUES[name]
+    np.testing.assert_allclose(ACTIVATIONS[name]().forward(np.array([x])), [y], rtol=1e-12, atol=1e-15)
+
+
 def test_the_registry_is_complete():
     assert {"relu", "leaky_relu", "tanh", "sigmoid", "identity"} <= set(ACTIVATIONS)
     for name, cls in ACTIVATIONS.items():
