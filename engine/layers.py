@@ -267,6 +267,25 @@ class Identity(Activation):
         return x
 
 
+class SiLU(Activation):
+    """y = x·σ(x) (SiLU, also called swish), with σ(x) = (1 + tanh(x/2)) / 2, which never overflows."""
+
+    name, label, init = "silu", "SiLU (swish)", "he"
+    tip = "SiLU (swish): z·sigmoid(z). Smooth, unbounded above like ReLU, dipping a little below 0 for negative z."
+    numpy_code = "x * (1 + np.tanh(0.5 * x)) * 0.5"
+
+    def forward(self, x):
+        s = np.tanh(x * 0.5)
+        s += 1
+        s *= 0.5
+        self._x, self._s = x, s
+        return x * s
+
+    def backward(self, g):
+        x, s = self._x, self._s
+        return g * s * (1 + x * (1 - s))            # dL/dx = g · σ(x) (1 + x (1 − σ(x)))
+
+
 class Softmax(Module):
     """y_i = e^{x_i} / Σ_j e^{x_j} along the last axis: scores to class probabilities."""
 
