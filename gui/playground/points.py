@@ -12,7 +12,8 @@ from dataclasses import dataclass
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
-TASKS = ("classification", "regression", "regression1d")
+
+from engine.tasks import PLAYGROUND_TASKS as TASKS
 MAX_POINTS = 20000
 UNDO_DEPTH = 200
 
@@ -26,7 +27,7 @@ class PointSet:
     n_classes: int = 2
 
     @classmethod
-    def empty(cls, n_classes: int = 2) -> "PointSet":
+    def empty(cls, n_classes: int = 2) -> PointSet:
         return cls(np.zeros((0, 2)), np.zeros(0, np.int64), np.zeros(0), np.zeros(0), n_classes)
 
     def __post_init__(self):
@@ -37,7 +38,7 @@ class PointSet:
     def n(self) -> int:
         return len(self.xy)
 
-    def take(self, mask) -> "PointSet":
+    def take(self, mask) -> PointSet:
         return PointSet(self.xy[mask], self.label[mask], self.target[mask], self.key[mask], self.n_classes)
 
     def to_state(self) -> dict:
@@ -45,7 +46,7 @@ class PointSet:
                 "key": np.array(self.key), "n_classes": int(self.n_classes)}
 
     @classmethod
-    def from_state(cls, d: dict, task: str) -> "PointSet":
+    def from_state(cls, d: dict, task: str) -> PointSet:
         try:
             xy = np.asarray(d["xy"], dtype=np.float64).reshape(-1, 2)
             n = len(xy)
@@ -90,6 +91,9 @@ class PointsModel(QObject):
 
     def current(self) -> PointSet:
         return self._sets[self._task]
+
+    def point_set_of(self, task: str) -> PointSet:
+        return self._sets[task]
 
     def is_test(self, ps: PointSet | None = None) -> np.ndarray:
         ps = ps or self.current()
@@ -141,8 +145,11 @@ class PointsModel(QObject):
         self.changed.emit()
 
     def add(self, x: float, y: float, cls: int = 0, value: float = 0.0) -> bool:
-        """Add one point; False (and nothing changes) when the set is full or the class is out of range."""
+        """Add one point; False (and nothing changes) when the set is full or the class is out of range.
+        The regression tasks have no classes: `cls` is ignored there."""
         ps = self.current()
+        if self._task != "classification":
+            cls = 0
         if ps.n >= MAX_POINTS or not (0 <= cls < ps.n_classes):
             return False
         if self._task == "classification":
@@ -192,18 +199,23 @@ class PointsModel(QObject):
 
     def load(self, X, y, n_classes: int = 2, record: bool = True) -> None:
         """Replace the points with a data set (a preset): one undo step (none with record=False)."""
+        k = n_classes if self._task == "classification" else self.current().n_classes
+        self._commit(self.point_set(self._task, X, y, k, self._rng.random(len(X))), record=record)
+
+    @staticmethod
+    def point_set(task: str, X, y, n_classes: int, key) -> PointSet:
+        """A PointSet of `task` from a data set's inputs X and targets y, with the test keys `key`."""
         X = np.asarray(X, dtype=np.float64)
         y = np.asarray(y)
         n = len(X)
-        if self._task == "regression1d":
+        if task == "regression1d":
             xy = np.column_stack([X[:, 0], y.astype(np.float64)])
             label, target = np.zeros(n, np.int64), y.astype(np.float64)
-        elif self._task == "regression":
+        elif task == "regression":
             xy, label, target = X[:, :2], np.zeros(n, np.int64), y.astype(np.float64)
         else:
             xy, label, target = X[:, :2], y.astype(np.int64), np.zeros(n)
-        k = n_classes if self._task == "classification" else self.current().n_classes
-        self._commit(PointSet(np.array(xy), label, target, self._rng.random(n), int(k)), record=record)
+        return PointSet(np.array(xy), label, target, np.asarray(key, dtype=np.float64), int(n_classes))
 
     def set_n_classes(self, k: int) -> int:
         """Change the class count; points of removed classes go (one undo step). Returns how many went."""

@@ -1,0 +1,793 @@
+"""PlaygroundSession: the 2D playground's whole state and behaviour, with no widgets.
+
+It owns the points of every task (a PointsModel), the recipe and the trained network of every task,
+the loss history of the shown network, the undo history of point and network edits, the current
+training run (through a TrainingController) and the message line (text and severity). Signals tell
+the view (PlaygroundMode) what changed; the view forwards the user's intent to the methods below.
+Tests drive the playground through this public API:
+
+    s = PlaygroundSession(seed=1)
+    s.set_task("regression"); s.generate("plane", 200, 0.1); s.step()
+    s.epoch, s.step_count, s.settled, s.message, s.can_train()
+    s.set_state(PlaygroundState.from_dict(saved))      # one unit, validated before anything changes
+"""
+from __future__ import annotations
+
+import copy
+import time
+from dataclasses import replace
+
+import numpy as np
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from engine import EngineError, Pipeline
+from engine.data import make_dataset
+from engine.tasks import MODEL_KEYS, PLAYGROUND_TASKS, task_of
+from gui.playground import model_io
+from gui.playground.controller import TrainingController
+from gui.playground.history import POINTS, NetState, UndoHistory
+from gui.playground.job import TrainingJob
+from gui.playground.loss_history import LossHistory
+from gui.playground.points import MAX_POINTS, PointsModel
+from gui.playground.state import PlaygroundState, check_recipe, empty_history, fits
+from gui.widgets.colors import CLASS_NAMES
+
+SNAPSHOT_INTERVAL = 0.05     # ~20 snapshots a second while the view is shown
+HIDDEN_INTERVAL = 0.5
+COALESCE_SECONDS = 1.0       # network edits this close together on an untrained net are one undo step
+CHANGED_EVERY = 10.0         # while training, the project counts as changed at least this often (autosave)
+ERASE_RADIUS = 0.45          # data units: a paint stroke with the eraser removes points this near
+CLICK_RADIUS = 0.9           # a click with the eraser removes the nearest point this near
+END_EVENTS = ("paused", "stepped", "max_epochs", "target_loss", "diverged", "error")
+ERROR_EVENTS = ("diverged", "error", "loss_jump")
+
+
+class PlaygroundSession(QObject):
+    points_changed = Signal()          # the shown task's points or the train/test split changed
+    network_changed = Signal()         # another network: recipe, structure, counters and history replaced
+    recipe_changed = Signal()          # the recipe changed other than through set_recipe (undo, task, load)
+    task_changed = Signal(str)
+    settings_changed = Signal()        # presets, view switches, stop conditions, class (a loaded state)
+    snapshot = Signal(object)          # a Snapshot of the current run
+    history_changed = Signal()         # the loss history grew
+    counters_changed = Signal(int, int)
+    running_changed = Signal(bool)
+    message_changed = Signal(str, str)  # (text, "info" | "error")
+    undo_changed = Signal()            # can_undo / can_redo may have changed
+    changed = Signal()                 # something a project saves changed (the shell marks it unsaved)
+    status = Signal(str)               # a transient line for the status bar
+
+    def __init__(self, parent=None, *, seed=None):
+        super().__init__(parent)
+        self._rng = np.random.default_rng(seed)
+        self.points = PointsModel(self, seed=self._rng.integers(1 << 31))
+        self.controller = TrainingController(self)
+        self.undo_history = UndoHistory(PLAYGROUND_TASKS, self.points.forget_oldest)
+        self.history = LossHistory()
+        self._last_net_edit = -1e9
+        self._message = ("", "info")
+        self._message_cause = None
+        self._weights: dict | None = None
+        self._adopted = False
+        self._counters = (0, 0)
+        self._last_snap = None
+        self._focus = None
+        self._running = False
+        self._interval = HIDDEN_INTERVAL
+        self._run_key = None
+        self._changed_at = (0.0, 0)      # (time, step) when training last marked the project changed
+        self._data_timer = QTimer(self)
+        self._data_timer.setSingleShot(True)
+        self._data_timer.setInterval(30)
+        self._data_timer.timeout.connect(self._push_data)
+        self._apply(self.fresh_state(), start=False)
+        self.points.recorded.connect(self._on_points_recorded)
+        self.points.changed.connect(self._on_points_changed)
+        self.points.split_changed.connect(self._on_split_changed)
+        self.controller.snapshot.connect(self._on_snapshot)
+        self.controller.failed.connect(self._on_failed)
+
+    def fresh_state(self) -> PlaygroundState:
+        """A new playground: every task's preset drawn, default networks, nothing trained."""
+        base = PlaygroundState()
+        sets = {}
+        for t in PLAYGROUND_TASKS:
+            name, count, noise = base.presets[t]
+            ds = make_dataset(name, count, noise, n_classes=2, rng=self._rng)
+            sets[t] = PointsModel.point_set(t, ds.X, ds.y, ds.n_classes if t == "classification" else 2,
+                                            self._rng.random(len(ds.X)))
+        return replace(base, sets=sets)
+
+    # -- reading ---------------------------------------------------------------------------------
+    @property
+    def task(self) -> str:
+        return self.points.task
+
+    @property
+    def n_classes(self) -> int:
+        return self.points.current().n_classes
+
+    @property
+    def n_outputs(self) -> int:
+        return task_of(self.task).n_outputs(self.n_classes)
+
+    @property
+    def bounds(self) -> tuple:
+        return task_of(self.task).bounds
+
+    def recipe(self, task: str | None = None) -> dict:
+        """A copy of the recipe of `task` (default: the shown one)."""
+        return copy.deepcopy(self._recipes[task or self.task])
+
+    @property
+    def presets(self) -> dict:
+        return dict(self._presets)
+
+    @property
+    def selected_class(self) -> int:
+        return self._selected_class
+
+    @property
+    def new_value(self) -> float:
+        return self._new_value
+
+    @property
+    def view(self) -> dict:
+        return dict(self._view)
+
+    @property
+    def stop_conditions(self) -> tuple:
+        return self._stop
+
+    @property
+    def epoch(self) -> int:
+        return int(self._counters[0])
+
+    @property
+    def step_count(self) -> int:
+        return int(self._counters[1])
+
+    @property
+    def weights(self) -> dict | None:
+        """The latest known weights of the shown network (a copy), None before it was built."""
+        return None if self._weights is None else {k: np.array(v) for k, v in self._weights.items()}
+
+    @property
+    def trained(self) -> bool:
+        return self._counters[1] > 0 or self._adopted
+
+    @property
+    def last_snapshot(self):
+        """The latest snapshot of the current network (None until its first one arrives)."""
+        return self._last_snap
+
+    @property
+    def focus(self):
+        """The neuron (column, index) whose picture is shown large, or None."""
+        return self._focus
+
+    @property
+    def running(self) -> bool:
+        return self.controller.running
+
+    @property
+    def settled(self) -> bool:
+        """Training is not running and the latest snapshot shows the network as it now is."""
+        snap = self._last_snap
+        return snap is not None and not snap.running and not self.controller.running
+
+    @property
+    def message(self) -> tuple[str, str]:
+        """The message line: (text, severity "info" or "error"); ("", "info") when nothing is to say."""
+        return self._message
+
+    def can_undo(self) -> bool:
+        return self.undo_history.can_undo(self.task)
+
+    def can_redo(self) -> bool:
+        return self.undo_history.can_redo(self.task)
+
+    def vmax(self) -> float:
+        ps = self.points.current()
+        if self.task == "regression" and ps.n:
+            return max(float(np.max(np.abs(ps.target))), 1e-6)
+        return 1.0
+
+    def can_train(self) -> str | None:
+        """None if Train can start; otherwise why not, in words for the user."""
+        Xtr, ytr, _, _ = self.points.arrays()
+        t = task_of(self.task)
+        if len(Xtr) == 0:
+            return ("There are no training points: click on the plane to add some, pick a preset, "
+                    "or lower the test share.")
+        if t.is_classification and len(np.unique(ytr)) < 2:
+            return ("The training points have only one class: add points of another class "
+                    "(keys 1–8 pick the class) — there is nothing to tell apart yet.")
+        if t.is_regression and len(Xtr) < 2:
+            return "Regression needs at least two training points."
+        return None
+
+    # -- the message line --------------------------------------------------------------------------
+    def say(self, text: str, severity: str = "info", cause: str | None = None) -> None:
+        """Set the message line (an empty text clears it); `cause` names what makes it true."""
+        if text:
+            self.status.emit(text)
+        self._message_cause = cause if text else None
+        new = (text, "error" if severity == "error" else "info")
+        if new != self._message:
+            self._message = new
+            self.message_changed.emit(*new)
+
+    def _clear_errors(self) -> None:
+        if self._message[1] == "error" or self._message_cause == "edit":
+            self.say("")
+
+    # -- tasks, classes, tools ---------------------------------------------------------------------
+    def set_task(self, task: str) -> None:
+        """Show another task; each task keeps its points and its network exactly as they were left."""
+        task = task_of(task).name
+        if task not in PLAYGROUND_TASKS:
+            raise ValueError(f"the playground has no task {task!r}")
+        if task == self.task:
+            return
+        self._nets[self.task] = self._capture_net()   # stops training; the network waits for its task
+        self._run_key = None
+        self.points.blockSignals(True)
+        try:
+            self.points.set_task(task)
+        finally:
+            self.points.blockSignals(False)
+        saved, self._nets[task] = self._nets[task], None
+        self.task_changed.emit(task)
+        self.recipe_changed.emit()
+        self.points_changed.emit()
+        if saved is not None:
+            self._restore_net(saved)
+        else:
+            self._new_network()
+        if saved is not None and saved.trained:
+            e = self._counters[0]
+            self.say(f"Back to the network of this task, trained for {e:,} epoch{'s' if e != 1 else ''}.")
+        else:
+            self.say("")
+        self.undo_changed.emit()
+        self.changed.emit()
+
+    def select_class(self, i: int) -> None:
+        """The class new points get (classification only)."""
+        i = int(i)
+        if self.task == "classification" and 0 <= i < self.n_classes:
+            self._selected_class = i
+            self.settings_changed.emit()
+            self.say(f"Drawing class {i + 1} ({CLASS_NAMES[i]}).", cause="class")
+
+    def set_eraser(self, on: bool) -> None:
+        self._view["eraser"] = bool(on)
+        self.say("Eraser: click a point (or drag over points) to remove it." if on else "", cause="tool")
+        self.changed.emit()
+
+    def set_new_value(self, v: float) -> None:
+        self._new_value = float(v)
+
+    def set_view(self, key: str, on: bool) -> None:
+        """A view switch: show_test, discretize, per_batch, log_loss, gradients."""
+        if key not in self._view:
+            raise ValueError(f"unknown view setting {key!r}")
+        self._view[key] = bool(on)
+        if key == "discretize":
+            self.controller.set_discretize(on)
+        elif key == "gradients":
+            self.controller.set_grad_view(on)
+            if on:
+                self.say("Gradient view: line width = |∂L/∂w|, colour = the direction of the update −η∂L/∂w; "
+                         "the bar under each neuron is its error signal δ. Hover a line for its numbers.")
+        if key == "show_test":
+            self.points_changed.emit()
+        self.changed.emit()
+
+    def set_stop(self, max_epochs: int, target_loss: float) -> None:
+        self._stop = (int(max_epochs), float(target_loss))
+        self.controller.set_stop(*self._stop)
+        self.changed.emit()
+
+    def set_n_classes(self, k: int) -> None:
+        """A new class count needs a new output layer: one undo step brings back the points and the
+        network as they were."""
+        k = int(k)
+        if self.task != "classification" or k == self.n_classes:
+            return
+        self.points.end_stroke()
+        before = self._capture_net()
+        self._run_key = None
+        self.points.blockSignals(True)
+        try:
+            dropped = self.points.set_n_classes(k)
+        finally:
+            self.points.blockSignals(False)
+        if self.n_classes != k:
+            return
+        self.undo_history.push(self.task, replace(before, with_points=True))
+        self._last_net_edit = -1e9
+        if self._selected_class >= k:
+            self._selected_class = 0
+            self.settings_changed.emit()
+        self.points_changed.emit()
+        self._new_network()
+        if dropped:
+            self.say(f"Removed {dropped} points of the dropped classes and started a new network — "
+                     "Undo (Ctrl+Z) brings both back.")
+        elif before.trained:
+            self.say("New output layer: fresh random weights. Ctrl+Z brings back the trained network.")
+        else:
+            self.say("")
+        self.undo_changed.emit()
+        self.changed.emit()
+
+    # -- point edits -----------------------------------------------------------------------------
+    def add_point(self, x: float, y: float) -> bool:
+        """Add a point where the user clicked: of the selected class (classification), with the new-point
+        value (2D regression) or at height y (1D curve). False, with a message, when the canvas is full."""
+        if self.points.current().n >= MAX_POINTS:
+            self.say(f"The canvas is full ({MAX_POINTS:,} points): erase or clear some first.", "error", "edit")
+            return False
+        cls = self._selected_class if self.task == "classification" else 0
+        ok = self.points.add(float(x), float(y), cls, self._new_value)
+        if ok:
+            self._clear_errors()
+        return ok
+
+    def erase_at(self, x: float, y: float, radius: float = CLICK_RADIUS) -> bool:
+        """Remove the point nearest to (x, y) within `radius`; False (with a message) if there is none."""
+        if self.points.erase_near(float(x), float(y), float(radius)):
+            self._clear_errors()
+            return True
+        self.say("No point near the click to remove.", "error", "edit")
+        return False
+
+    def begin_stroke(self) -> None:
+        self.points.begin_stroke()
+
+    def stroke_point(self, x: float, y: float, erase: bool) -> None:
+        if erase:
+            self.points.erase_near(float(x), float(y), ERASE_RADIUS)
+        else:
+            self.add_point(x, y)
+
+    def end_stroke(self) -> None:
+        self.points.end_stroke()
+
+    def clear(self) -> bool:
+        """Remove all points of the shown task (one undo step)."""
+        self.points.end_stroke()
+        if self.points.clear():
+            self.say("Cleared the points — Undo (Ctrl+Z) brings them back.")
+            return True
+        self.say("There are no points to clear.")
+        return False
+
+    def set_test_fraction(self, f: float) -> None:
+        self.points.set_test_fraction(f)
+
+    def generate(self, preset: str, count: int, noise: float) -> None:
+        """Replace the points with a fresh sample of a preset and start a new network on it: one undo
+        step brings back the old points and the old network."""
+        try:
+            ds = make_dataset(preset, int(count), float(noise), n_classes=self.n_classes, rng=self._rng)
+        except (EngineError, ValueError) as exc:
+            self.say(str(exc), "error")
+            return
+        self.points.end_stroke()
+        before = self._capture_net()
+        self._presets[self.task] = (preset, int(count), float(noise))
+        self._run_key = None
+        self.points.blockSignals(True)
+        try:
+            self.points.load(ds.X, ds.y, ds.n_classes if ds.task == "classification" else 2)
+        finally:
+            self.points.blockSignals(False)
+        self.undo_history.push(self.task, replace(before, with_points=True))
+        self._last_net_edit = -1e9
+        self.settings_changed.emit()
+        self.points_changed.emit()
+        self._new_network()
+        self.say("")
+        self.undo_changed.emit()
+        self.changed.emit()
+
+    def _on_points_recorded(self) -> None:
+        self.undo_history.push(self.task, POINTS)
+        self._last_net_edit = -1e9
+        self.undo_changed.emit()
+
+    def _on_points_changed(self) -> None:
+        self.points_changed.emit()
+        self.changed.emit()
+        if self._run_key is not None and self._run_key != self._key():
+            self._new_network()             # the number of outputs changed: the old weights cannot fit
+        else:
+            self._data_timer.start()
+
+    def _on_split_changed(self) -> None:
+        self.points_changed.emit()
+        self.changed.emit()
+        self._data_timer.start()
+
+    def _push_data(self) -> None:
+        if self.controller.active:
+            self.controller.set_data(*self.points.arrays(), self.vmax())
+
+    # -- the network -----------------------------------------------------------------------------
+    def set_recipe(self, recipe: dict) -> None:
+        """The user edited the network. Training settings (learning rate, optimizer, …) change the run
+        in place; a change of the network itself starts new random weights (undoable). ValueError, and
+        nothing changes, when the recipe does not fit the task."""
+        new = check_recipe(self.task, copy.deepcopy(recipe))
+        old = self._recipes[self.task]
+        self._recipes[self.task] = new
+        self.changed.emit()
+        if all(old[k] == new[k] for k in MODEL_KEYS):
+            self.controller.update_recipe(new)
+            return
+        before = self._capture_net(old)
+        self._new_network()
+        self._push_net(before, coalesce=True)
+        if before.trained:
+            self.say("New network: fresh random weights. Ctrl+Z brings back the trained one.")
+        else:
+            self.say("The network changed: it starts from new random weights.")
+
+    def reset(self) -> None:
+        """New random weights (undoable when the old ones were trained)."""
+        before = self._capture_net()
+        self._new_network()
+        if before.trained:
+            self._push_net(before)
+            self.say("New random weights. Ctrl+Z brings back the trained ones.", cause="reset")
+        else:
+            self.say("New random weights.", cause="reset")
+        self.changed.emit()
+
+    # -- training ----------------------------------------------------------------------------------
+    def play_pause(self) -> None:
+        if self.controller.running:
+            self.controller.pause()
+            self._set_running(False)
+            return
+        reason = self.can_train()
+        if reason:
+            self.say(reason, "error")
+            return
+        self._ensure_run()
+        self.controller.play()
+        self._set_running(True)
+        self.say("")
+
+    def step(self) -> None:
+        """Train one epoch (the rest of the current one when paused midway)."""
+        if self.controller.running:
+            return
+        reason = self.can_train()
+        if reason:
+            self.say(reason, "error")
+            return
+        self._ensure_run()
+        self.controller.step()
+        self._set_running(True)
+
+    def stop(self) -> None:
+        """End the run; keep the weights (a fresh optimizer continues from them)."""
+        self._take_final(self.controller.stop())
+        self._set_running(False)
+        self._start_run(self._weights, self._counters)
+        self.say(f"Stopped at epoch {self._counters[0]:,}. The weights are kept; Train continues from them.")
+        self.changed.emit()
+
+    def shutdown(self) -> None:
+        self._data_timer.stop()
+        self._take_final(self.controller.stop())
+        self._set_running(False)
+
+    def set_visible(self, visible: bool) -> None:
+        """The view is shown (snapshots ~20 a second) or hidden (fewer snapshots nobody sees)."""
+        self._interval = SNAPSHOT_INTERVAL if visible else HIDDEN_INTERVAL
+        if visible and not self.controller.active:
+            self._ensure_run()
+        self.controller.set_interval(self._interval)
+
+    def set_focus(self, focus) -> None:
+        """The neuron (column, index) whose picture is shown large; None ends it."""
+        self._focus = focus
+        self.controller.set_focus(focus)
+
+    def _set_running(self, running: bool) -> None:
+        if running != self._running:
+            self._running = running
+            self.running_changed.emit(running)
+
+    def _take_final(self, final: dict | None) -> None:
+        """What a stopped run ended with: its weights, counters and the last of its loss history."""
+        if final is not None:
+            self._weights = final["state"]
+            self._counters = (final["epoch"], final["step"])
+            if len(final["history"].epoch) or len(final["history"].batch_step):
+                self.history.add(final["history"], final["metric_name"])
+                self.history_changed.emit()
+
+    def _key(self):
+        return (self.task, self.n_outputs)
+
+    def _ensure_run(self) -> None:
+        if not self.controller.active:
+            self._start_run(self._weights, self._counters)
+
+    def _new_network(self) -> None:
+        """Fresh random weights for the shown recipe: counters and loss history start over."""
+        self._weights, self._adopted, self._counters = None, False, (0, 0)
+        self.history.clear()
+        self._start_run(None, (0, 0))
+        self.network_changed.emit()
+
+    def _start_run(self, weights, counters) -> bool:
+        """A new run of the shown network from `weights` (None: random); False, with a message, if the
+        network cannot be built (the run is then gone)."""
+        self._data_timer.stop()
+        t = task_of(self.task)
+        try:
+            job = TrainingJob(self._recipes[self.task], self.task, self.n_outputs if t.is_classification else 0,
+                              self.points.arrays(), bounds=t.bounds, one_d=t.one_d, weights=weights,
+                              counters=counters, seed=self._rng.integers(1 << 31), max_epochs=self._stop[0],
+                              target_loss=self._stop[1], discretize=self._view["discretize"],
+                              interval=self._interval, vmax=self.vmax())
+        except (ValueError, EngineError) as exc:
+            self.controller.stop(flush=False)
+            self._set_running(False)
+            self.say(f"Cannot build this network: {exc}", "error")
+            return False
+        self._counters = tuple(counters)
+        self._run_key = self._key()
+        self._last_snap = None
+        self._changed_at = (time.monotonic(), int(counters[1]))
+        self.controller.start(job)
+        if self._focus is not None:
+            self.controller.set_focus(self._focus)
+        if self._view["gradients"]:
+            self.controller.set_grad_view(True)
+        self._set_running(False)
+        self.counters_changed.emit(*self._counters)
+        return True
+
+    def _on_snapshot(self, snap) -> None:
+        self._last_snap = snap
+        if snap.state is not None:
+            self._weights = snap.state
+        self._counters = (snap.epoch, snap.step)
+        self.history.add(snap.history, snap.metric_name)
+        self.history_changed.emit()
+        self.snapshot.emit(snap)
+        self.counters_changed.emit(snap.epoch, snap.step)
+        if snap.running != self._running and (snap.event or not snap.running or self.controller.running):
+            self._set_running(snap.running and self.controller.running)
+        if snap.event:
+            self.say(snap.message, "error" if snap.event in ERROR_EVENTS else "info")
+        # Training is work: the project counts as changed when a run ends or pauses with new weights,
+        # and every CHANGED_EVERY seconds while it trains (so the autosave keeps it).
+        t0, s0 = self._changed_at
+        now = time.monotonic()
+        if snap.step != s0 and (snap.event in END_EVENTS or now - t0 >= CHANGED_EVERY):
+            self._changed_at = (now, snap.step)
+            self.changed.emit()
+
+    def _on_failed(self, message: str) -> None:
+        self._set_running(False)
+        self.say(message, "error")
+
+    # -- undo --------------------------------------------------------------------------------------
+    def undo(self) -> None:
+        self._undo_redo(self.undo_history.pop_undo, self.undo_history.push_redo, self.points.undo, "Undone")
+
+    def redo(self) -> None:
+        self._undo_redo(self.undo_history.pop_redo, self.undo_history.push_undo, self.points.redo, "Redone")
+
+    def _undo_redo(self, pop, push_back, points_step, done: str) -> None:
+        """One step of the history: a point edit (PointsModel holds its data) or a network edit (the
+        NetState is swapped with the network the user has now, so the step can be taken back)."""
+        self.points.end_stroke()
+        t = self.task
+        entry = pop(t)
+        if entry is None:
+            self.say(f"Nothing to {done[:-2].lower()}.")
+        elif entry == POINTS:
+            points_step()
+            push_back(t, POINTS)
+            self.say(f"{done}.")
+        elif self.controller.running:
+            (self.undo_history.push_undo if done == "Undone" else self.undo_history.push_redo)(t, entry)
+            self.say("Pause training first: the network cannot change while it trains.", "error")
+        else:
+            now = self._capture_net()
+            if entry.with_points:            # a class-count change or a preset: its points step, then its network
+                now = replace(now, with_points=True)
+                self._run_key = None         # the points' change starts no fresh network of its own
+                self.points.blockSignals(True)
+                try:
+                    points_step()
+                finally:
+                    self.points.blockSignals(False)
+                self.points_changed.emit()
+            push_back(t, now)
+            self._restore_net(entry)
+            e = entry.counters[0]
+            what = (f"the network trained for {e:,} epoch{'s' if e != 1 else ''} is back, with its weights and "
+                    "loss curve" if entry.trained else "the network is back as it was")
+            self.say(f"{done}: {what}.")
+            self.changed.emit()
+        self.undo_changed.emit()
+
+    def _capture_net(self, recipe: dict | None = None) -> NetState:
+        """The network as the user has it now (the run ends: its exact weights are read)."""
+        self._take_final(self.controller.stop())
+        self._set_running(False)
+        return NetState(copy.deepcopy(recipe if recipe is not None else self._recipes[self.task]), self.weights,
+                        tuple(self._counters), self.history.to_state(), self._adopted)
+
+    def _restore_net(self, net: NetState) -> None:
+        """Put a NetState back: its network (training settings such as the learning rate stay as they
+        are now), its weights, counters and loss history."""
+        recipe = self.recipe()
+        recipe.update({k: copy.deepcopy(net.recipe[k]) for k in MODEL_KEYS})
+        self._recipes[self.task] = recipe
+        self.recipe_changed.emit()
+        if not fits(recipe, self.task, self.points.current(), net.weights):
+            self._new_network()             # the weights no longer fit (the class count changed since)
+            return
+        self.history.set_state(net.history)
+        self._weights, self._adopted = net.weights, net.adopted
+        self._counters = tuple(net.counters)
+        if self._start_run(net.weights, net.counters):
+            self.network_changed.emit()
+        else:
+            self._new_network()
+
+    def _push_net(self, before: NetState, *, coalesce: bool = False) -> None:
+        """A network edit replaced `before`: put it on the undo history (point edits undone before it
+        can no longer be redone). Quick edits of an untrained network make one step."""
+        t = self.task
+        now = time.monotonic()
+        top = self.undo_history.top(t)
+        if not (coalesce and isinstance(top, NetState) and not before.trained
+                and now - self._last_net_edit < COALESCE_SECONDS):
+            self.undo_history.push(t, before)
+            self.points.clear_redo(t)
+        self._last_net_edit = now
+        self.undo_changed.emit()
+
+    # -- state -------------------------------------------------------------------------------------
+    def state(self) -> PlaygroundState:
+        """Everything a project saves, as one value (the weights of the latest snapshot)."""
+        model = None
+        if self._weights is not None:
+            model = {"weights": self.weights, "epoch": self.epoch, "step": self.step_count,
+                     "adopted": self._adopted}
+        nets = {t: (None if n is None else replace(n, weights={k: np.array(v) for k, v in (n.weights or {}).items()}
+                                                  if n.weights is not None else None))
+                for t, n in self._nets.items()}
+        return PlaygroundState(task=self.task, test_fraction=self.points.test_fraction,
+                               sets={t: self.points.point_set_of(t) for t in PLAYGROUND_TASKS},
+                               recipes=copy.deepcopy(self._recipes), presets=dict(self._presets),
+                               selected_class=self._selected_class, new_value=self._new_value,
+                               view=dict(self._view), stop=self._stop, model=model,
+                               history=self.history.to_state(), nets=nets)
+
+    def set_state(self, state: PlaygroundState | dict) -> None:
+        """Replace the whole playground with `state` (a dict is parsed first): validated before anything
+        changes (ValueError then), applied as one unit — the recipe, weights, class count and task of
+        the state are what the playground has afterwards. The undo history starts afresh."""
+        if not isinstance(state, PlaygroundState):
+            state = PlaygroundState.from_dict(state)
+        self._apply(state, start=True)
+
+    def _apply(self, st: PlaygroundState, *, start: bool) -> None:
+        self._data_timer.stop()
+        self.controller.stop(flush=False)     # the old run's snapshots are dropped
+        self._set_running(False)
+        self._recipes = copy.deepcopy(st.recipes)
+        self._presets = dict(st.presets)
+        self._nets = dict(st.nets)
+        self._view = dict(st.view)
+        self._stop = tuple(st.stop)
+        self._new_value = float(st.new_value)
+        self.undo_history.clear()
+        self.points.blockSignals(True)
+        try:
+            self.points.apply_state({"task": st.task, "test_fraction": st.test_fraction, "sets": st.sets})
+        finally:
+            self.points.blockSignals(False)
+        k = self.n_classes if task_of(st.task).is_classification else 8
+        self._selected_class = st.selected_class if 0 <= st.selected_class < k else 0
+        self.history.set_state(st.history or empty_history())
+        model = st.model
+        self._weights = None if model is None else {k: np.array(v) for k, v in model["weights"].items()}
+        self._counters = (model["epoch"], model["step"]) if model else (0, 0)
+        self._adopted = bool(model and model["adopted"])
+        self._last_snap = None
+        self._run_key = None
+        if start and not self._start_run(self._weights, self._counters):
+            self._new_network()
+        self.task_changed.emit(self.task)
+        self.recipe_changed.emit()
+        self.settings_changed.emit()
+        self.points_changed.emit()
+        self.network_changed.emit()
+        self.undo_changed.emit()
+        self.say("")
+
+    # -- files -------------------------------------------------------------------------------------
+    def import_points(self, ds, name: str) -> None:
+        """Load a data set into the task it fits (switching task if needed) as one undoable step;
+        ValueError with a clear message, changing nothing, if it fits no task."""
+        task, X, y, k = model_io.task_for_dataset(ds, task_of("classification").bounds,
+                                                  task_of("regression1d").bounds)
+        if task != self.task:
+            self.set_task(task)
+        self.points.end_stroke()
+        self.points.load(X, y, k if task == "classification" else 2)
+        what = {"classification": f"{k} classes", "regression": "values over the plane",
+                "regression1d": "a curve"}[task]
+        self.say(f"Imported {len(X):,} points ({what}) from {name} — Undo (Ctrl+Z) brings the old ones back.")
+
+    def points_dataset(self):
+        return model_io.dataset_from_points(self.points.current(), self.task)
+
+    def current_pipeline(self) -> Pipeline | None:
+        """The trained network with its features and the playground's fixed input scaling (a copy), or
+        None before any training."""
+        if self._weights is None or not self.trained:
+            return None
+        task, recipe = self.task, self.recipe()
+        k = self.n_outputs if task_of(task).is_classification else 0
+        meta = {"source": "MLP Studio 2D playground", "task": task, "epoch": self.epoch, "step": self.step_count,
+                "bounds": list(self.bounds), "recipe": copy.deepcopy(recipe)}
+        try:
+            return model_io.make_pipeline(recipe, task, k, self._weights, self.bounds, meta)
+        except ValueError:
+            return None
+
+    def load_pipeline(self, pipeline: Pipeline) -> None:
+        """Adopt a loaded model that fits the playground: its network and weights become the task's.
+        ValueError with a clear message, changing nothing, otherwise."""
+        task, recipe, weights, k = model_io.adopt_pipeline(pipeline, self._recipes, task_of("classification").bounds,
+                                                           task_of("regression1d").bounds)
+        if task != self.task:
+            self.set_task(task)
+        self.points.end_stroke()
+        before = self._capture_net()
+        dropped = 0
+        new_k = task == "classification" and self.n_classes != k
+        if new_k:
+            self.points.blockSignals(True)
+            try:
+                dropped = self.points.set_n_classes(k)
+            finally:
+                self.points.blockSignals(False)
+            self.undo_history.push(task, replace(before, with_points=True))
+            self._last_net_edit = -1e9
+            self.points_changed.emit()
+        self._recipes[task] = check_recipe(task, recipe)
+        self.recipe_changed.emit()
+        meta = pipeline.meta if isinstance(pipeline.meta, dict) else {}
+        try:
+            counters = (int(meta.get("epoch", 0)), int(meta.get("step", 0)))
+        except (TypeError, ValueError):
+            counters = (0, 0)
+        self.history.clear()
+        self._weights, self._adopted, self._counters = weights, True, counters
+        if not self._start_run(weights, counters):
+            self._new_network()
+        self.network_changed.emit()
+        if not new_k and before.trained:
+            self._push_net(before)
+        note = (f" Removed {dropped} points of classes the model does not have (Undo brings them back)."
+                if dropped else "")
+        self.say("Loaded the model: its network is in the builder and Train continues from its weights." + note)
+        self.undo_changed.emit()
+        self.changed.emit()
