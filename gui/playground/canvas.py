@@ -179,6 +179,11 @@ class PointsCanvas(pg.PlotWidget):
         self.test_halo.setData(pos=ps.xy[te], brush=None, pen=self._halo, symbol="o", size=TEST_SIZE)
         self.test_points.setData(pos=ps.xy[te], brush=None, pen=pens[te], symbol="o", size=TEST_SIZE)
 
+    @property
+    def focus_image(self):
+        """The hovered neuron's picture shown instead of the map (2D), or None."""
+        return self._focus_image
+
     # -- model pictures ---------------------------------------------------------------------------
     def clear_model(self) -> None:
         self._map_image = None

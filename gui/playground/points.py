@@ -114,6 +114,10 @@ class PointsModel(QObject):
     def can_undo(self) -> bool:
         return bool(self._undo[self._task])
 
+    def undo_depth(self, task: str | None = None) -> int:
+        """How many point edits of `task` (default: the current one) can be undone."""
+        return len(self._undo[task or self._task])
+
     def can_redo(self) -> bool:
         return bool(self._redo[self._task])
 

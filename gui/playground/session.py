@@ -148,6 +148,11 @@ class PlaygroundSession(QObject):
         return int(self._counters[1])
 
     @property
+    def counters(self) -> tuple[int, int]:
+        """(epoch, step_count) of the shown network."""
+        return (self.epoch, self.step_count)
+
+    @property
     def weights(self) -> dict | None:
         """The latest known weights of the shown network (a copy), None before it was built."""
         return None if self._weights is None else {k: np.array(v) for k, v in self._weights.items()}
