@@ -1,4 +1,6 @@
 """The 2D playground, driven like a user drives it (offscreen)."""
+import re
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
@@ -944,3 +946,216 @@ def test_a_project_keeps_the_network_of_every_task(mode, qtbot):
         assert _same_weights(m2.get_state()["nets"]["classification"]["weights"], before["nets"]["classification"]["weights"])
     finally:
         m2.shutdown()
+
+
+# -- issue 14: regressions found by random user-action testing ------------------------------------------
+def epoch_of(m):
+    return m.session.epoch
+
+
+def message_of(m):
+    return m.session.message
+
+
+def test_training_marks_the_project_changed_and_the_window_title_gets_a_star(qtbot, tmp_path, monkeypatch):
+    """Bug 1: a trained network is work — pausing (or stopping) with new weights is a change."""
+    from gui.main_window import MainWindow
+    from gui.settings import AppSettings
+    monkeypatch.setenv("MLP_STUDIO_UNATTENDED", "1")
+    m = PlaygroundMode(seed=5)
+    w = MainWindow(modes={"playground": m}, settings=AppSettings(tmp_path / "s.ini"), data_dir=tmp_path / "d")
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: m.session.last_snapshot is not None, timeout=TIMEOUT)
+    qtbot.wait(50)
+    assert not w.project.modified and "*" not in w.windowTitle()
+    m.play_pause()
+    qtbot.waitUntil(lambda: epoch_of(m) >= 5, timeout=TIMEOUT)
+    m.play_pause()
+    wait_paused(qtbot, m)
+    qtbot.waitUntil(lambda: w.project.modified and "*" in w.windowTitle(), timeout=2000)
+    m.shutdown()
+
+
+def test_pausing_stopping_and_long_runs_emit_changed(mode, qtbot, monkeypatch):
+    changes = []
+    mode.changed.connect(lambda: changes.append(epoch_of(mode)))
+    mode.play_pause()
+    qtbot.waitUntil(lambda: epoch_of(mode) >= 3, timeout=TIMEOUT)
+    changes.clear()
+    mode.play_pause()
+    wait_paused(qtbot, mode)
+    assert changes, "pausing with new weights must mark the project changed"
+    changes.clear()
+    mode.step()
+    wait_paused(qtbot, mode)
+    assert changes, "a stepped epoch is a change"
+    import gui.playground.session as session_module
+    monkeypatch.setattr(session_module, "CHANGED_EVERY", 0.0)   # while training: periodically (autosave)
+    changes.clear()
+    mode.play_pause()
+    qtbot.waitUntil(lambda: len(changes) >= 2, timeout=TIMEOUT)
+    assert mode.busy()
+    mode.play_pause()
+
+
+def test_new_and_open_apply_the_whole_state_at_once(mode, qtbot):
+    """Bug 2: New after a visit to regression keeps the classification defaults (lr 0.03); opening a
+    project saved on another task or class count keeps its recipe, weights and counters."""
+    blank = mode.get_state()
+    mode.set_task("regression")
+    assert mode.builder.lr_spin.value() == pytest.approx(0.01)
+    mode.step()
+    wait_paused(qtbot, mode)
+    saved = mode.get_state()
+    saved_counters, saved_weights = mode.session.counters, mode.session.weights
+    mode.set_state(blank)                                           # File → New
+    assert mode.task == "classification" and mode.panel.task_combo.currentData() == "classification"
+    assert mode.builder.lr_spin.value() == pytest.approx(0.03)
+    assert mode.builder.recipe() == blank["recipes"]["classification"]
+    assert mode.session.counters == (0, 0)
+    mode.set_state(saved)                                           # File → Open
+    assert mode.task == "regression"
+    assert mode.builder.recipe() == saved["recipes"]["regression"] and mode.builder.recipe()["loss"] == "mse"
+    assert mode.session.counters == saved_counters and _same_weights(mode.session.weights, saved_weights)
+    mode.step()
+    wait_paused(qtbot, mode)
+    assert mode.session.counters[0] == saved_counters[0] + 1
+    assert message_of(mode)[1] == "info"
+    # a project with 3 trained classes and its own layers, opened over a 2-class playground
+    mode.set_state(blank)
+    mode.panel.classes_spin.setValue(3)
+    mode.session.generate("blobs", 300, 0.3)
+    mode.builder.dropout_spin.setValue(0.5)
+    units_spin(mode.builder, 0).setValue(5)
+    mode.step()
+    wait_paused(qtbot, mode)
+    three = mode.get_state()
+    three_weights, three_recipe = mode.session.weights, mode.builder.recipe()
+    mode.set_state(blank)
+    mode.panel.classes_spin.setValue(7)
+    mode.set_state(three)
+    assert mode.session.n_classes == 3 and mode.panel.classes_spin.value() == 3
+    assert mode.builder.recipe() == three_recipe
+    assert _same_weights(mode.session.weights, three_weights)
+    assert message_of(mode)[1] == "info"
+
+
+def test_a_bad_state_changes_nothing(mode, qtbot):
+    from gui.playground.state import PlaygroundState
+    good = mode.get_state()
+    bad = mode.get_state()
+    bad["model"] = {"weights": {"0.weight": np.zeros((3, 3))}, "epoch": 1, "step": 1}
+    bad["points"]["task"] = "regression"
+    with pytest.raises(ValueError, match="does not fit"):
+        PlaygroundState.from_dict(bad)                              # validation alone, without opening
+    with pytest.raises(ValueError):
+        mode.set_state(bad)
+    assert mode.task == "classification" and mode.builder.recipe() == good["recipes"]["classification"]
+
+
+def test_clicks_on_points_are_not_swallowed_by_the_markers(mode, qtbot):
+    """Bug 3: a click on (or near) a point adds a point in 1D, the eraser removes the clicked point,
+    and clicks on a 5,000-point preset add points."""
+    mode.set_task("regression1d")
+    qtbot.wait(20)
+    ps = mode.points.current()
+    x, y = ps.xy[0]
+    click(qtbot, mode.canvas, x, y)
+    assert mode.points.current().n == ps.n + 1
+    click(qtbot, mode.canvas, x + 0.05, y + 0.02)
+    assert mode.points.current().n == ps.n + 2
+    mode.panel.erase_tool.click()
+    target = mode.points.current().xy[5].copy()
+    click(qtbot, mode.canvas, *target)
+    after = mode.points.current()
+    assert after.n == ps.n + 1 and not np.any(np.all(np.isclose(after.xy, target), axis=1))
+    mode.panel.add_tool.click()
+    mode.set_task("classification")
+    mode.session.generate("blobs", 5000, 0.3)
+    qtbot.wait(20)
+    xy = mode.points.current().xy
+    for i in range(0, 5000, 500):
+        n = mode.points.current().n
+        click(qtbot, mode.canvas, *xy[i])
+        assert mode.points.current().n == n + 1, f"a click on point {i} added nothing"
+
+
+def test_clicks_make_no_per_point_objects(mode, qtbot):
+    """Bug 4: clicking on a big canvas builds no pyqtgraph SpotItem per point."""
+    import gc
+
+    from pyqtgraph.graphicsItems.ScatterPlotItem import SpotItem
+    mode.session.generate("blobs", 3000, 0.3)
+    qtbot.wait(20)
+    xy = mode.points.current().xy
+    for i in range(0, 3000, 600):
+        click(qtbot, mode.canvas, *xy[i])
+        click(qtbot, mode.canvas, *xy[i], Qt.RightButton)
+    gc.collect()
+    assert not any(isinstance(o, SpotItem) for o in gc.get_objects())
+
+
+def test_regression_tasks_ignore_the_class_selection(mode, qtbot):
+    """Bug 5: with class 3 selected, clicks in 2D regression and strokes in 1D add points."""
+    mode.panel.classes_spin.setValue(3)
+    mode.select_class(2)
+    assert mode.panel.selected_class() == 2
+    mode.set_task("regression")
+    mode.session.clear()
+    click(qtbot, mode.canvas, 1.0, 1.0)
+    assert mode.points.current().n == 1
+    assert "full" not in message_of(mode)[0]
+    mode.set_task("regression1d")
+    n = mode.points.current().n
+    drag(qtbot, mode.canvas, [(x, 1.0) for x in np.linspace(-4, 4, 12)])
+    assert mode.points.current().n >= n + 20
+
+
+def test_clear_survives_a_task_round_trip_and_undo_brings_the_points_back(mode, qtbot):
+    """Bug 8."""
+    mode.set_task("regression")
+    n = mode.points.current().n
+    assert n > 0
+    mode.panel.clear_button.click()
+    assert mode.points.current().n == 0
+    mode.set_task("classification")
+    mode.set_task("regression")
+    assert mode.points.current().n == 0
+    mode.undo()
+    assert mode.points.current().n == n
+
+
+def test_the_message_line_follows_its_cause(mode, qtbot):
+    mode.panel.classes_spin.setValue(3)
+    mode.select_class(1)                                            # key 2
+    assert "class 2" in message_of(mode)[0]
+    mode.panel.class_buttons[2].click()
+    assert "class 3" in message_of(mode)[0] and "class 2" not in mode.message.text()
+    mode.panel.erase_tool.click()
+    assert "Drawing class" not in message_of(mode)[0]
+    mode.panel.add_tool.click()
+    mode.reset()
+    assert "New random weights" in message_of(mode)[0]
+    mode.session.generate("xor", 200, 0.2)
+    assert "New random weights" not in mode.message.text()
+    mode.session.clear()
+    mode.play_pause()                                               # refused: an error
+    assert message_of(mode)[1] == "error" and "no training points" in message_of(mode)[0]
+    mode.undo()                                                     # a later successful action
+    assert message_of(mode)[1] == "info" and "no training points" not in message_of(mode)[0]
+
+
+def test_a_preset_picked_while_paused_shows_the_new_network(mode, qtbot):
+    """Every number on screen belongs to the current network; Undo brings the trained one back."""
+    _train_epochs(qtbot, mode, 3)
+    trained = mode.session.counters
+    assert trained[0] >= 3
+    mode.panel.preset_combo.setCurrentIndex(mode.panel.preset_combo.findData("spiral"))
+    mode.panel.generate_button.click()
+    assert mode.session.counters == (0, 0) and len(mode.session.history) == 0
+    assert re.sub("<[^>]+>", "", mode.train_bar.counter.text()).startswith("Epoch 0 ")
+    qtbot.waitUntil(lambda: mode.session.settled, timeout=TIMEOUT)
+    assert mode.session.last_snapshot.epoch == 0
+    mode.undo()
+    assert mode.session.counters == trained and mode.points.current().n == 300

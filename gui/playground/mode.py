@@ -131,7 +131,7 @@ class PlaygroundMode(QWidget):
         p.task_changed.connect(self.set_task)
         p.n_classes_changed.connect(s.set_n_classes)
         p.class_selected.connect(s.select_class)
-        p.tool_changed.connect(s.set_eraser)
+        p.tool_changed.connect(self._set_eraser)
         p.generate_requested.connect(s.generate)
         p.clear_requested.connect(s.clear)
         p.undo_requested.connect(self.undo)
@@ -232,6 +232,10 @@ class PlaygroundMode(QWidget):
         except ValueError as exc:
             self.session.say(f"Cannot use this network: {exc}", "error")
             self._show_recipe()
+
+    def _set_eraser(self, on: bool) -> None:
+        self.session.set_eraser(on)
+        self.canvas.eraser = self.session.view["eraser"]
 
     def _on_hover(self, column: int, neuron: int) -> None:
         focus = None if column < 0 else (column, neuron)
