@@ -153,7 +153,7 @@ class Soak:
         from PySide6.QtCore import Qt
         from PySide6.QtTest import QTest
         from PySide6.QtWidgets import QApplication
-        pg, np = self.pg, self.np
+        pg = self.pg
         self.window.tabs.setCurrentWidget(pg)
         pg.session.generate("blobs", 5000, 0.3)
         for _ in range(20):
@@ -164,7 +164,8 @@ class Soak:
         def clicks(n):
             for i in range(n):
                 xy = pg.points.current().xy
-                x, y = (xy[int(self.rng.integers(len(xy)))] if i % 2 and len(xy) else self.rng.uniform(-5.5, 5.5, 2))
+                on_point = i % 2 and len(xy)
+                x, y = xy[int(self.rng.integers(len(xy)))] if on_point else self.rng.uniform(-5.5, 5.5, 2)
                 button = Qt.LeftButton if i % 4 < 2 else Qt.RightButton
                 QTest.mouseClick(vp, button, Qt.NoModifier, canvas.data_to_viewport(float(x), float(y)))
                 if i % 50 == 0:
@@ -180,10 +181,12 @@ class Soak:
         gc.collect()
         objects1, rss1, n1 = len(gc.get_objects()), rss_mb(), pg.points.current().n
         ok = objects1 - objects0 < CLICK_OBJECTS_LIMIT and rss1 - rss0 < CLICK_RSS_LIMIT_MB
-        print(f"Click memory check: {n_clicks:,} clicks on a {n0:,}-point canvas ({n1:,} points after) in {seconds:.1f} s")
+        print(f"Click memory check: {n_clicks:,} clicks on a {n0:,}-point canvas ({n1:,} points after) "
+              f"in {seconds:.1f} s")
         print(f"  live Python objects: {objects0:,} before, {objects1:,} after ({objects1 - objects0:+,}; "
               f"limit {CLICK_OBJECTS_LIMIT:,})")
-        print(f"  RSS: {rss0:.1f} MB before, {rss1:.1f} MB after ({rss1 - rss0:+.1f} MB; limit {CLICK_RSS_LIMIT_MB:.0f} MB)")
+        print(f"  RSS: {rss0:.1f} MB before, {rss1:.1f} MB after ({rss1 - rss0:+.1f} MB; "
+              f"limit {CLICK_RSS_LIMIT_MB:.0f} MB)")
         print(f"  click check: {'PASS' if ok else 'FAIL'}", flush=True)
         return ok
 
@@ -260,7 +263,8 @@ class Soak:
         print(f"MLP Studio soak: {self.args.seconds:.0f} s of training (offscreen, seed {self.args.seed})")
         print(f"  actions: {self.counts['add']} points added, {self.counts['remove']} removed, "
               f"{self.counts['lr']} learning-rate changes, {self.counts['switch']} mode switches, "
-              f"{self.counts['save']} saves, {self.counts['reopen']} reopens, {self.counts['restart']} training (re)starts")
+              f"{self.counts['save']} saves, {self.counts['reopen']} reopens, "
+              f"{self.counts['restart']} training (re)starts")
         hist = self.pg.session.history.to_state()
         n_hist = sum(np.asarray(v).size for v in hist.values() if isinstance(v, np.ndarray))
         print(f"  training: {epochs:,} epochs in the playground at the end; points at the end: {points_end}; "
@@ -268,12 +272,14 @@ class Soak:
         print(f"  uncaught exceptions: {len(self.errors)}")
         print(f"  point checks failed: {len(self.lost)}")
         when = f" at {self.t_base:.0f} s" if self.t_base is not None else " (never reached: using the start)"
-        print(f"  memory (RSS): start {self.rss_start:.1f} MB, after warm-up{when} {base:.1f} MB, end {rss_end:.1f} MB, "
-              f"peak {self.rss_peak:.1f} MB; growth after warm-up {growth:+.1f} MB (limit {RSS_LIMIT_MB:.0f} MB)")
+        print(f"  memory (RSS): start {self.rss_start:.1f} MB, after warm-up{when} {base:.1f} MB, "
+              f"end {rss_end:.1f} MB, peak {self.rss_peak:.1f} MB; "
+              f"growth after warm-up {growth:+.1f} MB (limit {RSS_LIMIT_MB:.0f} MB)")
         print(f"  GUI timer ({self.args.tick_ms} ms): median gap {np.median(gaps) * 1000:.0f} ms, "
               f"99th percentile {np.percentile(gaps, 99) * 1000:.0f} ms, max {gaps.max() * 1000:.0f} ms")
         print(f"  close: {close_s * 1000:.1f} ms; recovery file left after a clean exit: {autosave_left}")
-        failed = bool(self.errors or self.lost or growth >= RSS_LIMIT_MB or autosave_left or not clicks_ok)
+        failed = bool(self.errors or self.lost or growth >= RSS_LIMIT_MB or autosave_left
+                      or not clicks_ok)
         for e in self.errors[:10]:
             print("  exception:", e)
         for e in self.lost[:10]:

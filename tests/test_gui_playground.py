@@ -990,8 +990,8 @@ def test_pausing_stopping_and_long_runs_emit_changed(mode, qtbot, monkeypatch):
     mode.step()
     wait_paused(qtbot, mode)
     assert changes, "a stepped epoch is a change"
-    import gui.playground.session as session_module
-    monkeypatch.setattr(session_module, "CHANGED_EVERY", 0.0)   # while training: periodically (autosave)
+    import gui.playground.run as run_module
+    monkeypatch.setattr(run_module, "CHANGED_EVERY", 0.0)   # while training: periodically (autosave)
     changes.clear()
     mode.play_pause()
     qtbot.waitUntil(lambda: len(changes) >= 2, timeout=TIMEOUT)

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
-
 from engine.tasks import PLAYGROUND_TASKS as TASKS
+
 MAX_POINTS = 20000
 UNDO_DEPTH = 200
 

@@ -24,22 +24,15 @@ from engine import EngineError, Pipeline
 from engine.data import make_dataset
 from engine.tasks import MODEL_KEYS, PLAYGROUND_TASKS, task_of
 from gui.playground import model_io
-from gui.playground.controller import TrainingController
 from gui.playground.history import POINTS, NetState, UndoHistory
-from gui.playground.job import TrainingJob
-from gui.playground.loss_history import LossHistory
 from gui.playground.points import MAX_POINTS, PointsModel
+from gui.playground.run import NetworkRun
 from gui.playground.state import PlaygroundState, check_recipe, empty_history, fits
 from gui.widgets.colors import CLASS_NAMES
 
-SNAPSHOT_INTERVAL = 0.05     # ~20 snapshots a second while the view is shown
-HIDDEN_INTERVAL = 0.5
 COALESCE_SECONDS = 1.0       # network edits this close together on an untrained net are one undo step
-CHANGED_EVERY = 10.0         # while training, the project counts as changed at least this often (autosave)
 ERASE_RADIUS = 0.45          # data units: a paint stroke with the eraser removes points this near
 CLICK_RADIUS = 0.9           # a click with the eraser removes the nearest point this near
-END_EVENTS = ("paused", "stepped", "max_epochs", "target_loss", "diverged", "error")
-ERROR_EVENTS = ("diverged", "error", "loss_jump")
 
 
 class PlaygroundSession(QObject):
@@ -61,21 +54,14 @@ class PlaygroundSession(QObject):
         super().__init__(parent)
         self._rng = np.random.default_rng(seed)
         self.points = PointsModel(self, seed=self._rng.integers(1 << 31))
-        self.controller = TrainingController(self)
+        self.run = NetworkRun(self, rng=self._rng)     # the shown network and its training run
+        self.controller = self.run.controller
+        self.history = self.run.history                  # the shown network's loss history
         self.undo_history = UndoHistory(PLAYGROUND_TASKS, self.points.forget_oldest)
-        self.history = LossHistory()
         self._last_net_edit = -1e9
         self._message = ("", "info")
         self._message_cause = None
-        self._weights: dict | None = None
-        self._adopted = False
-        self._counters = (0, 0)
-        self._last_snap = None
-        self._focus = None
-        self._running = False
-        self._interval = HIDDEN_INTERVAL
         self._run_key = None
-        self._changed_at = (0.0, 0)      # (time, step) when training last marked the project changed
         self._data_timer = QTimer(self)
         self._data_timer.setSingleShot(True)
         self._data_timer.setInterval(30)
@@ -84,8 +70,12 @@ class PlaygroundSession(QObject):
         self.points.recorded.connect(self._on_points_recorded)
         self.points.changed.connect(self._on_points_changed)
         self.points.split_changed.connect(self._on_split_changed)
-        self.controller.snapshot.connect(self._on_snapshot)
-        self.controller.failed.connect(self._on_failed)
+        r = self.run
+        for mine, theirs in ((self.snapshot, r.snapshot), (self.history_changed, r.history_changed),
+                             (self.counters_changed, r.counters_changed), (self.running_changed, r.running_changed),
+                             (self.changed, r.weights_changed)):
+            theirs.connect(mine)
+        r.said.connect(self.say)
 
     def fresh_state(self) -> PlaygroundState:
         """A new playground: every task's preset drawn, default networks, nothing trained."""
@@ -141,45 +131,44 @@ class PlaygroundSession(QObject):
 
     @property
     def epoch(self) -> int:
-        return int(self._counters[0])
+        return self.run.counters[0]
 
     @property
     def step_count(self) -> int:
-        return int(self._counters[1])
+        return self.run.counters[1]
 
     @property
     def counters(self) -> tuple[int, int]:
         """(epoch, step_count) of the shown network."""
-        return (self.epoch, self.step_count)
+        return self.run.counters
 
     @property
     def weights(self) -> dict | None:
         """The latest known weights of the shown network (a copy), None before it was built."""
-        return None if self._weights is None else {k: np.array(v) for k, v in self._weights.items()}
+        return self.run.weights
 
     @property
     def trained(self) -> bool:
-        return self._counters[1] > 0 or self._adopted
+        return self.run.trained
 
     @property
     def last_snapshot(self):
         """The latest snapshot of the current network (None until its first one arrives)."""
-        return self._last_snap
+        return self.run.last_snapshot
 
     @property
     def focus(self):
         """The neuron (column, index) whose picture is shown large, or None."""
-        return self._focus
+        return self.run.focus
 
     @property
     def running(self) -> bool:
-        return self.controller.running
+        return self.run.running
 
     @property
     def settled(self) -> bool:
         """Training is not running and the latest snapshot shows the network as it now is."""
-        snap = self._last_snap
-        return snap is not None and not snap.running and not self.controller.running
+        return self.run.settled
 
     @property
     def message(self) -> tuple[str, str]:
@@ -251,7 +240,7 @@ class PlaygroundSession(QObject):
         else:
             self._new_network()
         if saved is not None and saved.trained:
-            e = self._counters[0]
+            e = self.epoch
             self.say(f"Back to the network of this task, trained for {e:,} epoch{'s' if e != 1 else ''}.")
         else:
             self.say("")
@@ -454,137 +443,71 @@ class PlaygroundSession(QObject):
 
     # -- training ----------------------------------------------------------------------------------
     def play_pause(self) -> None:
-        if self.controller.running:
-            self.controller.pause()
-            self._set_running(False)
+        if self.run.running:
+            self.run.pause()
             return
         reason = self.can_train()
         if reason:
             self.say(reason, "error")
             return
-        self._ensure_run()
-        self.controller.play()
-        self._set_running(True)
-        self.say("")
+        if self._ensure_run():
+            self.run.play()
+            self.say("")
 
     def step(self) -> None:
         """Train one epoch (the rest of the current one when paused midway)."""
-        if self.controller.running:
+        if self.run.running:
             return
         reason = self.can_train()
         if reason:
             self.say(reason, "error")
-            return
-        self._ensure_run()
-        self.controller.step()
-        self._set_running(True)
+        elif self._ensure_run():
+            self.run.step()
 
     def stop(self) -> None:
         """End the run; keep the weights (a fresh optimizer continues from them)."""
-        self._take_final(self.controller.stop())
-        self._set_running(False)
-        self._start_run(self._weights, self._counters)
-        self.say(f"Stopped at epoch {self._counters[0]:,}. The weights are kept; Train continues from them.")
+        self.run.end()
+        self._start_run()
+        self.say(f"Stopped at epoch {self.epoch:,}. The weights are kept; Train continues from them.")
         self.changed.emit()
 
     def shutdown(self) -> None:
         self._data_timer.stop()
-        self._take_final(self.controller.stop())
-        self._set_running(False)
+        self.run.end()
 
     def set_visible(self, visible: bool) -> None:
         """The view is shown (snapshots ~20 a second) or hidden (fewer snapshots nobody sees)."""
-        self._interval = SNAPSHOT_INTERVAL if visible else HIDDEN_INTERVAL
-        if visible and not self.controller.active:
+        self.run.set_visible(visible)
+        if visible:
             self._ensure_run()
-        self.controller.set_interval(self._interval)
 
     def set_focus(self, focus) -> None:
         """The neuron (column, index) whose picture is shown large; None ends it."""
-        self._focus = focus
-        self.controller.set_focus(focus)
-
-    def _set_running(self, running: bool) -> None:
-        if running != self._running:
-            self._running = running
-            self.running_changed.emit(running)
-
-    def _take_final(self, final: dict | None) -> None:
-        """What a stopped run ended with: its weights, counters and the last of its loss history."""
-        if final is not None:
-            self._weights = final["state"]
-            self._counters = (final["epoch"], final["step"])
-            if len(final["history"].epoch) or len(final["history"].batch_step):
-                self.history.add(final["history"], final["metric_name"])
-                self.history_changed.emit()
+        self.run.set_focus(focus)
 
     def _key(self):
         return (self.task, self.n_outputs)
 
-    def _ensure_run(self) -> None:
-        if not self.controller.active:
-            self._start_run(self._weights, self._counters)
+    def _ensure_run(self) -> bool:
+        return self.controller.active or self._start_run()
 
     def _new_network(self) -> None:
         """Fresh random weights for the shown recipe: counters and loss history start over."""
-        self._weights, self._adopted, self._counters = None, False, (0, 0)
-        self.history.clear()
-        self._start_run(None, (0, 0))
+        self.run.set_network(None)
+        self._start_run()
         self.network_changed.emit()
 
-    def _start_run(self, weights, counters) -> bool:
-        """A new run of the shown network from `weights` (None: random); False, with a message, if the
-        network cannot be built (the run is then gone)."""
+    def _start_run(self) -> bool:
+        """A new run of the shown network from the held weights; False, with a message, if it cannot
+        be built."""
         self._data_timer.stop()
-        t = task_of(self.task)
-        try:
-            job = TrainingJob(self._recipes[self.task], self.task, self.n_outputs if t.is_classification else 0,
-                              self.points.arrays(), bounds=t.bounds, one_d=t.one_d, weights=weights,
-                              counters=counters, seed=self._rng.integers(1 << 31), max_epochs=self._stop[0],
-                              target_loss=self._stop[1], discretize=self._view["discretize"],
-                              interval=self._interval, vmax=self.vmax())
-        except (ValueError, EngineError) as exc:
-            self.controller.stop(flush=False)
-            self._set_running(False)
-            self.say(f"Cannot build this network: {exc}", "error")
-            return False
-        self._counters = tuple(counters)
         self._run_key = self._key()
-        self._last_snap = None
-        self._changed_at = (time.monotonic(), int(counters[1]))
-        self.controller.start(job)
-        if self._focus is not None:
-            self.controller.set_focus(self._focus)
-        if self._view["gradients"]:
-            self.controller.set_grad_view(True)
-        self._set_running(False)
-        self.counters_changed.emit(*self._counters)
-        return True
-
-    def _on_snapshot(self, snap) -> None:
-        self._last_snap = snap
-        if snap.state is not None:
-            self._weights = snap.state
-        self._counters = (snap.epoch, snap.step)
-        self.history.add(snap.history, snap.metric_name)
-        self.history_changed.emit()
-        self.snapshot.emit(snap)
-        self.counters_changed.emit(snap.epoch, snap.step)
-        if snap.running != self._running and (snap.event or not snap.running or self.controller.running):
-            self._set_running(snap.running and self.controller.running)
-        if snap.event:
-            self.say(snap.message, "error" if snap.event in ERROR_EVENTS else "info")
-        # Training is work: the project counts as changed when a run ends or pauses with new weights,
-        # and every CHANGED_EVERY seconds while it trains (so the autosave keeps it).
-        t0, s0 = self._changed_at
-        now = time.monotonic()
-        if snap.step != s0 and (snap.event in END_EVENTS or now - t0 >= CHANGED_EVERY):
-            self._changed_at = (now, snap.step)
-            self.changed.emit()
-
-    def _on_failed(self, message: str) -> None:
-        self._set_running(False)
-        self.say(message, "error")
+        error = self.run.start(self._recipes[self.task], self.task, self.n_outputs, self.points.arrays(),
+                               self.vmax(), stop=self._stop, discretize=self._view["discretize"],
+                               gradients=self._view["gradients"])
+        if error:
+            self.say(error, "error")
+        return error is None
 
     # -- undo --------------------------------------------------------------------------------------
     def undo(self) -> None:
@@ -630,10 +553,9 @@ class PlaygroundSession(QObject):
 
     def _capture_net(self, recipe: dict | None = None) -> NetState:
         """The network as the user has it now (the run ends: its exact weights are read)."""
-        self._take_final(self.controller.stop())
-        self._set_running(False)
-        return NetState(copy.deepcopy(recipe if recipe is not None else self._recipes[self.task]), self.weights,
-                        tuple(self._counters), self.history.to_state(), self._adopted)
+        self.run.end()
+        return NetState(copy.deepcopy(recipe if recipe is not None else self._recipes[self.task]), self.run.weights,
+                        self.run.counters, self.history.to_state(), self.run.adopted)
 
     def _restore_net(self, net: NetState) -> None:
         """Put a NetState back: its network (training settings such as the learning rate stay as they
@@ -645,10 +567,8 @@ class PlaygroundSession(QObject):
         if not fits(recipe, self.task, self.points.current(), net.weights):
             self._new_network()             # the weights no longer fit (the class count changed since)
             return
-        self.history.set_state(net.history)
-        self._weights, self._adopted = net.weights, net.adopted
-        self._counters = tuple(net.counters)
-        if self._start_run(net.weights, net.counters):
+        self.run.set_network(net.weights, net.counters, net.history, net.adopted)
+        if self._start_run():
             self.network_changed.emit()
         else:
             self._new_network()
@@ -670,9 +590,9 @@ class PlaygroundSession(QObject):
     def state(self) -> PlaygroundState:
         """Everything a project saves, as one value (the weights of the latest snapshot)."""
         model = None
-        if self._weights is not None:
-            model = {"weights": self.weights, "epoch": self.epoch, "step": self.step_count,
-                     "adopted": self._adopted}
+        if self.run.weights is not None:
+            model = {"weights": self.run.weights, "epoch": self.epoch, "step": self.step_count,
+                     "adopted": self.run.adopted}
         nets = {t: (None if n is None else replace(n, weights={k: np.array(v) for k, v in (n.weights or {}).items()}
                                                   if n.weights is not None else None))
                 for t, n in self._nets.items()}
@@ -693,8 +613,7 @@ class PlaygroundSession(QObject):
 
     def _apply(self, st: PlaygroundState, *, start: bool) -> None:
         self._data_timer.stop()
-        self.controller.stop(flush=False)     # the old run's snapshots are dropped
-        self._set_running(False)
+        self.run.end(keep=False)             # the old run's snapshots are dropped
         self._recipes = copy.deepcopy(st.recipes)
         self._presets = dict(st.presets)
         self._nets = dict(st.nets)
@@ -709,14 +628,11 @@ class PlaygroundSession(QObject):
             self.points.blockSignals(False)
         k = self.n_classes if task_of(st.task).is_classification else 8
         self._selected_class = st.selected_class if 0 <= st.selected_class < k else 0
-        self.history.set_state(st.history or empty_history())
-        model = st.model
-        self._weights = None if model is None else {k: np.array(v) for k, v in model["weights"].items()}
-        self._counters = (model["epoch"], model["step"]) if model else (0, 0)
-        self._adopted = bool(model and model["adopted"])
-        self._last_snap = None
+        m = st.model
+        self.run.set_network(m and m["weights"], (m["epoch"], m["step"]) if m else (0, 0),
+                             st.history or empty_history(), bool(m and m["adopted"]))
         self._run_key = None
-        if start and not self._start_run(self._weights, self._counters):
+        if start and not self._start_run():
             self._new_network()
         self.task_changed.emit(self.task)
         self.recipe_changed.emit()
@@ -746,14 +662,15 @@ class PlaygroundSession(QObject):
     def current_pipeline(self) -> Pipeline | None:
         """The trained network with its features and the playground's fixed input scaling (a copy), or
         None before any training."""
-        if self._weights is None or not self.trained:
+        weights = self.run.weights
+        if weights is None or not self.trained:
             return None
         task, recipe = self.task, self.recipe()
         k = self.n_outputs if task_of(task).is_classification else 0
         meta = {"source": "MLP Studio 2D playground", "task": task, "epoch": self.epoch, "step": self.step_count,
                 "bounds": list(self.bounds), "recipe": copy.deepcopy(recipe)}
         try:
-            return model_io.make_pipeline(recipe, task, k, self._weights, self.bounds, meta)
+            return model_io.make_pipeline(recipe, task, k, weights, self.bounds, meta)
         except ValueError:
             return None
 
@@ -784,9 +701,8 @@ class PlaygroundSession(QObject):
             counters = (int(meta.get("epoch", 0)), int(meta.get("step", 0)))
         except (TypeError, ValueError):
             counters = (0, 0)
-        self.history.clear()
-        self._weights, self._adopted, self._counters = weights, True, counters
-        if not self._start_run(weights, counters):
+        self.run.set_network(weights, counters, None, adopted=True)
+        if not self._start_run():
             self._new_network()
         self.network_changed.emit()
         if not new_k and before.trained:
