@@ -834,7 +834,7 @@ def test_reset_is_undoable_and_quick_edits_of_a_fresh_net_are_one_step(mode, qtb
 
 
 def test_the_undo_history_is_bounded(mode, qtbot, monkeypatch):
-    import gui.playground.session as mode_module
+    import gui.playground.edits as mode_module
     from gui.playground.history import UNDO_DEPTH
     monkeypatch.setattr(mode_module, "COALESCE_SECONDS", -1.0)      # every edit its own step
     mode.points.add(1.0, 1.0, 1)
@@ -987,8 +987,7 @@ def test_pausing_stopping_and_long_runs_emit_changed(mode, qtbot, monkeypatch):
     wait_paused(qtbot, mode)
     assert changes, "pausing with new weights must mark the project changed"
     changes.clear()
-    mode.step()
-    wait_paused(qtbot, mode)
+    _train_epochs(qtbot, mode, 1)
     assert changes, "a stepped epoch is a change"
     import gui.playground.run as run_module
     monkeypatch.setattr(run_module, "CHANGED_EVERY", 0.0)   # while training: periodically (autosave)
@@ -1005,8 +1004,7 @@ def test_new_and_open_apply_the_whole_state_at_once(mode, qtbot):
     blank = mode.get_state()
     mode.set_task("regression")
     assert mode.builder.lr_spin.value() == pytest.approx(0.01)
-    mode.step()
-    wait_paused(qtbot, mode)
+    _train_epochs(qtbot, mode, 1)
     saved = mode.get_state()
     saved_counters, saved_weights = mode.session.counters, mode.session.weights
     mode.set_state(blank)                                           # File → New
@@ -1018,8 +1016,7 @@ def test_new_and_open_apply_the_whole_state_at_once(mode, qtbot):
     assert mode.task == "regression"
     assert mode.builder.recipe() == saved["recipes"]["regression"] and mode.builder.recipe()["loss"] == "mse"
     assert mode.session.counters == saved_counters and _same_weights(mode.session.weights, saved_weights)
-    mode.step()
-    wait_paused(qtbot, mode)
+    _train_epochs(qtbot, mode, 1)
     assert mode.session.counters[0] == saved_counters[0] + 1
     assert message_of(mode)[1] == "info"
     # a project with 3 trained classes and its own layers, opened over a 2-class playground
@@ -1028,8 +1025,7 @@ def test_new_and_open_apply_the_whole_state_at_once(mode, qtbot):
     mode.session.generate("blobs", 300, 0.3)
     mode.builder.dropout_spin.setValue(0.5)
     units_spin(mode.builder, 0).setValue(5)
-    mode.step()
-    wait_paused(qtbot, mode)
+    _train_epochs(qtbot, mode, 1)
     three = mode.get_state()
     three_weights, three_recipe = mode.session.weights, mode.builder.recipe()
     mode.set_state(blank)

@@ -14,7 +14,6 @@ Tests drive the playground through this public API:
 from __future__ import annotations
 
 import copy
-import time
 from dataclasses import replace
 
 import numpy as np
@@ -23,14 +22,14 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from engine import EngineError, Pipeline
 from engine.data import make_dataset
 from engine.tasks import MODEL_KEYS, PLAYGROUND_TASKS, task_of
-from gui.playground import model_io
-from gui.playground.history import POINTS, NetState, UndoHistory
+from gui.playground import session_io
+from gui.playground.edits import EditHistory
+from gui.playground.history import NetState
 from gui.playground.points import MAX_POINTS, PointsModel
 from gui.playground.run import NetworkRun
 from gui.playground.state import PlaygroundState, check_recipe, empty_history, fits
 from gui.widgets.colors import CLASS_NAMES
 
-COALESCE_SECONDS = 1.0       # network edits this close together on an untrained net are one undo step
 ERASE_RADIUS = 0.45          # data units: a paint stroke with the eraser removes points this near
 CLICK_RADIUS = 0.9           # a click with the eraser removes the nearest point this near
 
@@ -57,8 +56,8 @@ class PlaygroundSession(QObject):
         self.run = NetworkRun(self, rng=self._rng)     # the shown network and its training run
         self.controller = self.run.controller
         self.history = self.run.history                  # the shown network's loss history
-        self.undo_history = UndoHistory(PLAYGROUND_TASKS, self.points.forget_oldest)
-        self._last_net_edit = -1e9
+        self.edits = EditHistory(self)                   # one Ctrl+Z for point and network edits
+        self.undo_history = self.edits.stacks
         self._message = ("", "info")
         self._message_cause = None
         self._run_key = None
@@ -224,7 +223,7 @@ class PlaygroundSession(QObject):
             raise ValueError(f"the playground has no task {task!r}")
         if task == self.task:
             return
-        self._nets[self.task] = self._capture_net()   # stops training; the network waits for its task
+        self._nets[self.task] = self.capture_network()   # stops training; the network waits for its task
         self._run_key = None
         self.points.blockSignals(True)
         try:
@@ -236,7 +235,7 @@ class PlaygroundSession(QObject):
         self.recipe_changed.emit()
         self.points_changed.emit()
         if saved is not None:
-            self._restore_net(saved)
+            self.restore_network(saved)
         else:
             self._new_network()
         if saved is not None and saved.trained:
@@ -291,7 +290,7 @@ class PlaygroundSession(QObject):
         if self.task != "classification" or k == self.n_classes:
             return
         self.points.end_stroke()
-        before = self._capture_net()
+        before = self.capture_network()
         self._run_key = None
         self.points.blockSignals(True)
         try:
@@ -300,8 +299,7 @@ class PlaygroundSession(QObject):
             self.points.blockSignals(False)
         if self.n_classes != k:
             return
-        self.undo_history.push(self.task, replace(before, with_points=True))
-        self._last_net_edit = -1e9
+        self.edits.push_with_points(before)
         if self._selected_class >= k:
             self._selected_class = 0
             self.settings_changed.emit()
@@ -371,7 +369,7 @@ class PlaygroundSession(QObject):
             self.say(str(exc), "error")
             return
         self.points.end_stroke()
-        before = self._capture_net()
+        before = self.capture_network()
         self._presets[self.task] = (preset, int(count), float(noise))
         self._run_key = None
         self.points.blockSignals(True)
@@ -379,8 +377,7 @@ class PlaygroundSession(QObject):
             self.points.load(ds.X, ds.y, ds.n_classes if ds.task == "classification" else 2)
         finally:
             self.points.blockSignals(False)
-        self.undo_history.push(self.task, replace(before, with_points=True))
-        self._last_net_edit = -1e9
+        self.edits.push_with_points(before)
         self.settings_changed.emit()
         self.points_changed.emit()
         self._new_network()
@@ -389,9 +386,7 @@ class PlaygroundSession(QObject):
         self.changed.emit()
 
     def _on_points_recorded(self) -> None:
-        self.undo_history.push(self.task, POINTS)
-        self._last_net_edit = -1e9
-        self.undo_changed.emit()
+        self.edits.record_points()
 
     def _on_points_changed(self) -> None:
         self.points_changed.emit()
@@ -422,9 +417,9 @@ class PlaygroundSession(QObject):
         if all(old[k] == new[k] for k in MODEL_KEYS):
             self.controller.update_recipe(new)
             return
-        before = self._capture_net(old)
+        before = self.capture_network(old)
         self._new_network()
-        self._push_net(before, coalesce=True)
+        self.edits.push_network(before, coalesce=True)
         if before.trained:
             self.say("New network: fresh random weights. Ctrl+Z brings back the trained one.")
         else:
@@ -432,10 +427,10 @@ class PlaygroundSession(QObject):
 
     def reset(self) -> None:
         """New random weights (undoable when the old ones were trained)."""
-        before = self._capture_net()
+        before = self.capture_network()
         self._new_network()
         if before.trained:
-            self._push_net(before)
+            self.edits.push_network(before)
             self.say("New random weights. Ctrl+Z brings back the trained ones.", cause="reset")
         else:
             self.say("New random weights.", cause="reset")
@@ -511,53 +506,19 @@ class PlaygroundSession(QObject):
 
     # -- undo --------------------------------------------------------------------------------------
     def undo(self) -> None:
-        self._undo_redo(self.undo_history.pop_undo, self.undo_history.push_redo, self.points.undo, "Undone")
+        self.edits.undo()
 
     def redo(self) -> None:
-        self._undo_redo(self.undo_history.pop_redo, self.undo_history.push_undo, self.points.redo, "Redone")
+        self.edits.redo()
 
-    def _undo_redo(self, pop, push_back, points_step, done: str) -> None:
-        """One step of the history: a point edit (PointsModel holds its data) or a network edit (the
-        NetState is swapped with the network the user has now, so the step can be taken back)."""
-        self.points.end_stroke()
-        t = self.task
-        entry = pop(t)
-        if entry is None:
-            self.say(f"Nothing to {done[:-2].lower()}.")
-        elif entry == POINTS:
-            points_step()
-            push_back(t, POINTS)
-            self.say(f"{done}.")
-        elif self.controller.running:
-            (self.undo_history.push_undo if done == "Undone" else self.undo_history.push_redo)(t, entry)
-            self.say("Pause training first: the network cannot change while it trains.", "error")
-        else:
-            now = self._capture_net()
-            if entry.with_points:            # a class-count change or a preset: its points step, then its network
-                now = replace(now, with_points=True)
-                self._run_key = None         # the points' change starts no fresh network of its own
-                self.points.blockSignals(True)
-                try:
-                    points_step()
-                finally:
-                    self.points.blockSignals(False)
-                self.points_changed.emit()
-            push_back(t, now)
-            self._restore_net(entry)
-            e = entry.counters[0]
-            what = (f"the network trained for {e:,} epoch{'s' if e != 1 else ''} is back, with its weights and "
-                    "loss curve" if entry.trained else "the network is back as it was")
-            self.say(f"{done}: {what}.")
-            self.changed.emit()
-        self.undo_changed.emit()
-
-    def _capture_net(self, recipe: dict | None = None) -> NetState:
-        """The network as the user has it now (the run ends: its exact weights are read)."""
+    def capture_network(self, recipe: dict | None = None) -> NetState:
+        """The network as the user has it now, for undo or a task switch (the run ends: its exact
+        weights are read)."""
         self.run.end()
         return NetState(copy.deepcopy(recipe if recipe is not None else self._recipes[self.task]), self.run.weights,
                         self.run.counters, self.history.to_state(), self.run.adopted)
 
-    def _restore_net(self, net: NetState) -> None:
+    def restore_network(self, net: NetState) -> None:
         """Put a NetState back: its network (training settings such as the learning rate stay as they
         are now), its weights, counters and loss history."""
         recipe = self.recipe()
@@ -572,19 +533,6 @@ class PlaygroundSession(QObject):
             self.network_changed.emit()
         else:
             self._new_network()
-
-    def _push_net(self, before: NetState, *, coalesce: bool = False) -> None:
-        """A network edit replaced `before`: put it on the undo history (point edits undone before it
-        can no longer be redone). Quick edits of an untrained network make one step."""
-        t = self.task
-        now = time.monotonic()
-        top = self.undo_history.top(t)
-        if not (coalesce and isinstance(top, NetState) and not before.trained
-                and now - self._last_net_edit < COALESCE_SECONDS):
-            self.undo_history.push(t, before)
-            self.points.clear_redo(t)
-        self._last_net_edit = now
-        self.undo_changed.emit()
 
     # -- state -------------------------------------------------------------------------------------
     def state(self) -> PlaygroundState:
@@ -642,73 +590,25 @@ class PlaygroundSession(QObject):
         self.undo_changed.emit()
         self.say("")
 
-    # -- files -------------------------------------------------------------------------------------
+    # -- files (see session_io.py) ------------------------------------------------------------------
     def import_points(self, ds, name: str) -> None:
-        """Load a data set into the task it fits (switching task if needed) as one undoable step;
-        ValueError with a clear message, changing nothing, if it fits no task."""
-        task, X, y, k = model_io.task_for_dataset(ds, task_of("classification").bounds,
-                                                  task_of("regression1d").bounds)
-        if task != self.task:
-            self.set_task(task)
-        self.points.end_stroke()
-        self.points.load(X, y, k if task == "classification" else 2)
-        what = {"classification": f"{k} classes", "regression": "values over the plane",
-                "regression1d": "a curve"}[task]
-        self.say(f"Imported {len(X):,} points ({what}) from {name} — Undo (Ctrl+Z) brings the old ones back.")
+        session_io.import_points(self, ds, name)
 
     def points_dataset(self):
-        return model_io.dataset_from_points(self.points.current(), self.task)
+        return session_io.points_dataset(self)
 
     def current_pipeline(self) -> Pipeline | None:
-        """The trained network with its features and the playground's fixed input scaling (a copy), or
-        None before any training."""
-        weights = self.run.weights
-        if weights is None or not self.trained:
-            return None
-        task, recipe = self.task, self.recipe()
-        k = self.n_outputs if task_of(task).is_classification else 0
-        meta = {"source": "MLP Studio 2D playground", "task": task, "epoch": self.epoch, "step": self.step_count,
-                "bounds": list(self.bounds), "recipe": copy.deepcopy(recipe)}
-        try:
-            return model_io.make_pipeline(recipe, task, k, weights, self.bounds, meta)
-        except ValueError:
-            return None
+        return session_io.current_pipeline(self)
 
     def load_pipeline(self, pipeline: Pipeline) -> None:
-        """Adopt a loaded model that fits the playground: its network and weights become the task's.
-        ValueError with a clear message, changing nothing, otherwise."""
-        task, recipe, weights, k = model_io.adopt_pipeline(pipeline, self._recipes, task_of("classification").bounds,
-                                                           task_of("regression1d").bounds)
-        if task != self.task:
-            self.set_task(task)
-        self.points.end_stroke()
-        before = self._capture_net()
-        dropped = 0
-        new_k = task == "classification" and self.n_classes != k
-        if new_k:
-            self.points.blockSignals(True)
-            try:
-                dropped = self.points.set_n_classes(k)
-            finally:
-                self.points.blockSignals(False)
-            self.undo_history.push(task, replace(before, with_points=True))
-            self._last_net_edit = -1e9
-            self.points_changed.emit()
-        self._recipes[task] = check_recipe(task, recipe)
+        session_io.load_pipeline(self, pipeline)
+
+    def adopt_network(self, recipe: dict, weights: dict, counters) -> None:
+        """The shown task's network becomes `recipe` with the weights of a loaded model (trained
+        elsewhere); ValueError, changing nothing, if the recipe does not fit the task."""
+        self._recipes[self.task] = check_recipe(self.task, copy.deepcopy(recipe))
         self.recipe_changed.emit()
-        meta = pipeline.meta if isinstance(pipeline.meta, dict) else {}
-        try:
-            counters = (int(meta.get("epoch", 0)), int(meta.get("step", 0)))
-        except (TypeError, ValueError):
-            counters = (0, 0)
         self.run.set_network(weights, counters, None, adopted=True)
         if not self._start_run():
             self._new_network()
         self.network_changed.emit()
-        if not new_k and before.trained:
-            self._push_net(before)
-        note = (f" Removed {dropped} points of classes the model does not have (Undo brings them back)."
-                if dropped else "")
-        self.say("Loaded the model: its network is in the builder and Train continues from its weights." + note)
-        self.undo_changed.emit()
-        self.changed.emit()
