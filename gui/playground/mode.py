@@ -279,6 +279,8 @@ class PlaygroundMode(QWidget):
         self.panel.set_preset(name, count, noise)
 
     def _show_recipe(self) -> None:
+        if self.builder.recipe() == self.session.recipe():
+            return                          # (the builder's own edit: its rows stay, with their focus)
         self.builder.blockSignals(True)
         try:
             self.builder.set_recipe(self.session.recipe())

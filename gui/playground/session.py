@@ -37,7 +37,7 @@ CLICK_RADIUS = 0.9           # a click with the eraser removes the nearest point
 class PlaygroundSession(QObject):
     points_changed = Signal()          # the shown task's points or the train/test split changed
     network_changed = Signal()         # another network: recipe, structure, counters and history replaced
-    recipe_changed = Signal()          # the recipe changed other than through set_recipe (undo, task, load)
+    recipe_changed = Signal()          # the shown task's recipe changed
     task_changed = Signal(str)
     settings_changed = Signal()        # presets, view switches, stop conditions, class (a loaded state)
     snapshot = Signal(object)          # a Snapshot of the current run
@@ -413,6 +413,7 @@ class PlaygroundSession(QObject):
         new = check_recipe(self.task, copy.deepcopy(recipe))
         old = self._recipes[self.task]
         self._recipes[self.task] = new
+        self.recipe_changed.emit()
         self.changed.emit()
         if all(old[k] == new[k] for k in MODEL_KEYS):
             self.controller.update_recipe(new)
