@@ -20,6 +20,7 @@ from gui.playground.data_panel import DataPanel
 from gui.playground.diagram_panel import DiagramPanel
 from gui.playground.plots import CurvesPlot
 from gui.playground.session import PlaygroundSession
+from gui.playground.text import describe_neuron
 from gui.playground.train_bar import TrainBar
 from gui.widgets.network_builder import ACTIVATION_LABELS, NetworkBuilder
 
@@ -243,26 +244,9 @@ class PlaygroundMode(QWidget):
         if focus is None:
             self.canvas.set_focus(None, self.canvas.bounds)
         elif self.session.last_snapshot is not None:
-            self.session.say(self._describe_neuron(column, neuron), cause="hover")
-
-    def _describe_neuron(self, column: int, neuron: int) -> str:
-        snap = self.session.last_snapshot
-        last = len(snap.sizes) - 1
-        if column == 0:
-            return f"Input {neuron + 1}: the feature as the network sees it over the plane."
-        if column == last:
-            classify = task_of(self.task).is_classification
-            what = f"probability of class {neuron + 1}" if classify else "predicted value"
-            text = f"Output {neuron + 1}: the {what} over the plane."
-        else:
-            text = (f"Hidden layer {column}, neuron {neuron + 1}: its activation α(z) over the plane — "
-                    "orange positive, blue negative.")
-        if self.diagram.view == "gradients" and snap.deltas is not None and column - 1 < len(snap.deltas):
-            d = snap.deltas[column - 1]
-            if neuron < len(d):
-                text += (f" Error signal δ = ∂L/∂z = {float(d[neuron]):+.3g} (mean over {snap.grad_source}); "
-                         "backpropagation passes it on to the layer before through the weights.")
-        return text
+            self.session.say(describe_neuron(self.session.last_snapshot, column, neuron,
+                                             task_of(self.task).is_classification, self.diagram.view == "gradients"),
+                             cause="hover")
 
     def _on_line_hover(self, text: str) -> None:
         if text:
@@ -275,8 +259,7 @@ class PlaygroundMode(QWidget):
         self.canvas.set_task(task)
         self.builder.set_available_features(t.features)
         self.builder.set_task(t.kind, self.session.n_outputs)
-        name, count, noise = self.session.presets[task]
-        self.panel.set_preset(name, count, noise)
+        self.panel.set_preset(*self.session.presets[task])
 
     def _show_recipe(self) -> None:
         if self.builder.recipe() == self.session.recipe():
@@ -288,29 +271,27 @@ class PlaygroundMode(QWidget):
             self.builder.blockSignals(False)
 
     def _show_settings(self) -> None:
-        s = self.session
-        name, count, noise = s.presets[s.task]
-        self.panel.set_preset(name, count, noise)
-        view = s.view
-        for w, v in ((self.panel.show_test_check, view["show_test"]), (self.panel.discretize_check, view["discretize"]),
-                     (self.plots.per_batch, view["per_batch"]), (self.plots.log_y, view["log_loss"]),
-                     (self.panel.erase_tool, view["eraser"]), (self.panel.add_tool, not view["eraser"]),
-                     (self.panel.value_spin, None), (self.train_bar, None), (self.diagram_panel, None)):
+        """Presets, view switches, stop conditions and the class, as the session has them (no signals)."""
+        s, p, view = self.session, self.panel, self.session.view
+        checks = ((p.show_test_check, "show_test"), (p.discretize_check, "discretize"), (p.erase_tool, "eraser"),
+                  (self.plots.per_batch, "per_batch"), (self.plots.log_y, "log_loss"))
+        quiet = [w for w, _ in checks] + [p.add_tool, p.value_spin, self.train_bar, self.diagram_panel]
+        for w in quiet:
             w.blockSignals(True)
-            if v is not None:
-                w.setChecked(v)
         try:
+            for w, key in checks:
+                w.setChecked(view[key])
+            p.add_tool.setChecked(not view["eraser"])
             self.canvas.show_test, self.canvas.eraser = view["show_test"], view["eraser"]
             self.diagram_panel.set_view("gradients" if view["gradients"] else "weights")
             self.plots.loss_plot.setLogMode(y=view["log_loss"])
-            self.panel.value_spin.setValue(s.new_value)
+            p.value_spin.setValue(s.new_value)
+            p.set_preset(*s.presets[s.task])
             self.train_bar.set_stop_conditions(*s.stop_conditions)
         finally:
-            for w in (self.panel.show_test_check, self.panel.discretize_check, self.plots.per_batch, self.plots.log_y,
-                      self.panel.erase_tool, self.panel.add_tool, self.panel.value_spin, self.train_bar,
-                      self.diagram_panel):
+            for w in quiet:
                 w.blockSignals(False)
-        self.panel.select_class(s.selected_class)
+        p.select_class(s.selected_class)
 
     def _show_points(self) -> None:
         s = self.session
