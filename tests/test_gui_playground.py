@@ -1155,3 +1155,21 @@ def test_a_preset_picked_while_paused_shows_the_new_network(mode, qtbot):
     assert mode.session.last_snapshot.epoch == 0
     mode.undo()
     assert mode.session.counters == trained and mode.points.current().n == 300
+
+
+def test_projects_of_an_older_version_still_open_and_fill_unvisited_tasks(mode, qtbot):
+    state = mode.get_state()
+    mode.set_task("regression")
+    mode.session.clear()
+    cleared = mode.get_state()
+    mode.set_state(cleared)                                         # this version: a cleared task stays empty
+    mode.set_task("classification")
+    mode.set_task("regression")
+    assert mode.points.current().n == 0
+    old = dict(state)                                               # an older version: unvisited tasks unsaved
+    del old["all_points"]
+    old["points"] = dict(old["points"], sets={"classification": old["points"]["sets"]["classification"]})
+    mode.set_state(old)
+    assert mode.task == "classification" and mode.points.current().n == 300
+    mode.set_task("regression1d")
+    assert mode.points.current().n == 60

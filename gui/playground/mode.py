@@ -215,6 +215,7 @@ class PlaygroundMode(QWidget):
     def export_points_csv(self, path) -> None:
         """Write the current task's points as CSV (atomically)."""
         save_points_csv(path, self.session.points_dataset())
+        self.session.clear_errors()
 
     def plot_widgets(self) -> dict:
         return {"Decision map": self.canvas, "Loss curve": self.plots.loss_plot,

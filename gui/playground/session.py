@@ -211,7 +211,8 @@ class PlaygroundSession(QObject):
             self._message = new
             self.message_changed.emit(*new)
 
-    def _clear_errors(self) -> None:
+    def clear_errors(self) -> None:
+        """A later action succeeded: an error (or a stale note about an edit) goes from the message line."""
         if self._message[1] == "error" or self._message_cause == "edit":
             self.say("")
 
@@ -228,8 +229,12 @@ class PlaygroundSession(QObject):
         self.points.blockSignals(True)
         try:
             self.points.set_task(task)
+            if task in self._unfilled and self.points.current().n == 0:   # a project of an older version
+                ds = make_dataset(*self._presets[task], n_classes=2, rng=self._rng)
+                self.points.load(ds.X, ds.y, 2, record=False)
         finally:
             self.points.blockSignals(False)
+        self._unfilled.discard(task)
         saved, self._nets[task] = self._nets[task], None
         self.task_changed.emit(task)
         self.recipe_changed.emit()
@@ -325,13 +330,13 @@ class PlaygroundSession(QObject):
         cls = self._selected_class if self.task == "classification" else 0
         ok = self.points.add(float(x), float(y), cls, self._new_value)
         if ok:
-            self._clear_errors()
+            self.clear_errors()
         return ok
 
     def erase_at(self, x: float, y: float, radius: float = CLICK_RADIUS) -> bool:
         """Remove the point nearest to (x, y) within `radius`; False (with a message) if there is none."""
         if self.points.erase_near(float(x), float(y), float(radius)):
-            self._clear_errors()
+            self.clear_errors()
             return True
         self.say("No point near the click to remove.", "error", "edit")
         return False
@@ -569,6 +574,7 @@ class PlaygroundSession(QObject):
         self._view = dict(st.view)
         self._stop = tuple(st.stop)
         self._new_value = float(st.new_value)
+        self._unfilled = set(st.unfilled)
         self.undo_history.clear()
         self.points.blockSignals(True)
         try:

@@ -51,6 +51,9 @@ class PlaygroundState:
     model: dict | None = None                # the shown task's network: weights, epoch, step, adopted
     history: dict = field(default_factory=empty_history)   # the shown task's loss history
     nets: dict = field(default_factory=lambda: {t: None for t in PLAYGROUND_TASKS})   # NetState per other task
+    # Tasks whose preset is drawn when they are first shown: a project of an older version saved only
+    # the points of the tasks it had visited (a state of this version holds every task's points).
+    unfilled: tuple = ()
 
     # -- saving ----------------------------------------------------------------------------------
     def to_dict(self) -> dict:
@@ -62,6 +65,7 @@ class PlaygroundState:
                      "adopted": bool(self.model["adopted"])}
         return {
             "version": STATE_VERSION,
+            "all_points": True,                 # every task's points are saved (see `unfilled`)
             "points": {"task": self.task, "test_fraction": float(self.test_fraction),
                        "sets": {t: self.sets[t].to_state() for t in PLAYGROUND_TASKS}},
             "recipes": copy.deepcopy(self.recipes),
@@ -126,9 +130,11 @@ class PlaygroundState:
             m = parse_model(n, t, recipes[t], sets[t], f"network of {t}")
             nets[t] = NetState(copy.deepcopy(recipes[t]), m["weights"], (m["epoch"], m["step"]),
                                parse_history(n.get("history"), f"history of {t}"), m["adopted"])
+        unfilled = () if state.get("all_points") else tuple(t for t in PLAYGROUND_TASKS
+                                                             if t != task and sets[t].n == 0 and nets[t] is None)
         return cls(task=task, test_fraction=points["test_fraction"], sets=dict(sets), recipes=recipes,
                    presets=presets, selected_class=selected, new_value=new_value, view=view, stop=stop,
-                   model=model, history=hist, nets=nets)
+                   model=model, history=hist, nets=nets, unfilled=unfilled)
 
 
 def check_recipe(task: str, recipe: dict, prefix: str = "") -> dict:
