@@ -18,7 +18,7 @@ COALESCE_SECONDS = 1.0       # network edits this close together on an untrained
 
 
 class EditHistory:
-    """Owned by a PlaygroundSession; uses its points, capture_network() and restore_network()."""
+    """Owned by a PlaygroundSession; uses its points and networks (capture, restore)."""
 
     def __init__(self, session):
         self._s = session
@@ -79,7 +79,7 @@ class EditHistory:
             put_back(t, entry)
             s.say("Pause training first: the network cannot change while it trains.", "error")
         else:
-            now = s.capture_network()
+            now = s.networks.capture()
             if entry.with_points:            # a class-count change or a preset: its points, then its network
                 now = replace(now, with_points=True)
                 s.points.blockSignals(True)
@@ -89,7 +89,7 @@ class EditHistory:
                     s.points.blockSignals(False)
                 s.points_changed.emit()
             push_back(t, now)
-            s.restore_network(entry)
+            s.networks.restore(entry)
             e = entry.counters[0]
             what = (f"the network trained for {e:,} epoch{'s' if e != 1 else ''} is back, with its weights and "
                     "loss curve" if entry.trained else "the network is back as it was")

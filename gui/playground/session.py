@@ -21,13 +21,13 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from engine import EngineError, Pipeline
 from engine.data import make_dataset
-from engine.tasks import MODEL_KEYS, PLAYGROUND_TASKS, task_of
+from engine.tasks import PLAYGROUND_TASKS, task_of
 from gui.playground import session_io
 from gui.playground.edits import EditHistory
-from gui.playground.history import NetState
+from gui.playground.networks import TaskNetworks
 from gui.playground.points import MAX_POINTS, PointsModel
 from gui.playground.run import NetworkRun
-from gui.playground.state import PlaygroundState, check_recipe, empty_history, fits
+from gui.playground.state import PlaygroundState, empty_history
 from gui.widgets.colors import CLASS_NAMES
 
 ERASE_RADIUS = 0.45          # data units: a paint stroke with the eraser removes points this near
@@ -58,9 +58,10 @@ class PlaygroundSession(QObject):
         self.history = self.run.history                  # the shown network's loss history
         self.edits = EditHistory(self)                   # one Ctrl+Z for point and network edits
         self.undo_history = self.edits.stacks
+        self.networks = TaskNetworks(self)               # every task's recipe and trained network
         self._message = ("", "info")
         self._message_cause = None
-        self._run_key = None
+        self.networks.key = None
         self._data_timer = QTimer(self)
         self._data_timer.setSingleShot(True)
         self._data_timer.setInterval(30)
@@ -106,7 +107,7 @@ class PlaygroundSession(QObject):
 
     def recipe(self, task: str | None = None) -> dict:
         """A copy of the recipe of `task` (default: the shown one)."""
-        return copy.deepcopy(self._recipes[task or self.task])
+        return self.networks.recipe(task or self.task)
 
     @property
     def presets(self) -> dict:
@@ -224,8 +225,7 @@ class PlaygroundSession(QObject):
             raise ValueError(f"the playground has no task {task!r}")
         if task == self.task:
             return
-        self._nets[self.task] = self.capture_network()   # stops training; the network waits for its task
-        self._run_key = None
+        saved = self.networks.switch(self.task, task)   # stops training; the old task's network waits
         self.points.blockSignals(True)
         try:
             self.points.set_task(task)
@@ -235,14 +235,13 @@ class PlaygroundSession(QObject):
         finally:
             self.points.blockSignals(False)
         self._unfilled.discard(task)
-        saved, self._nets[task] = self._nets[task], None
         self.task_changed.emit(task)
         self.recipe_changed.emit()
         self.points_changed.emit()
         if saved is not None:
-            self.restore_network(saved)
+            self.networks.restore(saved)
         else:
-            self._new_network()
+            self.networks.new()
         if saved is not None and saved.trained:
             e = self.epoch
             self.say(f"Back to the network of this task, trained for {e:,} epoch{'s' if e != 1 else ''}.")
@@ -295,8 +294,8 @@ class PlaygroundSession(QObject):
         if self.task != "classification" or k == self.n_classes:
             return
         self.points.end_stroke()
-        before = self.capture_network()
-        self._run_key = None
+        before = self.networks.capture()
+        self.networks.key = None
         self.points.blockSignals(True)
         try:
             dropped = self.points.set_n_classes(k)
@@ -309,7 +308,7 @@ class PlaygroundSession(QObject):
             self._selected_class = 0
             self.settings_changed.emit()
         self.points_changed.emit()
-        self._new_network()
+        self.networks.new()
         if dropped:
             self.say(f"Removed {dropped} points of the dropped classes and started a new network — "
                      "Undo (Ctrl+Z) brings both back.")
@@ -374,9 +373,9 @@ class PlaygroundSession(QObject):
             self.say(str(exc), "error")
             return
         self.points.end_stroke()
-        before = self.capture_network()
+        before = self.networks.capture()
         self._presets[self.task] = (preset, int(count), float(noise))
-        self._run_key = None
+        self.networks.key = None
         self.points.blockSignals(True)
         try:
             self.points.load(ds.X, ds.y, ds.n_classes if ds.task == "classification" else 2)
@@ -385,7 +384,7 @@ class PlaygroundSession(QObject):
         self.edits.push_with_points(before)
         self.settings_changed.emit()
         self.points_changed.emit()
-        self._new_network()
+        self.networks.new()
         self.say("")
         self.undo_changed.emit()
         self.changed.emit()
@@ -396,8 +395,8 @@ class PlaygroundSession(QObject):
     def _on_points_changed(self) -> None:
         self.points_changed.emit()
         self.changed.emit()
-        if self._run_key is not None and self._run_key != self._key():
-            self._new_network()             # the number of outputs changed: the old weights cannot fit
+        if self.networks.key is not None and self.networks.key != (self.task, self.n_outputs):
+            self.networks.new()             # the number of outputs changed: the old weights cannot fit
         else:
             self._data_timer.start()
 
@@ -410,37 +409,16 @@ class PlaygroundSession(QObject):
         if self.controller.active:
             self.controller.set_data(*self.points.arrays(), self.vmax())
 
-    # -- the network -----------------------------------------------------------------------------
+    # -- the network (see networks.py) -----------------------------------------------------------
     def set_recipe(self, recipe: dict) -> None:
         """The user edited the network. Training settings (learning rate, optimizer, …) change the run
         in place; a change of the network itself starts new random weights (undoable). ValueError, and
         nothing changes, when the recipe does not fit the task."""
-        new = check_recipe(self.task, copy.deepcopy(recipe))
-        old = self._recipes[self.task]
-        self._recipes[self.task] = new
-        self.recipe_changed.emit()
-        self.changed.emit()
-        if all(old[k] == new[k] for k in MODEL_KEYS):
-            self.controller.update_recipe(new)
-            return
-        before = self.capture_network(old)
-        self._new_network()
-        self.edits.push_network(before, coalesce=True)
-        if before.trained:
-            self.say("New network: fresh random weights. Ctrl+Z brings back the trained one.")
-        else:
-            self.say("The network changed: it starts from new random weights.")
+        self.networks.set_recipe(recipe)
 
     def reset(self) -> None:
         """New random weights (undoable when the old ones were trained)."""
-        before = self.capture_network()
-        self._new_network()
-        if before.trained:
-            self.edits.push_network(before)
-            self.say("New random weights. Ctrl+Z brings back the trained ones.", cause="reset")
-        else:
-            self.say("New random weights.", cause="reset")
-        self.changed.emit()
+        self.networks.reset()
 
     # -- training ----------------------------------------------------------------------------------
     def play_pause(self) -> None:
@@ -451,7 +429,7 @@ class PlaygroundSession(QObject):
         if reason:
             self.say(reason, "error")
             return
-        if self._ensure_run():
+        if self.networks.ensure():
             self.run.play()
             self.say("")
 
@@ -462,13 +440,13 @@ class PlaygroundSession(QObject):
         reason = self.can_train()
         if reason:
             self.say(reason, "error")
-        elif self._ensure_run():
+        elif self.networks.ensure():
             self.run.step()
 
     def stop(self) -> None:
         """End the run; keep the weights (a fresh optimizer continues from them)."""
         self.run.end()
-        self._start_run()
+        self.networks.start()
         self.say(f"Stopped at epoch {self.epoch:,}. The weights are kept; Train continues from them.")
         self.changed.emit()
 
@@ -480,35 +458,11 @@ class PlaygroundSession(QObject):
         """The view is shown (snapshots ~20 a second) or hidden (fewer snapshots nobody sees)."""
         self.run.set_visible(visible)
         if visible:
-            self._ensure_run()
+            self.networks.ensure()
 
     def set_focus(self, focus) -> None:
         """The neuron (column, index) whose picture is shown large; None ends it."""
         self.run.set_focus(focus)
-
-    def _key(self):
-        return (self.task, self.n_outputs)
-
-    def _ensure_run(self) -> bool:
-        return self.controller.active or self._start_run()
-
-    def _new_network(self) -> None:
-        """Fresh random weights for the shown recipe: counters and loss history start over."""
-        self.run.set_network(None)
-        self._start_run()
-        self.network_changed.emit()
-
-    def _start_run(self) -> bool:
-        """A new run of the shown network from the held weights; False, with a message, if it cannot
-        be built."""
-        self._data_timer.stop()
-        self._run_key = self._key()
-        error = self.run.start(self._recipes[self.task], self.task, self.n_outputs, self.points.arrays(),
-                               self.vmax(), stop=self._stop, discretize=self._view["discretize"],
-                               gradients=self._view["gradients"])
-        if error:
-            self.say(error, "error")
-        return error is None
 
     # -- undo --------------------------------------------------------------------------------------
     def undo(self) -> None:
@@ -516,29 +470,6 @@ class PlaygroundSession(QObject):
 
     def redo(self) -> None:
         self.edits.redo()
-
-    def capture_network(self, recipe: dict | None = None) -> NetState:
-        """The network as the user has it now, for undo or a task switch (the run ends: its exact
-        weights are read)."""
-        self.run.end()
-        return NetState(copy.deepcopy(recipe if recipe is not None else self._recipes[self.task]), self.run.weights,
-                        self.run.counters, self.history.to_state(), self.run.adopted)
-
-    def restore_network(self, net: NetState) -> None:
-        """Put a NetState back: its network (training settings such as the learning rate stay as they
-        are now), its weights, counters and loss history."""
-        recipe = self.recipe()
-        recipe.update({k: copy.deepcopy(net.recipe[k]) for k in MODEL_KEYS})
-        self._recipes[self.task] = recipe
-        self.recipe_changed.emit()
-        if not fits(recipe, self.task, self.points.current(), net.weights):
-            self._new_network()             # the weights no longer fit (the class count changed since)
-            return
-        self.run.set_network(net.weights, net.counters, net.history, net.adopted)
-        if self._start_run():
-            self.network_changed.emit()
-        else:
-            self._new_network()
 
     # -- state -------------------------------------------------------------------------------------
     def state(self) -> PlaygroundState:
@@ -549,10 +480,10 @@ class PlaygroundSession(QObject):
                      "adopted": self.run.adopted}
         nets = {t: (None if n is None else replace(n, weights={k: np.array(v) for k, v in (n.weights or {}).items()}
                                                   if n.weights is not None else None))
-                for t, n in self._nets.items()}
+                for t, n in self.networks.parked.items()}
         return PlaygroundState(task=self.task, test_fraction=self.points.test_fraction,
                                sets={t: self.points.point_set_of(t) for t in PLAYGROUND_TASKS},
-                               recipes=copy.deepcopy(self._recipes), presets=dict(self._presets),
+                               recipes=copy.deepcopy(self.networks.recipes), presets=dict(self._presets),
                                selected_class=self._selected_class, new_value=self._new_value,
                                view=dict(self._view), stop=self._stop, model=model,
                                history=self.history.to_state(), nets=nets)
@@ -568,9 +499,8 @@ class PlaygroundSession(QObject):
     def _apply(self, st: PlaygroundState, *, start: bool) -> None:
         self._data_timer.stop()
         self.run.end(keep=False)             # the old run's snapshots are dropped
-        self._recipes = copy.deepcopy(st.recipes)
+        self.networks.load(st.recipes, st.nets)
         self._presets = dict(st.presets)
-        self._nets = dict(st.nets)
         self._view = dict(st.view)
         self._stop = tuple(st.stop)
         self._new_value = float(st.new_value)
@@ -586,9 +516,9 @@ class PlaygroundSession(QObject):
         m = st.model
         self.run.set_network(m and m["weights"], (m["epoch"], m["step"]) if m else (0, 0),
                              st.history or empty_history(), bool(m and m["adopted"]))
-        self._run_key = None
-        if start and not self._start_run():
-            self._new_network()
+        self.networks.key = None
+        if start and not self.networks.start():
+            self.networks.new()
         self.task_changed.emit(self.task)
         self.recipe_changed.emit()
         self.settings_changed.emit()
@@ -609,13 +539,3 @@ class PlaygroundSession(QObject):
 
     def load_pipeline(self, pipeline: Pipeline) -> None:
         session_io.load_pipeline(self, pipeline)
-
-    def adopt_network(self, recipe: dict, weights: dict, counters) -> None:
-        """The shown task's network becomes `recipe` with the weights of a loaded model (trained
-        elsewhere); ValueError, changing nothing, if the recipe does not fit the task."""
-        self._recipes[self.task] = check_recipe(self.task, copy.deepcopy(recipe))
-        self.recipe_changed.emit()
-        self.run.set_network(weights, counters, None, adopted=True)
-        if not self._start_run():
-            self._new_network()
-        self.network_changed.emit()

@@ -60,13 +60,13 @@ def load_pipeline(s, pipeline: Pipeline) -> None:
         dropped = int(np.sum(s.points.current().label >= k))
         s.set_n_classes(k)                  # one undo step: the points and the network as they were
     else:
-        before = s.capture_network()
+        before = s.networks.capture()
     meta = pipeline.meta if isinstance(pipeline.meta, dict) else {}
     try:
         counters = (int(meta.get("epoch", 0)), int(meta.get("step", 0)))
     except (TypeError, ValueError):
         counters = (0, 0)
-    s.adopt_network(recipe, weights, counters)
+    s.networks.adopt(recipe, weights, counters)
     if before is not None and before.trained:
         s.edits.push_network(before)
     note = f" Removed {dropped} points of classes the model does not have (Undo brings them back)." if dropped else ""
