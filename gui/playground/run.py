@@ -115,6 +115,8 @@ class NetworkRun(QObject):
             self.end(keep=False)
             return f"Cannot build this network: {exc}"
         self._last_snap = None
+        if not len(self.history):
+            self.history.metric_name = t.metric_label
         self._changed_at = (time.monotonic(), self._counters[1])
         self.controller.start(job)
         if self._focus is not None:

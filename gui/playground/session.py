@@ -66,7 +66,7 @@ class PlaygroundSession(QObject):
         self._data_timer.setSingleShot(True)
         self._data_timer.setInterval(30)
         self._data_timer.timeout.connect(self._push_data)
-        self._apply(self.fresh_state(), start=False)
+        self._apply(PlaygroundState.fresh(self._rng), start=False)
         self.points.recorded.connect(self._on_points_recorded)
         self.points.changed.connect(self._on_points_changed)
         self.points.split_changed.connect(self._on_split_changed)
@@ -76,17 +76,6 @@ class PlaygroundSession(QObject):
                              (self.changed, r.weights_changed)):
             theirs.connect(mine)
         r.said.connect(self.say)
-
-    def fresh_state(self) -> PlaygroundState:
-        """A new playground: every task's preset drawn, default networks, nothing trained."""
-        base = PlaygroundState()
-        sets = {}
-        for t in PLAYGROUND_TASKS:
-            name, count, noise = base.presets[t]
-            ds = make_dataset(name, count, noise, n_classes=2, rng=self._rng)
-            sets[t] = PointsModel.point_set(t, ds.X, ds.y, ds.n_classes if t == "classification" else 2,
-                                            self._rng.random(len(ds.X)))
-        return replace(base, sets=sets)
 
     # -- reading ---------------------------------------------------------------------------------
     @property
@@ -115,7 +104,8 @@ class PlaygroundSession(QObject):
 
     @property
     def selected_class(self) -> int:
-        return self._selected_class
+        """The class new points get (0 when the selected one is gone with a smaller class count)."""
+        return self._selected_class if self._selected_class < self.n_classes else 0
 
     @property
     def new_value(self) -> float:
@@ -326,7 +316,7 @@ class PlaygroundSession(QObject):
         if self.points.current().n >= MAX_POINTS:
             self.say(f"The canvas is full ({MAX_POINTS:,} points): erase or clear some first.", "error", "edit")
             return False
-        cls = self._selected_class if self.task == "classification" else 0
+        cls = self.selected_class if self.task == "classification" else 0
         ok = self.points.add(float(x), float(y), cls, self._new_value)
         if ok:
             self.clear_errors()

@@ -7,10 +7,11 @@ naming what is wrong, before anything changes. The session applies a state as on
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from engine.data import make_dataset
 from engine.recipe import build_model_from_recipe, default_recipe, validate_recipe
 from engine.tasks import PLAYGROUND_TASKS, task_of
 from gui.playground.history import NetState
@@ -54,6 +55,18 @@ class PlaygroundState:
     # Tasks whose preset is drawn when they are first shown: a project of an older version saved only
     # the points of the tasks it had visited (a state of this version holds every task's points).
     unfilled: tuple = ()
+
+    @classmethod
+    def fresh(cls, rng: np.random.Generator) -> PlaygroundState:
+        """A new playground: every task's preset drawn (with `rng`), default networks, nothing trained."""
+        base = cls()
+        sets = {}
+        for t in PLAYGROUND_TASKS:
+            name, count, noise = base.presets[t]
+            ds = make_dataset(name, count, noise, n_classes=2, rng=rng)
+            sets[t] = PointsModel.point_set(t, ds.X, ds.y, ds.n_classes if t == "classification" else 2,
+                                            rng.random(len(ds.X)))
+        return replace(base, sets=sets)
 
     # -- saving ----------------------------------------------------------------------------------
     def to_dict(self) -> dict:
