@@ -1173,3 +1173,11 @@ def test_projects_of_an_older_version_still_open_and_fill_unvisited_tasks(mode, 
     assert mode.task == "classification" and mode.points.current().n == 300
     mode.set_task("regression1d")
     assert mode.points.current().n == 60
+
+
+def test_the_metric_axis_names_the_task_metric(mode, qtbot):
+    mode.set_task("regression1d")
+    _train_epochs(qtbot, mode, 1)
+    assert mode.plots.metric_plot.getPlotItem().getAxis("left").labelText == "R²"
+    mode.set_task("classification")
+    assert mode.plots.metric_plot.getPlotItem().getAxis("left").labelText == "accuracy"

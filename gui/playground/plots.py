@@ -153,6 +153,9 @@ class CurvesPlot(QWidget):
         steps (a new range re-lays the axes out, the costly part of a redraw)."""
         self._redraw_timer.stop()
         self._last_redraw = time.perf_counter()
+        if self.metric_name != self._metric_label:
+            self._metric_label = self.metric_name
+            self.metric_plot.getPlotItem().setLabel("left", self.metric_name)
         s = self.history.columns()
         ep = s["epoch"].astype(np.float64)
         test, tm = s["test_loss"], s["test_metric"]
