@@ -271,8 +271,10 @@ def test_hover_shows_neuron_large(mode, qtbot):
     qtbot.waitUntil(lambda: mode.session.last_snapshot.focus == (1, 0) and mode.canvas.focus_image is not None,
                     timeout=TIMEOUT)
     assert mode.canvas.focus_image.shape == mode.session.last_snapshot.image.shape
+    assert "Hidden layer 1, neuron 1" in message_of(mode)[0]
     mode.diagram.hovered.emit(-1, -1)
     assert mode.canvas.focus_image is None
+    assert message_of(mode)[0] == ""                       # the description went with the hover
 
 
 def test_closing_mid_training_exits_cleanly(qtbot, qtlog):

@@ -244,6 +244,7 @@ class PlaygroundMode(QWidget):
         self.session.set_focus(focus)
         if focus is None:
             self.canvas.set_focus(None, self.canvas.bounds)
+            self.session.clear_message("hover")
         elif self.session.last_snapshot is not None:
             self.session.say(describe_neuron(self.session.last_snapshot, column, neuron,
                                              task_of(self.task).is_classification, self.diagram.view == "gradients"),

@@ -202,6 +202,11 @@ class PlaygroundSession(QObject):
             self._message = new
             self.message_changed.emit(*new)
 
+    def clear_message(self, cause: str) -> None:
+        """What made the message true has ended (e.g. the hover over a neuron): it goes."""
+        if self._message_cause == cause:
+            self.say("")
+
     def clear_errors(self) -> None:
         """A later action succeeded: an error (or a stale note about an edit) goes from the message line."""
         if self._message[1] == "error" or self._message_cause == "edit":
