@@ -21,7 +21,7 @@ def mode(qtbot):
     qtbot.addWidget(m)
     m.resize(1300, 820)
     m.show()
-    qtbot.waitUntil(lambda: m.session.last_snapshot is not None, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: last(m) is not None, timeout=TIMEOUT)
     yield m
     m.shutdown()
 
@@ -44,6 +44,11 @@ def drag(qtbot, canvas, path):
     qtbot.mouseRelease(vp, Qt.LeftButton, Qt.NoModifier, pts[-1])
 
 
+def last(m):
+    """The latest snapshot of the mode's current network (None before its first one)."""
+    return last(m)
+
+
 def units_spin(builder, i):
     return builder.findChild(QSpinBox, f"layer{i}_units")
 
@@ -53,7 +58,7 @@ def activation_combo(builder, i):
 
 
 def wait_paused(qtbot, m):
-    qtbot.waitUntil(lambda: m.session.last_snapshot is not None and not m.session.last_snapshot.running and not m.busy(),
+    qtbot.waitUntil(lambda: last(m) is not None and not last(m).running and not m.busy(),
                     timeout=TIMEOUT)
 
 
@@ -108,16 +113,16 @@ def test_builder_settings_make_the_matching_engine_model(mode, qtbot):
     units_spin(b, 0).setValue(5)
     activation_combo(b, 1).setCurrentIndex(0)        # relu
     b.feature_checks["x1*x2"].setChecked(True)
-    qtbot.waitUntil(lambda: mode.session.last_snapshot is not None, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: last(mode) is not None, timeout=TIMEOUT)
     model = mode.controller.job.model
-    assert [(l.in_features, l.out_features) for l in model if isinstance(l, Linear)] == [(3, 5), (5, 8), (8, 2)]
-    assert [type(l) for l in model if not isinstance(l, Linear)] == [Tanh, ReLU]
+    assert [(l_.in_features, l_.out_features) for l_ in model if isinstance(l_, Linear)] == [(3, 5), (5, 8), (8, 2)]
+    assert [type(l_) for l_ in model if not isinstance(l_, Linear)] == [Tanh, ReLU]
     assert mode.controller.job.pipe.features == ("x1", "x2", "x1*x2")
     assert b.parameter_count() == model.num_parameters()
     b.set_recipe(default_recipe(hidden=[{"units": 3, "activation": "sigmoid"}]))
     b.recipe_changed.emit()
     model = mode.controller.job.model
-    assert [type(l) for l in model] == [Linear, Sigmoid, Linear]
+    assert [type(l_) for l_ in model] == [Linear, Sigmoid, Linear]
 
 
 def test_train_button_reaches_95_percent_on_circle(mode, qtbot):
@@ -145,17 +150,17 @@ def test_pause_resume_step_and_reset(mode, qtbot):
     wait_paused(qtbot, mode)
     e, s = mode.session.counters
     mode.step()                                                   # finishes the epoch paused midway
-    qtbot.waitUntil(lambda: mode.session.counters[0] == e + 1 and not mode.session.last_snapshot.running, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: mode.session.counters[0] == e + 1 and not last(mode).running, timeout=TIMEOUT)
     e, s = mode.session.counters
     mode.step()                                                   # then exactly one whole epoch
-    qtbot.waitUntil(lambda: mode.session.counters[0] == e + 1 and not mode.session.last_snapshot.running, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: mode.session.counters[0] == e + 1 and not last(mode).running, timeout=TIMEOUT)
     n_train = len(mode.points.arrays()[0])
     assert mode.session.counters[1] - s == -(-n_train // 10)             # one epoch of minibatches of 10
     qtbot.wait(150)
     assert mode.session.counters[0] == e + 1
     w_before = {k: v.copy() for k, v in mode.session.weights.items()}
     qtbot.mouseClick(mode.train_bar.reset_button, Qt.LeftButton)
-    qtbot.waitUntil(lambda: mode.session.last_snapshot is not None and mode.session.last_snapshot.epoch == 0, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: last(mode) is not None and last(mode).epoch == 0, timeout=TIMEOUT)
     assert mode.session.counters == (0, 0)
     assert len(mode.session.history.series["epoch"].get()) == 0
     assert any(not np.allclose(w_before[k], mode.session.weights[k]) for k in w_before)
@@ -193,7 +198,7 @@ def test_divergence_keeps_last_good_weights(mode, qtbot):
     r["hidden"] = [{"units": 16, "activation": "relu"}] * 2
     mode.builder.set_recipe(r)
     mode.builder.recipe_changed.emit()
-    qtbot.waitUntil(lambda: mode.session.last_snapshot is not None, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: last(mode) is not None, timeout=TIMEOUT)
     said = []
     mode.status.connect(said.append)
     mode.play_pause()
@@ -220,7 +225,7 @@ def test_1d_regression_fits_a_line(mode, qtbot):
     qtbot.waitUntil(lambda: mode.session.history.latest()["train_metric"] > 0.99, timeout=TIMEOUT)
     mode.play_pause()
     wait_paused(qtbot, mode)
-    xs, ys = mode.session.last_snapshot.curve
+    xs, ys = last(mode).curve
     xx = ps.xy[:, 0]
     fitted = np.interp(xx, xs, ys)
     assert np.max(np.abs(fitted - ps.xy[:, 1])) < 0.25
@@ -268,9 +273,9 @@ def test_hover_shows_neuron_large(mode, qtbot):
     qtbot.waitUntil(lambda: bool(mode.diagram._boxes), timeout=TIMEOUT)
     r = mode.diagram.box_of(1, 0)
     qtbot.mouseMove(mode.diagram, r.center().toPoint())
-    qtbot.waitUntil(lambda: mode.session.last_snapshot.focus == (1, 0) and mode.canvas.focus_image is not None,
+    qtbot.waitUntil(lambda: last(mode).focus == (1, 0) and mode.canvas.focus_image is not None,
                     timeout=TIMEOUT)
-    assert mode.canvas.focus_image.shape == mode.session.last_snapshot.image.shape
+    assert mode.canvas.focus_image.shape == last(mode).image.shape
     assert "Hidden layer 1, neuron 1" in message_of(mode)[0]
     mode.diagram.hovered.emit(-1, -1)
     assert mode.canvas.focus_image is None
@@ -280,7 +285,7 @@ def test_hover_shows_neuron_large(mode, qtbot):
 def test_closing_mid_training_exits_cleanly(qtbot, qtlog):
     m = PlaygroundMode(seed=3)
     m.show()
-    qtbot.waitUntil(lambda: m.session.last_snapshot is not None, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: last(m) is not None, timeout=TIMEOUT)
     m.play_pause()
     qtbot.waitUntil(lambda: m.session.counters[0] >= 2, timeout=TIMEOUT)
     worker = m.controller._worker
@@ -319,7 +324,7 @@ def test_fast_forward_matches_the_engine_for_every_column(rng):
     linear_inputs = [i for i, layer in enumerate(model.layers) if isinstance(layer, Linear)][1:]
     expected = [x] + [ref[i - 1] for i in linear_inputs] + [ref[-1]]
     assert len(cols) == len(expected) == 5
-    for c, e in zip(cols, expected):
+    for c, e in zip(cols, expected, strict=True):
         np.testing.assert_allclose(c, e, rtol=1e-5, atol=1e-6)
     np.testing.assert_allclose(render.forward(model, x, upto=2), expected[2], rtol=1e-5, atol=1e-6)
     assert render.column_kinds(model) == ["input", "sigmoid", "relu", "tanh", "output"]
@@ -387,9 +392,9 @@ def test_snapshot_map_fits_the_grid_and_the_job_counts_its_costs(rng):
 
 
 def test_loss_legend_names_only_the_drawn_curves_and_curves_are_thinned(mode, qtbot):
+    from gui.playground.loss_history import LossHistory
     from gui.playground.plots import MAX_SHOWN
     from gui.playground.snapshot import History
-    from gui.playground.loss_history import LossHistory
     plots = mode.plots
     plots.per_batch.setChecked(False)
     e = np.arange(1, 5001)
@@ -467,7 +472,8 @@ def test_points_csv_round_trip_switches_task_and_undoes_in_one_step(mode, qtbot,
             mode.import_points_csv(p)
         assert name in str(info.value) or name.split(".")[0] in str(info.value)
         assert (mode.task, mode.points.current()) == snapshot
-    assert "outside the playground" in str(pytest.raises(ValueError, mode.import_points_csv, tmp_path / "far.csv").value)
+    refused = pytest.raises(ValueError, mode.import_points_csv, tmp_path / "far.csv")
+    assert "outside the playground" in str(refused.value)
 
 
 def test_export_points_refuses_an_empty_set(mode, tmp_path):
@@ -504,7 +510,7 @@ def test_exported_pipeline_predicts_what_the_map_shows(mode, qtbot, tmp_path):
     train_briefly(mode, qtbot, 10)
     pipe = mode.current_pipeline()
     assert pipe is not None and pipe.features == tuple(mode.builder.recipe()["features"])
-    snap = mode.session.last_snapshot
+    snap = last(mode)
     img = snap.image
     n = img.shape[0]
     xmin, xmax, ymin, ymax = snap.bounds
@@ -524,7 +530,7 @@ def test_exported_pipeline_predicts_what_the_map_shows(mode, qtbot, tmp_path):
     mode.reset()
     mode.load_pipeline(loaded)
     assert mode.builder.recipe()["hidden"] == recipe["hidden"]
-    qtbot.waitUntil(lambda: mode.session.last_snapshot is not None and mode.session.last_snapshot.epoch == pipe.meta["epoch"],
+    qtbot.waitUntil(lambda: last(mode) is not None and last(mode).epoch == pipe.meta["epoch"],
                     timeout=TIMEOUT)
     again = mode.current_pipeline()
     assert np.array_equal(again.predict(pts), pipe.predict(pts))
@@ -539,7 +545,7 @@ def test_load_pipeline_folds_a_foreign_scaling_and_feature_order(mode, qtbot, rn
     r = mode.builder.recipe()
     assert r["features"] == ["x1", "x2", "x1*x2"] and r["hidden"] == [{"units": 5, "activation": "relu"}]
     assert mode.points.current().n_classes == 4
-    qtbot.waitUntil(lambda: mode.session.last_snapshot is not None and mode.session.last_snapshot.sizes == (3, 5, 4), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: last(mode) is not None and last(mode).sizes == (3, 5, 4), timeout=TIMEOUT)
     mine = mode.current_pipeline()
     pts = rng.uniform(-6, 6, (200, 2))
     assert np.allclose(mine.predict_proba(pts), pipe.predict_proba(pts), atol=1e-4)
@@ -548,7 +554,7 @@ def test_load_pipeline_folds_a_foreign_scaling_and_feature_order(mode, qtbot, rn
     mode.load_pipeline(one)
     assert mode.task == "regression1d"
     xs = np.linspace(-5, 5, 30)[:, None]
-    qtbot.waitUntil(lambda: mode.session.last_snapshot is not None and mode.session.last_snapshot.one_d, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: last(mode) is not None and last(mode).one_d, timeout=TIMEOUT)
     assert np.allclose(mode.current_pipeline().predict(xs), one.predict(xs), atol=1e-4)
 
 
@@ -640,8 +646,8 @@ def test_gradient_view_toggle_draws_and_describes_backprop(mode, qtbot):
     assert "Backpropagation" in tip and "chain rule" in tip
     mode.diagram_panel.buttons["gradients"].click()
     assert mode.diagram.view == "gradients"
-    qtbot.waitUntil(lambda: mode.session.last_snapshot is not None and mode.session.last_snapshot.grads is not None, timeout=TIMEOUT)
-    snap = mode.session.last_snapshot
+    qtbot.waitUntil(lambda: last(mode) is not None and last(mode).grads is not None, timeout=TIMEOUT)
+    snap = last(mode)
     assert [g.shape for g in snap.grads] == [w.shape for w in snap.weights]
     img = mode.diagram.grab().toImage()
     assert not img.isNull()
@@ -659,10 +665,10 @@ def test_gradient_view_toggle_draws_and_describes_backprop(mode, qtbot):
     state = mode.get_state()
     assert state["view"]["gradients"] is True
     mode.diagram_panel.buttons["weights"].click()
-    qtbot.waitUntil(lambda: mode.session.last_snapshot.grads is None, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: last(mode).grads is None, timeout=TIMEOUT)
     mode.set_state(state)
     assert mode.diagram.view == "gradients"
-    qtbot.waitUntil(lambda: mode.session.last_snapshot is not None and mode.session.last_snapshot.grads is not None, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: last(mode) is not None and last(mode).grads is not None, timeout=TIMEOUT)
 
 
 def test_fresh_start_has_nothing_to_undo_and_picking_a_preset_draws_it(mode, qtbot):
@@ -696,6 +702,7 @@ def test_messages_never_shift_the_controls(mode, qtbot):
 
 def test_a_theme_switched_at_run_time_reaches_the_diagram(mode, qtbot):
     from PySide6.QtGui import QPalette
+
     from gui.theme import apply_theme
     try:
         apply_theme("dark")
@@ -724,8 +731,8 @@ def test_the_loss_summary_does_not_hold_the_window_wide(mode, qtbot):
 
 
 def test_empty_log_loss_axis_labels_only_decades(qtbot):
-    from gui.playground.plots import CurvesPlot
     from gui.playground.loss_history import LossHistory
+    from gui.playground.plots import CurvesPlot
     p = CurvesPlot()
     qtbot.addWidget(p)
     p.show(LossHistory())
@@ -754,7 +761,7 @@ def _train_epochs(qtbot, m, n=2):
     for _ in range(n):
         e = m.session.counters[0]
         m.step()
-        qtbot.waitUntil(lambda: m.session.counters[0] == e + 1 and not m.session.last_snapshot.running and not m.busy(),
+        qtbot.waitUntil(lambda e=e: m.session.counters[0] == e + 1 and not last(m).running and not m.busy(),
                         timeout=TIMEOUT)
 
 
@@ -773,7 +780,7 @@ def test_undo_of_a_network_edit_brings_back_the_trained_network(mode, qtbot):
     weights, counters, hist = _net_now(mode)
     assert counters[0] == 3 and len(hist["epoch"]) == 3
     activation_combo(mode.builder, 0).setCurrentIndex(0)              # tanh -> relu: new random weights
-    qtbot.waitUntil(lambda: mode.session.last_snapshot is not None and mode.session.last_snapshot.epoch == 0, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: last(mode) is not None and last(mode).epoch == 0, timeout=TIMEOUT)
     edited = mode.builder.recipe()
     assert edited["hidden"][0]["activation"] == "relu" and mode.session.counters == (0, 0)
     assert len(mode.session.history.series["epoch"].get()) == 0
@@ -783,7 +790,7 @@ def test_undo_of_a_network_edit_brings_back_the_trained_network(mode, qtbot):
     w, c, h = _net_now(mode)
     assert c == counters and _same_history(h, hist)
     assert w.keys() == weights.keys() and all(np.array_equal(w[k], weights[k]) for k in w)
-    qtbot.waitUntil(lambda: mode.session.last_snapshot is not None and mode.session.last_snapshot.epoch == 3, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: last(mode) is not None and last(mode).epoch == 3, timeout=TIMEOUT)
     assert "Epoch <b>3</b>" in mode.train_bar.counter.text() and "epoch" in mode.message.text()
     mode.grab().save("shots/undo_net.png")
     _train_epochs(qtbot, mode, 1)                                     # training continues from there
@@ -860,7 +867,7 @@ def test_undo_history_drops_the_oldest_networks_past_its_byte_budget():
         h.push("a", NetState({}, {"w": np.full(250, i, np.float32)}, (1, 1), {}))   # 1000 bytes each
     assert h.nbytes("a") <= 3000 and forgotten == ["a"]
     assert h.pop_undo("a").weights["w"][0] == 4 and h.pop_undo("a").weights["w"][0] == 3
-    for i in range(20):
+    for _ in range(20):
         h.push("a", POINTS)
     assert len(h) == 10
 
@@ -885,7 +892,7 @@ def test_switching_task_and_back_brings_the_trained_network_back(mode, qtbot):
     w, c, h = _net_now(mode)
     assert c == counters and _same_history(h, hist) and _same_weights(w, weights)
     assert "2 epochs" in mode.message.text()
-    qtbot.waitUntil(lambda: mode.session.last_snapshot is not None and mode.session.last_snapshot.epoch == 2, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: last(mode) is not None and last(mode).epoch == 2, timeout=TIMEOUT)
     mode.play_pause()                                                # switching stops a running training
     qtbot.waitUntil(lambda: mode.session.counters[0] >= 3, timeout=TIMEOUT)
     mode.set_task("regression1d")
@@ -945,7 +952,8 @@ def test_a_project_keeps_the_network_of_every_task(mode, qtbot):
         with pytest.raises(ValueError):
             m2.set_state(bad)
         assert m2.task == "regression" and _same_weights(_net_now(m2)[0], reg_w)
-        assert _same_weights(m2.get_state()["nets"]["classification"]["weights"], before["nets"]["classification"]["weights"])
+        assert _same_weights(m2.get_state()["nets"]["classification"]["weights"],
+                             before["nets"]["classification"]["weights"])
     finally:
         m2.shutdown()
 
@@ -968,7 +976,7 @@ def test_training_marks_the_project_changed_and_the_window_title_gets_a_star(qtb
     w = MainWindow(modes={"playground": m}, settings=AppSettings(tmp_path / "s.ini"), data_dir=tmp_path / "d")
     qtbot.addWidget(w)
     w.show()
-    qtbot.waitUntil(lambda: m.session.last_snapshot is not None, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: last(m) is not None, timeout=TIMEOUT)
     qtbot.wait(50)
     assert not w.project.modified and "*" not in w.windowTitle()
     m.play_pause()
@@ -1154,7 +1162,7 @@ def test_a_preset_picked_while_paused_shows_the_new_network(mode, qtbot):
     assert mode.session.counters == (0, 0) and len(mode.session.history) == 0
     assert re.sub("<[^>]+>", "", mode.train_bar.counter.text()).startswith("Epoch 0 ")
     qtbot.waitUntil(lambda: mode.session.settled, timeout=TIMEOUT)
-    assert mode.session.last_snapshot.epoch == 0
+    assert last(mode).epoch == 0
     mode.undo()
     assert mode.session.counters == trained and mode.points.current().n == 300
 
