@@ -46,7 +46,7 @@ def drag(qtbot, canvas, path):
 
 def last(m):
     """The latest snapshot of the mode's current network (None before its first one)."""
-    return last(m)
+    return m.session.last_snapshot
 
 
 def units_spin(builder, i):
