@@ -286,33 +286,35 @@ class PlaygroundSession(QObject):
         """A new class count needs a new output layer: one undo step brings back the points and the
         network as they were."""
         k = int(k)
-        if self.task != "classification" or k == self.n_classes:
+        if self.task != "classification" or k == self.n_classes or not 2 <= k <= 8:
             return
+        before, dropped = self._edit_with_new_network(lambda: self.points.set_n_classes(k))
+        if self._selected_class >= k:
+            self._selected_class = 0
+            self.settings_changed.emit()
+        if dropped:
+            self.say(f"Removed {dropped} points of the dropped classes and started a new network — "
+                     "Undo (Ctrl+Z) brings both back.")
+        else:
+            self.say("New output layer: fresh random weights. Ctrl+Z brings back the trained network."
+                     if before.trained else "")
+
+    def _edit_with_new_network(self, edit):
+        """Make a point edit (`edit()`) that needs a new network: one undo step brings back the points
+        and the network as they were. Returns (the network before, what `edit` returned)."""
         self.points.end_stroke()
         before = self.networks.capture()
         self.networks.key = None
         self.points.blockSignals(True)
         try:
-            dropped = self.points.set_n_classes(k)
+            result = edit()
         finally:
             self.points.blockSignals(False)
-        if self.n_classes != k:
-            return
         self.edits.push_with_points(before)
-        if self._selected_class >= k:
-            self._selected_class = 0
-            self.settings_changed.emit()
         self.points_changed.emit()
         self.networks.new()
-        if dropped:
-            self.say(f"Removed {dropped} points of the dropped classes and started a new network — "
-                     "Undo (Ctrl+Z) brings both back.")
-        elif before.trained:
-            self.say("New output layer: fresh random weights. Ctrl+Z brings back the trained network.")
-        else:
-            self.say("")
-        self.undo_changed.emit()
         self.changed.emit()
+        return before, result
 
     # -- point edits -----------------------------------------------------------------------------
     def add_point(self, x: float, y: float) -> bool:
@@ -367,22 +369,11 @@ class PlaygroundSession(QObject):
         except (EngineError, ValueError) as exc:
             self.say(str(exc), "error")
             return
-        self.points.end_stroke()
-        before = self.networks.capture()
         self._presets[self.task] = (preset, int(count), float(noise))
-        self.networks.key = None
-        self.points.blockSignals(True)
-        try:
-            self.points.load(ds.X, ds.y, ds.n_classes if ds.task == "classification" else 2)
-        finally:
-            self.points.blockSignals(False)
-        self.edits.push_with_points(before)
         self.settings_changed.emit()
-        self.points_changed.emit()
-        self.networks.new()
+        self._edit_with_new_network(lambda: self.points.load(ds.X, ds.y, ds.n_classes if ds.task == "classification"
+                                                             else 2))
         self.say("")
-        self.undo_changed.emit()
-        self.changed.emit()
 
     def _on_points_recorded(self) -> None:
         self.edits.record_points()
