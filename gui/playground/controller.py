@@ -16,13 +16,14 @@ from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal, Slot
 
+from engine.tasks import task_of
 from gui.worker import Worker
 
 
 def playground_final(job) -> dict:
     """A stopped playground TrainingJob's weights, counters and the history no snapshot carried yet."""
     return {"state": job.model.state_dict(), "epoch": job.epoch, "step": job.step, "history": job.take_history(),
-            "metric_name": "accuracy" if job.task == "classification" else "R²"}
+            "metric_name": task_of(job.task).metric_label}
 
 
 class TrainingController(QObject):

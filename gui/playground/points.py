@@ -13,6 +13,7 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from engine.tasks import PLAYGROUND_TASKS as TASKS
+from engine.tasks import task_of
 
 MAX_POINTS = 20000
 UNDO_DEPTH = 200
@@ -103,12 +104,13 @@ class PointsModel(QObject):
         """(X_train, y_train, X_test, y_test) for the engine, in the current task's shapes."""
         ps = self.current()
         test = self.is_test(ps)
-        if self._task == "classification":
+        t = task_of(self._task)
+        if t.is_classification:
             X, y = ps.xy, ps.label
-        elif self._task == "regression":
-            X, y = ps.xy, ps.target
-        else:
+        elif t.one_d:                   # a curve: x in, the height out
             X, y = ps.xy[:, :1], ps.xy[:, 1]
+        else:
+            X, y = ps.xy, ps.target
         return X[~test], y[~test], X[test], y[test]
 
     def can_undo(self) -> bool:
@@ -151,14 +153,14 @@ class PointsModel(QObject):
     def add(self, x: float, y: float, cls: int = 0, value: float = 0.0) -> bool:
         """Add one point; False (and nothing changes) when the set is full or the class is out of range.
         The regression tasks have no classes: `cls` is ignored there."""
-        ps = self.current()
-        if self._task != "classification":
+        ps, t = self.current(), task_of(self._task)
+        if not t.is_classification:
             cls = 0
         if ps.n >= MAX_POINTS or not (0 <= cls < ps.n_classes):
             return False
-        if self._task == "classification":
+        if t.is_classification:
             value = 0.0
-        elif self._task == "regression1d":
+        elif t.one_d:
             value = y
         new = PointSet(np.vstack([ps.xy, [[x, y]]]), np.append(ps.label, np.int64(cls)),
                        np.append(ps.target, float(value)), np.append(ps.key, self._rng.random()), ps.n_classes)
@@ -203,7 +205,7 @@ class PointsModel(QObject):
 
     def load(self, X, y, n_classes: int = 2, record: bool = True) -> None:
         """Replace the points with a data set (a preset): one undo step (none with record=False)."""
-        k = n_classes if self._task == "classification" else self.current().n_classes
+        k = n_classes if task_of(self._task).is_classification else self.current().n_classes
         self._commit(self.point_set(self._task, X, y, k, self._rng.random(len(X))), record=record)
 
     @staticmethod
@@ -211,14 +213,14 @@ class PointsModel(QObject):
         """A PointSet of `task` from a data set's inputs X and targets y, with the test keys `key`."""
         X = np.asarray(X, dtype=np.float64)
         y = np.asarray(y)
-        n = len(X)
-        if task == "regression1d":
+        n, t = len(X), task_of(task)
+        if t.is_classification:
+            xy, label, target = X[:, :2], y.astype(np.int64), np.zeros(n)
+        elif t.one_d:
             xy = np.column_stack([X[:, 0], y.astype(np.float64)])
             label, target = np.zeros(n, np.int64), y.astype(np.float64)
-        elif task == "regression":
-            xy, label, target = X[:, :2], np.zeros(n, np.int64), y.astype(np.float64)
         else:
-            xy, label, target = X[:, :2], y.astype(np.int64), np.zeros(n)
+            xy, label, target = X[:, :2], np.zeros(n, np.int64), y.astype(np.float64)
         return PointSet(np.array(xy), label, target, np.asarray(key, dtype=np.float64), int(n_classes))
 
     def set_n_classes(self, k: int) -> int:

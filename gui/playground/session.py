@@ -83,6 +83,10 @@ class PlaygroundSession(QObject):
         return self.points.task
 
     @property
+    def is_classification(self) -> bool:
+        return task_of(self.task).is_classification
+
+    @property
     def n_classes(self) -> int:
         return self.points.current().n_classes
 
@@ -173,7 +177,8 @@ class PlaygroundSession(QObject):
 
     def vmax(self) -> float:
         ps = self.points.current()
-        if self.task == "regression" and ps.n:
+        t = task_of(self.task)
+        if t.is_regression and not t.one_d and ps.n:     # 2D regression: colours scale with the values
             return max(float(np.max(np.abs(ps.target))), 1e-6)
         return 1.0
 
@@ -248,7 +253,7 @@ class PlaygroundSession(QObject):
     def select_class(self, i: int) -> None:
         """The class new points get (classification only)."""
         i = int(i)
-        if self.task == "classification" and 0 <= i < self.n_classes:
+        if self.is_classification and 0 <= i < self.n_classes:
             self._selected_class = i
             self.settings_changed.emit()
             self.say(f"Drawing class {i + 1} ({CLASS_NAMES[i]}).", cause="class")
@@ -286,7 +291,7 @@ class PlaygroundSession(QObject):
         """A new class count needs a new output layer: one undo step brings back the points and the
         network as they were."""
         k = int(k)
-        if self.task != "classification" or k == self.n_classes or not 2 <= k <= 8:
+        if not self.is_classification or k == self.n_classes or not 2 <= k <= 8:
             return
         before, dropped = self._edit_with_new_network(lambda: self.points.set_n_classes(k))
         if self._selected_class >= k:
@@ -323,7 +328,7 @@ class PlaygroundSession(QObject):
         if self.points.current().n >= MAX_POINTS:
             self.say(f"The canvas is full ({MAX_POINTS:,} points): erase or clear some first.", "error", "edit")
             return False
-        cls = self.selected_class if self.task == "classification" else 0
+        cls = self.selected_class if self.is_classification else 0
         ok = self.points.add(float(x), float(y), cls, self._new_value)
         if ok:
             self.clear_errors()

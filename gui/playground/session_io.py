@@ -20,7 +20,7 @@ def import_points(s, ds, name: str) -> None:
     if task != s.task:
         s.set_task(task)
     s.points.end_stroke()
-    s.points.load(X, y, k if task == "classification" else 2)
+    s.points.load(X, y, k if task_of(task).is_classification else 2)
     what = {"classification": f"{k} classes", "regression": "values over the plane",
             "regression1d": "a curve"}[task]
     s.say(f"Imported {len(X):,} points ({what}) from {name} — Undo (Ctrl+Z) brings the old ones back.")
