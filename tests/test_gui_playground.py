@@ -126,7 +126,7 @@ def test_builder_settings_make_the_matching_engine_model(mode, qtbot):
 
 
 def test_train_button_reaches_95_percent_on_circle(mode, qtbot):
-    assert mode.session.presets["classification"][0] == "circle"
+    assert mode.session.settings.presets["classification"][0] == "circle"
     qtbot.mouseClick(mode.train_bar.play_button, Qt.LeftButton)
     assert mode.busy()
     qtbot.waitUntil(lambda: mode.session.history.latest()["test_metric"] >= 0.95, timeout=TIMEOUT)
@@ -680,7 +680,7 @@ def test_fresh_start_has_nothing_to_undo_and_picking_a_preset_draws_it(mode, qtb
     i = combo.findData("xor")
     combo.setCurrentIndex(i)
     combo.activated.emit(i)                                  # what a user's pick emits
-    assert mode.session.presets["classification"][0] == "xor"
+    assert mode.session.settings.presets["classification"][0] == "xor"
     xy, label = mode.points.current().xy, mode.points.current().label
     assert np.mean((np.sign(xy[:, 0] * xy[:, 1]) > 0) == (label == label[np.argmax(xy.sum(1))])) > 0.8
     mode.undo()                                              # the circle comes back

@@ -138,20 +138,20 @@ class PlaygroundMode(QWidget):
         p.undo_requested.connect(self.undo)
         p.redo_requested.connect(self.redo)
         p.split_changed.connect(s.set_test_fraction)
-        p.show_test_changed.connect(lambda on: s.set_view("show_test", on))
-        p.discretize_changed.connect(lambda on: s.set_view("discretize", on))
-        p.value_spin.valueChanged.connect(s.set_new_value)
+        p.show_test_changed.connect(lambda on: s.settings.set_view("show_test", on))
+        p.discretize_changed.connect(lambda on: s.settings.set_view("discretize", on))
+        p.value_spin.valueChanged.connect(s.settings.set_new_value)
         self.builder.recipe_changed.connect(self._on_builder_edit)
         tb.play_clicked.connect(self.play_pause)
         tb.step_clicked.connect(self.step)
         tb.stop_clicked.connect(self.stop)
         tb.reset_clicked.connect(self.reset)
-        tb.stop_conditions_changed.connect(s.set_stop)
+        tb.stop_conditions_changed.connect(s.settings.set_stop)
         self.diagram.hovered.connect(self._on_hover)
         self.diagram.message.connect(self._on_line_hover)
-        self.diagram_panel.view_changed.connect(lambda v: s.set_view("gradients", v == "gradients"))
-        self.plots.per_batch.toggled.connect(lambda on: s.set_view("per_batch", on))
-        self.plots.log_y.toggled.connect(lambda on: s.set_view("log_loss", on))
+        self.diagram_panel.view_changed.connect(lambda v: s.settings.set_view("gradients", v == "gradients"))
+        self.plots.per_batch.toggled.connect(lambda on: s.settings.set_view("per_batch", on))
+        self.plots.log_y.toggled.connect(lambda on: s.settings.set_view("log_loss", on))
         s.points_changed.connect(self._show_points)
         s.task_changed.connect(self._show_task)
         s.recipe_changed.connect(self._show_recipe)
@@ -236,7 +236,7 @@ class PlaygroundMode(QWidget):
             self._show_recipe()
 
     def _set_eraser(self, on: bool) -> None:
-        self.session.set_eraser(on)
+        self.session.settings.set_eraser(on)
         self.canvas.eraser = self.session.view["eraser"]
 
     def _on_hover(self, column: int, neuron: int) -> None:
@@ -261,7 +261,7 @@ class PlaygroundMode(QWidget):
         self.canvas.set_task(task)
         self.builder.set_available_features(t.features)
         self.builder.set_task(t.kind, self.session.n_outputs)
-        self.panel.set_preset(*self.session.presets[task])
+        self.panel.set_preset(*self.session.settings.presets[task])
 
     def _show_recipe(self) -> None:
         if self.builder.recipe() == self.session.recipe():
@@ -287,9 +287,9 @@ class PlaygroundMode(QWidget):
             self.canvas.show_test, self.canvas.eraser = view["show_test"], view["eraser"]
             self.diagram_panel.set_view("gradients" if view["gradients"] else "weights")
             self.plots.loss_plot.setLogMode(y=view["log_loss"])
-            p.value_spin.setValue(s.new_value)
-            p.set_preset(*s.presets[s.task])
-            self.train_bar.set_stop_conditions(*s.stop_conditions)
+            p.value_spin.setValue(s.settings.new_value)
+            p.set_preset(*s.settings.presets[s.task])
+            self.train_bar.set_stop_conditions(*s.settings.stop)
         finally:
             for w in quiet:
                 w.blockSignals(False)

@@ -119,7 +119,7 @@ class TaskNetworks:
         be built."""
         s = self._s
         self.key = (s.task, s.n_outputs)
-        view, stop = s.view, s.stop_conditions
+        view, stop = s.settings.view, s.settings.stop
         error = s.run.start(self.recipes[s.task], s.task, s.n_outputs, s.points.arrays(), s.vmax(), stop=stop,
                             discretize=view["discretize"], gradients=view["gradients"])
         if error:

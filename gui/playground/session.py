@@ -28,7 +28,7 @@ from gui.playground.networks import TaskNetworks
 from gui.playground.points import MAX_POINTS, PointsModel
 from gui.playground.run import NetworkRun
 from gui.playground.state import PlaygroundState, empty_history
-from gui.widgets.colors import CLASS_NAMES
+from gui.playground.view_settings import ViewSettings
 
 ERASE_RADIUS = 0.45          # data units: a paint stroke with the eraser removes points this near
 CLICK_RADIUS = 0.9           # a click with the eraser removes the nearest point this near
@@ -59,6 +59,7 @@ class PlaygroundSession(QObject):
         self.edits = EditHistory(self)                   # one Ctrl+Z for point and network edits
         self.undo_history = self.edits.stacks
         self.networks = TaskNetworks(self)               # every task's recipe and trained network
+        self.settings = ViewSettings(self)               # view switches, stop conditions, presets, new points
         self._message = ("", "info")
         self._message_cause = None
         self.networks.key = None
@@ -103,25 +104,13 @@ class PlaygroundSession(QObject):
         return self.networks.recipe(task or self.task)
 
     @property
-    def presets(self) -> dict:
-        return dict(self._presets)
-
-    @property
     def selected_class(self) -> int:
-        """The class new points get (0 when the selected one is gone with a smaller class count)."""
-        return self._selected_class if self._selected_class < self.n_classes else 0
-
-    @property
-    def new_value(self) -> float:
-        return self._new_value
+        return self.settings.selected_class
 
     @property
     def view(self) -> dict:
-        return dict(self._view)
-
-    @property
-    def stop_conditions(self) -> tuple:
-        return self._stop
+        """The view switches (see ViewSettings.set_view); a copy."""
+        return dict(self.settings.view)
 
     @property
     def epoch(self) -> int:
@@ -230,7 +219,7 @@ class PlaygroundSession(QObject):
         try:
             self.points.set_task(task)
             if task in self._unfilled and self.points.current().n == 0:   # a project of an older version
-                ds = make_dataset(*self._presets[task], n_classes=2, rng=self._rng)
+                ds = make_dataset(*self.settings.presets[task], n_classes=2, rng=self._rng)
                 self.points.load(ds.X, ds.y, 2, record=False)
         finally:
             self.points.blockSignals(False)
@@ -251,41 +240,7 @@ class PlaygroundSession(QObject):
         self.changed.emit()
 
     def select_class(self, i: int) -> None:
-        """The class new points get (classification only)."""
-        i = int(i)
-        if self.is_classification and 0 <= i < self.n_classes:
-            self._selected_class = i
-            self.settings_changed.emit()
-            self.say(f"Drawing class {i + 1} ({CLASS_NAMES[i]}).", cause="class")
-
-    def set_eraser(self, on: bool) -> None:
-        self._view["eraser"] = bool(on)
-        self.say("Eraser: click a point (or drag over points) to remove it." if on else "", cause="tool")
-        self.changed.emit()
-
-    def set_new_value(self, v: float) -> None:
-        self._new_value = float(v)
-
-    def set_view(self, key: str, on: bool) -> None:
-        """A view switch: show_test, discretize, per_batch, log_loss, gradients."""
-        if key not in self._view:
-            raise ValueError(f"unknown view setting {key!r}")
-        self._view[key] = bool(on)
-        if key == "discretize":
-            self.controller.set_discretize(on)
-        elif key == "gradients":
-            self.controller.set_grad_view(on)
-            if on:
-                self.say("Gradient view: line width = |∂L/∂w|, colour = the direction of the update −η∂L/∂w; "
-                         "the bar under each neuron is its error signal δ. Hover a line for its numbers.")
-        if key == "show_test":
-            self.points_changed.emit()
-        self.changed.emit()
-
-    def set_stop(self, max_epochs: int, target_loss: float) -> None:
-        self._stop = (int(max_epochs), float(target_loss))
-        self.controller.set_stop(*self._stop)
-        self.changed.emit()
+        self.settings.select_class(i)
 
     def set_n_classes(self, k: int) -> None:
         """A new class count needs a new output layer: one undo step brings back the points and the
@@ -294,9 +249,7 @@ class PlaygroundSession(QObject):
         if not self.is_classification or k == self.n_classes or not 2 <= k <= 8:
             return
         before, dropped = self._edit_with_new_network(lambda: self.points.set_n_classes(k))
-        if self._selected_class >= k:
-            self._selected_class = 0
-            self.settings_changed.emit()
+        self.settings_changed.emit()
         if dropped:
             self.say(f"Removed {dropped} points of the dropped classes and started a new network — "
                      "Undo (Ctrl+Z) brings both back.")
@@ -329,7 +282,7 @@ class PlaygroundSession(QObject):
             self.say(f"The canvas is full ({MAX_POINTS:,} points): erase or clear some first.", "error", "edit")
             return False
         cls = self.selected_class if self.is_classification else 0
-        ok = self.points.add(float(x), float(y), cls, self._new_value)
+        ok = self.points.add(float(x), float(y), cls, self.settings.new_value)
         if ok:
             self.clear_errors()
         return ok
@@ -374,7 +327,7 @@ class PlaygroundSession(QObject):
         except (EngineError, ValueError) as exc:
             self.say(str(exc), "error")
             return
-        self._presets[self.task] = (preset, int(count), float(noise))
+        self.settings.presets[self.task] = (preset, int(count), float(noise))
         self.settings_changed.emit()
         self._edit_with_new_network(lambda: self.points.load(ds.X, ds.y, ds.n_classes if ds.task == "classification"
                                                              else 2))
@@ -474,9 +427,9 @@ class PlaygroundSession(QObject):
                 for t, n in self.networks.parked.items()}
         return PlaygroundState(task=self.task, test_fraction=self.points.test_fraction,
                                sets={t: self.points.point_set_of(t) for t in PLAYGROUND_TASKS},
-                               recipes=copy.deepcopy(self.networks.recipes), presets=dict(self._presets),
-                               selected_class=self._selected_class, new_value=self._new_value,
-                               view=dict(self._view), stop=self._stop, model=model,
+                               recipes=copy.deepcopy(self.networks.recipes), presets=dict(self.settings.presets),
+                               selected_class=self.settings.selected_class, new_value=self.settings.new_value,
+                               view=dict(self.settings.view), stop=self.settings.stop, model=model,
                                history=self.history.to_state(), nets=nets)
 
     def set_state(self, state: PlaygroundState | dict) -> None:
@@ -491,10 +444,7 @@ class PlaygroundSession(QObject):
         self._data_timer.stop()
         self.run.end(keep=False)             # the old run's snapshots are dropped
         self.networks.load(st.recipes, st.nets)
-        self._presets = dict(st.presets)
-        self._view = dict(st.view)
-        self._stop = tuple(st.stop)
-        self._new_value = float(st.new_value)
+        self.settings.load(st)
         self._unfilled = set(st.unfilled)
         self.undo_history.clear()
         self.points.blockSignals(True)
@@ -502,8 +452,6 @@ class PlaygroundSession(QObject):
             self.points.apply_state({"task": st.task, "test_fraction": st.test_fraction, "sets": st.sets})
         finally:
             self.points.blockSignals(False)
-        k = self.n_classes if task_of(st.task).is_classification else 8
-        self._selected_class = st.selected_class if 0 <= st.selected_class < k else 0
         m = st.model
         self.run.set_network(m and m["weights"], (m["epoch"], m["step"]) if m else (0, 0),
                              st.history or empty_history(), bool(m and m["adopted"]))
