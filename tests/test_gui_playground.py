@@ -1191,3 +1191,27 @@ def test_the_metric_axis_names_the_task_metric(mode, qtbot):
     assert mode.plots.metric_plot.getPlotItem().getAxis("left").labelText == "R²"
     mode.set_task("classification")
     assert mode.plots.metric_plot.getPlotItem().getAxis("left").labelText == "accuracy"
+
+
+def test_the_session_runs_without_any_widget(qtbot):
+    from gui.playground.session import PlaygroundSession
+    from gui.playground.state import PlaygroundState
+    s = PlaygroundSession(seed=4)
+    try:
+        messages = []
+        s.message_changed.connect(lambda text, severity: messages.append((text, severity)))
+        s.set_task("regression")
+        s.generate("plane", 200, 0.1)
+        assert s.can_train() is None and s.counters == (0, 0)
+        s.step()
+        qtbot.waitUntil(lambda: s.epoch == 1 and s.settled, timeout=TIMEOUT)
+        saved = s.state().to_dict()
+        s.clear()
+        assert s.can_train() is not None
+        s.play_pause()
+        assert s.message[1] == "error" and not s.running
+        s.set_state(PlaygroundState.from_dict(saved))
+        assert s.task == "regression" and s.epoch == 1 and s.points.current().n == 200
+        assert s.message == ("", "info") and messages[-1] == ("", "info")
+    finally:
+        s.shutdown()

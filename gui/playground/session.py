@@ -4,7 +4,10 @@ It owns the points of every task (a PointsModel), the recipe and the trained net
 the loss history of the shown network, the undo history of point and network edits, the current
 training run (through a TrainingController) and the message line (text and severity). Signals tell
 the view (PlaygroundMode) what changed; the view forwards the user's intent to the methods below.
-Tests drive the playground through this public API:
+Its parts, each in its own module: `run` (NetworkRun: the shown network's weights, counters, loss
+history and training run), `networks` (TaskNetworks: every task's recipe and trained network),
+`edits` (EditHistory: one Ctrl+Z for point and network edits), `settings` (ViewSettings) and
+session_io (CSV files and models in and out). Tests drive the playground through this public API:
 
     s = PlaygroundSession(seed=1)
     s.set_task("regression"); s.generate("plane", 200, 0.1); s.step()
