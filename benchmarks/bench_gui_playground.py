@@ -120,14 +120,14 @@ def run_case(app, mode, probe, recipe, preset, n_classes, seconds) -> dict:
     from engine.recipe import default_recipe
     mode.set_task("classification")
     mode.panel.classes_spin.setValue(n_classes)
-    mode._generate(preset, 500, 0.2)
-    mode.builder.set_recipe(default_recipe(**recipe))
+    mode.session.generate(preset, 500, 0.2)
+    mode.session.set_recipe(default_recipe(**recipe))
     mode.reset()
     wait(app, 0.3)
     mode.play_pause()
     wait(app, 1.0)                      # warm up (the map resolution settles)
     job = mode.controller.job
-    e0, s0 = mode._counters
+    e0, s0 = mode.session.counters
     st0 = dict(job.stats)
     CPU.clear()
     CALLS.clear()
@@ -143,7 +143,7 @@ def run_case(app, mode, probe, recipe, preset, n_classes, seconds) -> dict:
     wc1, gc1 = thread_cpu(job.thread_ident), time.thread_time()
     st1 = dict(job.stats)
     autosaves = getattr(saver, "writes", 0) - a0
-    e1, s1 = mode._counters
+    e1, s1 = mode.session.counters
     grid = job.grid_n
     mode.play_pause()
     wait(app, 0.3)
@@ -206,11 +206,12 @@ def main(argv=None):
     if args.offscreen:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     import pyqtgraph as pg
+
     from gui.app import make_app
     from gui.playground.canvas import PointsCanvas
-    from gui.playground.mode import PlaygroundMode
     from gui.playground.network_diagram import NetworkDiagram
-    instrument(PlaygroundMode, "_on_snapshot", "snapshot handler")
+    from gui.playground.run import NetworkRun
+    instrument(NetworkRun, "_on_snapshot", "snapshot handler")   # the session's and the view's handling in it
     instrument(pg.GraphicsView, "paintEvent", "paint", by_type=True)   # the canvas and the two plots
     instrument(NetworkDiagram, "paintEvent", "paint", by_type=True)
     assert issubclass(PointsCanvas, pg.GraphicsView)

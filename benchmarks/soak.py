@@ -1,9 +1,12 @@
 """Soak test: the real window, offscreen, for 5 minutes (default) of continuous training while it
 adds and removes points, changes the learning rate, switches modes, and saves and reopens the
 project. Checks: no uncaught exception, no lost point, memory growth under 50 MB after warm-up.
+Before that, a click check: 1,000 real mouse clicks (adds and erases, many on existing points) on a
+5,000-point canvas, with the live Python objects (gc) and the RSS before and after.
 
     python benchmarks/soak.py                # 5 minutes
     python benchmarks/soak.py --seconds 60   # shorter
+    python benchmarks/soak.py --seconds 0    # only the click memory check
 
 Prints the figures; exits with status 1 if a check fails. Uses a temporary settings file and data
 folder, so the user's own settings and recovery files are never touched.
@@ -24,6 +27,8 @@ if str(ROOT) not in sys.path:
 
 LR_CHOICES = (0.003, 0.01, 0.03, 0.1, 0.3)
 RSS_LIMIT_MB = 50.0
+CLICK_RSS_LIMIT_MB = 30.0      # RSS growth allowed over the click check
+CLICK_OBJECTS_LIMIT = 20_000   # live Python objects growth allowed over the click check (was ~2,000 per click)
 
 
 def rss_mb() -> float:
@@ -140,6 +145,51 @@ class Soak:
             self.pg.play_pause()
             self.counts["restart"] += 1
 
+    def click_memory_check(self, n_clicks: int) -> bool:
+        """n real clicks on a 5,000-point canvas (left: add, right: erase; half of them on a point):
+        prints the live Python objects and the RSS before and after; False if either grew too much."""
+        import gc
+
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+        from PySide6.QtWidgets import QApplication
+        pg = self.pg
+        self.window.tabs.setCurrentWidget(pg)
+        pg.session.generate("blobs", 5000, 0.3)
+        for _ in range(20):
+            QApplication.processEvents()
+        canvas = pg.canvas
+        vp = canvas.viewport()
+
+        def clicks(n):
+            for i in range(n):
+                xy = pg.points.current().xy
+                on_point = i % 2 and len(xy)
+                x, y = xy[int(self.rng.integers(len(xy)))] if on_point else self.rng.uniform(-5.5, 5.5, 2)
+                button = Qt.LeftButton if i % 4 < 2 else Qt.RightButton
+                QTest.mouseClick(vp, button, Qt.NoModifier, canvas.data_to_viewport(float(x), float(y)))
+                if i % 50 == 0:
+                    QApplication.processEvents()
+            QApplication.processEvents()
+
+        clicks(50)                        # warm-up: caches, first-use allocations
+        gc.collect()
+        objects0, rss0, n0 = len(gc.get_objects()), rss_mb(), pg.points.current().n
+        t0 = time.perf_counter()
+        clicks(n_clicks)
+        seconds = time.perf_counter() - t0
+        gc.collect()
+        objects1, rss1, n1 = len(gc.get_objects()), rss_mb(), pg.points.current().n
+        ok = objects1 - objects0 < CLICK_OBJECTS_LIMIT and rss1 - rss0 < CLICK_RSS_LIMIT_MB
+        print(f"Click memory check: {n_clicks:,} clicks on a {n0:,}-point canvas ({n1:,} points after) "
+              f"in {seconds:.1f} s")
+        print(f"  live Python objects: {objects0:,} before, {objects1:,} after ({objects1 - objects0:+,}; "
+              f"limit {CLICK_OBJECTS_LIMIT:,})")
+        print(f"  RSS: {rss0:.1f} MB before, {rss1:.1f} MB after ({rss1 - rss0:+.1f} MB; "
+              f"limit {CLICK_RSS_LIMIT_MB:.0f} MB)")
+        print(f"  click check: {'PASS' if ok else 'FAIL'}", flush=True)
+        return ok
+
     # -- the loop ------------------------------------------------------------------------------
     def tick(self):
         now = time.perf_counter()
@@ -184,17 +234,21 @@ class Soak:
             if not self.rss_trace or t - self.rss_trace[-1][0] >= 10:
                 self.rss_trace.append((t, m))
                 print(f"  {t:6.0f} s  RSS {m:7.1f} MB  points {len(self.pg.points.current().xy):4d}  "
-                      f"epoch {self.pg._counters[0]:6d}  adds {self.counts['add']}  removes {self.counts['remove']}  "
+                      f"epoch {self.pg.session.epoch:6d}  adds {self.counts['add']}  removes {self.counts['remove']}  "
                       f"saves {self.counts['save']}", flush=True)
         except Exception as exc:  # an action itself failed: count it as an exception
             self._excepthook(type(exc), exc, exc.__traceback__)
 
     def run(self) -> int:
+        clicks_ok = True
+        if self.args.clicks:
+            clicks_ok = self.click_memory_check(self.args.clicks)
+            self.t0 = time.perf_counter()
         self.timer.start()
         self.app.exec()
         sys.excepthook = self._hook
         np = self.np
-        epochs = self.pg._counters[0]
+        epochs = self.pg.session.epoch
         points_end = len(self.pg.points.current().xy)
         rss_end = rss_mb()
         t_close = time.perf_counter()
@@ -209,20 +263,23 @@ class Soak:
         print(f"MLP Studio soak: {self.args.seconds:.0f} s of training (offscreen, seed {self.args.seed})")
         print(f"  actions: {self.counts['add']} points added, {self.counts['remove']} removed, "
               f"{self.counts['lr']} learning-rate changes, {self.counts['switch']} mode switches, "
-              f"{self.counts['save']} saves, {self.counts['reopen']} reopens, {self.counts['restart']} training (re)starts")
-        hist = self.pg.plots.to_state() if hasattr(self.pg, "plots") else {}
+              f"{self.counts['save']} saves, {self.counts['reopen']} reopens, "
+              f"{self.counts['restart']} training (re)starts")
+        hist = self.pg.session.history.to_state()
         n_hist = sum(np.asarray(v).size for v in hist.values() if isinstance(v, np.ndarray))
         print(f"  training: {epochs:,} epochs in the playground at the end; points at the end: {points_end}; "
               f"loss-history values kept: {n_hist:,} ({n_hist * 8 / 2 ** 20:.1f} MB as float64)")
         print(f"  uncaught exceptions: {len(self.errors)}")
         print(f"  point checks failed: {len(self.lost)}")
         when = f" at {self.t_base:.0f} s" if self.t_base is not None else " (never reached: using the start)"
-        print(f"  memory (RSS): start {self.rss_start:.1f} MB, after warm-up{when} {base:.1f} MB, end {rss_end:.1f} MB, "
-              f"peak {self.rss_peak:.1f} MB; growth after warm-up {growth:+.1f} MB (limit {RSS_LIMIT_MB:.0f} MB)")
+        print(f"  memory (RSS): start {self.rss_start:.1f} MB, after warm-up{when} {base:.1f} MB, "
+              f"end {rss_end:.1f} MB, peak {self.rss_peak:.1f} MB; "
+              f"growth after warm-up {growth:+.1f} MB (limit {RSS_LIMIT_MB:.0f} MB)")
         print(f"  GUI timer ({self.args.tick_ms} ms): median gap {np.median(gaps) * 1000:.0f} ms, "
               f"99th percentile {np.percentile(gaps, 99) * 1000:.0f} ms, max {gaps.max() * 1000:.0f} ms")
         print(f"  close: {close_s * 1000:.1f} ms; recovery file left after a clean exit: {autosave_left}")
-        failed = bool(self.errors or self.lost or growth >= RSS_LIMIT_MB or autosave_left)
+        failed = bool(self.errors or self.lost or growth >= RSS_LIMIT_MB or autosave_left
+                      or not clicks_ok)
         for e in self.errors[:10]:
             print("  exception:", e)
         for e in self.lost[:10]:
@@ -242,6 +299,7 @@ def main(argv=None) -> int:
                     help="memory growth is measured from the first moment after this many seconds at which "
                          "MNIST is loaded, the MNIST lab was visited twice and one save → reopen is done")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--clicks", type=int, default=1000, help="clicks of the memory check first (0: none)")
     args = ap.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory(prefix="mlp-soak-") as d:

@@ -1,9 +1,11 @@
 """The 2D playground, driven like a user drives it (offscreen)."""
+import re
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QComboBox, QSpinBox
 
 from engine import Linear, ReLU, Sigmoid, Tanh
 from engine.recipe import default_recipe
@@ -19,7 +21,7 @@ def mode(qtbot):
     qtbot.addWidget(m)
     m.resize(1300, 820)
     m.show()
-    qtbot.waitUntil(lambda: m._last_snap is not None, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: last(m) is not None, timeout=TIMEOUT)
     yield m
     m.shutdown()
 
@@ -42,8 +44,21 @@ def drag(qtbot, canvas, path):
     qtbot.mouseRelease(vp, Qt.LeftButton, Qt.NoModifier, pts[-1])
 
 
+def last(m):
+    """The latest snapshot of the mode's current network (None before its first one)."""
+    return m.session.last_snapshot
+
+
+def units_spin(builder, i):
+    return builder.findChild(QSpinBox, f"layer{i}_units")
+
+
+def activation_combo(builder, i):
+    return builder.findChild(QComboBox, f"layer{i}_activation")
+
+
 def wait_paused(qtbot, m):
-    qtbot.waitUntil(lambda: m._last_snap is not None and not m._last_snap.running and not m.busy(),
+    qtbot.waitUntil(lambda: last(m) is not None and not last(m).running and not m.busy(),
                     timeout=TIMEOUT)
 
 
@@ -82,7 +97,7 @@ def test_right_click_erases_nearest_and_stroke_is_one_undo_step(mode, qtbot):
 def test_class_keys_and_fewer_classes_are_undoable(mode, qtbot):
     mode.panel.classes_spin.setValue(4)
     assert mode.points.current().n_classes == 4
-    mode._generate("blobs", 200, 0.1)
+    mode.session.generate("blobs", 200, 0.1)
     qtbot.keyClick(mode, Qt.Key_3)
     assert mode.panel.selected_class() == 2
     mode.panel.classes_spin.setValue(2)
@@ -95,26 +110,26 @@ def test_class_keys_and_fewer_classes_are_undoable(mode, qtbot):
 
 def test_builder_settings_make_the_matching_engine_model(mode, qtbot):
     b = mode.builder
-    b._rows[0].units.setValue(5)
-    b._rows[1].activation.setCurrentIndex(0)        # relu
+    units_spin(b, 0).setValue(5)
+    activation_combo(b, 1).setCurrentIndex(0)        # relu
     b.feature_checks["x1*x2"].setChecked(True)
-    qtbot.waitUntil(lambda: mode._last_snap is not None, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: last(mode) is not None, timeout=TIMEOUT)
     model = mode.controller.job.model
-    assert [(l.in_features, l.out_features) for l in model if isinstance(l, Linear)] == [(3, 5), (5, 8), (8, 2)]
-    assert [type(l) for l in model if not isinstance(l, Linear)] == [Tanh, ReLU]
+    assert [(l_.in_features, l_.out_features) for l_ in model if isinstance(l_, Linear)] == [(3, 5), (5, 8), (8, 2)]
+    assert [type(l_) for l_ in model if not isinstance(l_, Linear)] == [Tanh, ReLU]
     assert mode.controller.job.pipe.features == ("x1", "x2", "x1*x2")
     assert b.parameter_count() == model.num_parameters()
     b.set_recipe(default_recipe(hidden=[{"units": 3, "activation": "sigmoid"}]))
     b.recipe_changed.emit()
     model = mode.controller.job.model
-    assert [type(l) for l in model] == [Linear, Sigmoid, Linear]
+    assert [type(l_) for l_ in model] == [Linear, Sigmoid, Linear]
 
 
 def test_train_button_reaches_95_percent_on_circle(mode, qtbot):
-    assert mode._presets["classification"][0] == "circle"
+    assert mode.session.settings.presets["classification"][0] == "circle"
     qtbot.mouseClick(mode.train_bar.play_button, Qt.LeftButton)
     assert mode.busy()
-    qtbot.waitUntil(lambda: mode.plots.latest()["test_metric"] >= 0.95, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: mode.session.history.latest()["test_metric"] >= 0.95, timeout=TIMEOUT)
     qtbot.mouseClick(mode.train_bar.play_button, Qt.LeftButton)
     wait_paused(qtbot, mode)
     assert mode.train_bar.play_button.text().endswith("Train")
@@ -123,42 +138,42 @@ def test_train_button_reaches_95_percent_on_circle(mode, qtbot):
 
 def test_pause_resume_step_and_reset(mode, qtbot):
     mode.play_pause()
-    qtbot.waitUntil(lambda: mode._counters[0] >= 3, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: mode.session.counters[0] >= 3, timeout=TIMEOUT)
     mode.play_pause()
     wait_paused(qtbot, mode)
-    e, s = mode._counters
+    e, s = mode.session.counters
     qtbot.wait(200)
-    assert mode._counters == (e, s), "paused training must not move"
+    assert mode.session.counters == (e, s), "paused training must not move"
     mode.play_pause()                                             # resume continues from there
-    qtbot.waitUntil(lambda: mode._counters[0] > e + 2, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: mode.session.counters[0] > e + 2, timeout=TIMEOUT)
     mode.play_pause()
     wait_paused(qtbot, mode)
-    e, s = mode._counters
+    e, s = mode.session.counters
     mode.step()                                                   # finishes the epoch paused midway
-    qtbot.waitUntil(lambda: mode._counters[0] == e + 1 and not mode._last_snap.running, timeout=TIMEOUT)
-    e, s = mode._counters
+    qtbot.waitUntil(lambda: mode.session.counters[0] == e + 1 and not last(mode).running, timeout=TIMEOUT)
+    e, s = mode.session.counters
     mode.step()                                                   # then exactly one whole epoch
-    qtbot.waitUntil(lambda: mode._counters[0] == e + 1 and not mode._last_snap.running, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: mode.session.counters[0] == e + 1 and not last(mode).running, timeout=TIMEOUT)
     n_train = len(mode.points.arrays()[0])
-    assert mode._counters[1] - s == -(-n_train // 10)             # one epoch of minibatches of 10
+    assert mode.session.counters[1] - s == -(-n_train // 10)             # one epoch of minibatches of 10
     qtbot.wait(150)
-    assert mode._counters[0] == e + 1
-    w_before = {k: v.copy() for k, v in mode._weights.items()}
+    assert mode.session.counters[0] == e + 1
+    w_before = {k: v.copy() for k, v in mode.session.weights.items()}
     qtbot.mouseClick(mode.train_bar.reset_button, Qt.LeftButton)
-    qtbot.waitUntil(lambda: mode._last_snap is not None and mode._last_snap.epoch == 0, timeout=TIMEOUT)
-    assert mode._counters == (0, 0)
-    assert len(mode.plots.series["epoch"].get()) == 0
-    assert any(not np.allclose(w_before[k], mode._weights[k]) for k in w_before)
+    qtbot.waitUntil(lambda: last(mode) is not None and last(mode).epoch == 0, timeout=TIMEOUT)
+    assert mode.session.counters == (0, 0)
+    assert len(mode.session.history.series["epoch"].get()) == 0
+    assert any(not np.allclose(w_before[k], mode.session.weights[k]) for k in w_before)
 
 
 def test_stop_keeps_weights_and_train_continues(mode, qtbot):
     mode.play_pause()
-    qtbot.waitUntil(lambda: mode._counters[0] >= 5, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: mode.session.counters[0] >= 5, timeout=TIMEOUT)
     mode.stop()
-    e = mode._counters[0]
+    e = mode.session.counters[0]
     assert e >= 5 and not mode.busy()
     mode.play_pause()
-    qtbot.waitUntil(lambda: mode._counters[0] > e + 2, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: mode.session.counters[0] > e + 2, timeout=TIMEOUT)
     mode.play_pause()
     wait_paused(qtbot, mode)
 
@@ -183,14 +198,14 @@ def test_divergence_keeps_last_good_weights(mode, qtbot):
     r["hidden"] = [{"units": 16, "activation": "relu"}] * 2
     mode.builder.set_recipe(r)
     mode.builder.recipe_changed.emit()
-    qtbot.waitUntil(lambda: mode._last_snap is not None, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: last(mode) is not None, timeout=TIMEOUT)
     said = []
     mode.status.connect(said.append)
     mode.play_pause()
     qtbot.waitUntil(lambda: any("diverged" in s for s in said), timeout=TIMEOUT)
     wait_paused(qtbot, mode)
     assert mode.train_bar.play_button.text().endswith("Train")
-    assert all(np.all(np.isfinite(v)) for v in mode._weights.values())
+    assert all(np.all(np.isfinite(v)) for v in mode.session.weights.values())
     assert mode.controller.active     # the session lives on; controls are back
 
 
@@ -207,10 +222,10 @@ def test_1d_regression_fits_a_line(mode, qtbot):
     mode.builder.set_recipe(r)
     mode.builder.recipe_changed.emit()
     mode.play_pause()
-    qtbot.waitUntil(lambda: mode.plots.latest()["train_metric"] > 0.99, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: mode.session.history.latest()["train_metric"] > 0.99, timeout=TIMEOUT)
     mode.play_pause()
     wait_paused(qtbot, mode)
-    xs, ys = mode._last_snap.curve
+    xs, ys = last(mode).curve
     xx = ps.xy[:, 0]
     fitted = np.interp(xx, xs, ys)
     assert np.max(np.abs(fitted - ps.xy[:, 1])) < 0.25
@@ -226,7 +241,7 @@ def test_switching_task_keeps_points(mode, qtbot):
 
 def test_state_round_trip_and_bad_state(mode, qtbot):
     mode.play_pause()
-    qtbot.waitUntil(lambda: mode._counters[0] >= 5, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: mode.session.counters[0] >= 5, timeout=TIMEOUT)
     mode.play_pause()
     wait_paused(qtbot, mode)
     mode.panel.show_test_check.setChecked(False)
@@ -258,19 +273,21 @@ def test_hover_shows_neuron_large(mode, qtbot):
     qtbot.waitUntil(lambda: bool(mode.diagram._boxes), timeout=TIMEOUT)
     r = mode.diagram.box_of(1, 0)
     qtbot.mouseMove(mode.diagram, r.center().toPoint())
-    qtbot.waitUntil(lambda: mode._last_snap.focus == (1, 0) and mode.canvas._focus_image is not None,
+    qtbot.waitUntil(lambda: last(mode).focus == (1, 0) and mode.canvas.focus_image is not None,
                     timeout=TIMEOUT)
-    assert mode.canvas._focus_image.shape == mode._last_snap.image.shape
+    assert mode.canvas.focus_image.shape == last(mode).image.shape
+    assert "Hidden layer 1, neuron 1" in message_of(mode)[0]
     mode.diagram.hovered.emit(-1, -1)
-    assert mode.canvas._focus_image is None
+    assert mode.canvas.focus_image is None
+    assert message_of(mode)[0] == ""                       # the description went with the hover
 
 
 def test_closing_mid_training_exits_cleanly(qtbot, qtlog):
     m = PlaygroundMode(seed=3)
     m.show()
-    qtbot.waitUntil(lambda: m._last_snap is not None, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: last(m) is not None, timeout=TIMEOUT)
     m.play_pause()
-    qtbot.waitUntil(lambda: m._counters[0] >= 2, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: m.session.counters[0] >= 2, timeout=TIMEOUT)
     worker = m.controller._worker
     assert worker.isRunning()
     m.close()
@@ -364,14 +381,16 @@ def test_snapshot_map_fits_the_grid_and_the_job_counts_its_costs(rng):
 
 
 def test_loss_legend_names_only_the_drawn_curves_and_curves_are_thinned(mode, qtbot):
+    from gui.playground.loss_history import LossHistory
     from gui.playground.plots import MAX_SHOWN
     from gui.playground.snapshot import History
     plots = mode.plots
     plots.per_batch.setChecked(False)
     e = np.arange(1, 5001)
     loss = 1.0 / e
-    plots.add(History(e, loss, loss * 1.2, 1 - loss, 1 - loss, e * 20, loss), "accuracy")
-    plots._redraw()
+    history = LossHistory()
+    history.add(History(e, loss, loss * 1.2, 1 - loss, 1 - loss, e * 20, loss), "accuracy")
+    plots.show(history)
     text = plots.summary.text()
     assert "train" in text and "test" in text and "batch" not in text
     assert plots.loss_plot.getPlotItem().legend is None
@@ -401,7 +420,7 @@ def test_map_fills_a_square_view_and_test_points_have_a_halo(mode, qtbot):
 # -- the File menu's hooks ------------------------------------------------------------------------
 def train_briefly(mode, qtbot, epochs=5):
     mode.play_pause()
-    qtbot.waitUntil(lambda: mode._counters[0] >= epochs, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: mode.session.counters[0] >= epochs, timeout=TIMEOUT)
     mode.play_pause()
     wait_paused(qtbot, mode)
 
@@ -442,7 +461,8 @@ def test_points_csv_round_trip_switches_task_and_undoes_in_one_step(mode, qtbot,
             mode.import_points_csv(p)
         assert name in str(info.value) or name.split(".")[0] in str(info.value)
         assert (mode.task, mode.points.current()) == snapshot
-    assert "outside the playground" in str(pytest.raises(ValueError, mode.import_points_csv, tmp_path / "far.csv").value)
+    refused = pytest.raises(ValueError, mode.import_points_csv, tmp_path / "far.csv")
+    assert "outside the playground" in str(refused.value)
 
 
 def test_export_points_refuses_an_empty_set(mode, tmp_path):
@@ -474,12 +494,12 @@ def test_exported_pipeline_predicts_what_the_map_shows(mode, qtbot, tmp_path):
     from engine import Pipeline
     assert mode.current_pipeline() is None            # nothing trained yet
     mode.set_task("classification")
-    mode._set_n_classes(3)
-    mode._generate("spiral", 300, 0.1)
+    mode.session.set_n_classes(3)
+    mode.session.generate("spiral", 300, 0.1)
     train_briefly(mode, qtbot, 10)
     pipe = mode.current_pipeline()
     assert pipe is not None and pipe.features == tuple(mode.builder.recipe()["features"])
-    snap = mode._last_snap
+    snap = last(mode)
     img = snap.image
     n = img.shape[0]
     xmin, xmax, ymin, ymax = snap.bounds
@@ -499,7 +519,7 @@ def test_exported_pipeline_predicts_what_the_map_shows(mode, qtbot, tmp_path):
     mode.reset()
     mode.load_pipeline(loaded)
     assert mode.builder.recipe()["hidden"] == recipe["hidden"]
-    qtbot.waitUntil(lambda: mode._last_snap is not None and mode._last_snap.epoch == pipe.meta["epoch"],
+    qtbot.waitUntil(lambda: last(mode) is not None and last(mode).epoch == pipe.meta["epoch"],
                     timeout=TIMEOUT)
     again = mode.current_pipeline()
     assert np.array_equal(again.predict(pts), pipe.predict(pts))
@@ -514,7 +534,7 @@ def test_load_pipeline_folds_a_foreign_scaling_and_feature_order(mode, qtbot, rn
     r = mode.builder.recipe()
     assert r["features"] == ["x1", "x2", "x1*x2"] and r["hidden"] == [{"units": 5, "activation": "relu"}]
     assert mode.points.current().n_classes == 4
-    qtbot.waitUntil(lambda: mode._last_snap is not None and mode._last_snap.sizes == (3, 5, 4), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: last(mode) is not None and last(mode).sizes == (3, 5, 4), timeout=TIMEOUT)
     mine = mode.current_pipeline()
     pts = rng.uniform(-6, 6, (200, 2))
     assert np.allclose(mine.predict_proba(pts), pipe.predict_proba(pts), atol=1e-4)
@@ -523,7 +543,7 @@ def test_load_pipeline_folds_a_foreign_scaling_and_feature_order(mode, qtbot, rn
     mode.load_pipeline(one)
     assert mode.task == "regression1d"
     xs = np.linspace(-5, 5, 30)[:, None]
-    qtbot.waitUntil(lambda: mode._last_snap is not None and mode._last_snap.one_d, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: last(mode) is not None and last(mode).one_d, timeout=TIMEOUT)
     assert np.allclose(mode.current_pipeline().predict(xs), one.predict(xs), atol=1e-4)
 
 
@@ -547,10 +567,9 @@ def test_a_foreign_pipeline_is_refused_and_nothing_changes(mode, rng):
 
 # -- bounded history --------------------------------------------------------------------------------
 def test_history_memory_is_bounded_and_keeps_the_curve(qtbot):
-    from gui.playground.plots import BATCH_CAP, EPOCH_CAP, CurvesPlot
+    from gui.playground.loss_history import BATCH_CAP, EPOCH_CAP, LossHistory
     from gui.playground.snapshot import History
-    p = CurvesPlot()
-    qtbot.addWidget(p)
+    p = LossHistory()
     rng = np.random.default_rng(1)
     step = epoch = 0
     spikes = []
@@ -616,8 +635,8 @@ def test_gradient_view_toggle_draws_and_describes_backprop(mode, qtbot):
     assert "Backpropagation" in tip and "chain rule" in tip
     mode.diagram_panel.buttons["gradients"].click()
     assert mode.diagram.view == "gradients"
-    qtbot.waitUntil(lambda: mode._last_snap is not None and mode._last_snap.grads is not None, timeout=TIMEOUT)
-    snap = mode._last_snap
+    qtbot.waitUntil(lambda: last(mode) is not None and last(mode).grads is not None, timeout=TIMEOUT)
+    snap = last(mode)
     assert [g.shape for g in snap.grads] == [w.shape for w in snap.weights]
     img = mode.diagram.grab().toImage()
     assert not img.isNull()
@@ -630,15 +649,15 @@ def test_gradient_view_toggle_draws_and_describes_backprop(mode, qtbot):
     qtbot.mouseMove(d, mid.toPoint())
     qtbot.waitUntil(lambda: any("∂L/∂w" in t for t in said), timeout=3000)
     assert d.line_at(mid) == (1, 0)
-    mode._on_hover(1, 0)
+    mode.diagram.hovered.emit(1, 0)
     assert "δ" in said[-1]
     state = mode.get_state()
     assert state["view"]["gradients"] is True
     mode.diagram_panel.buttons["weights"].click()
-    qtbot.waitUntil(lambda: mode._last_snap.grads is None, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: last(mode).grads is None, timeout=TIMEOUT)
     mode.set_state(state)
     assert mode.diagram.view == "gradients"
-    qtbot.waitUntil(lambda: mode._last_snap is not None and mode._last_snap.grads is not None, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: last(mode) is not None and last(mode).grads is not None, timeout=TIMEOUT)
 
 
 def test_fresh_start_has_nothing_to_undo_and_picking_a_preset_draws_it(mode, qtbot):
@@ -650,7 +669,7 @@ def test_fresh_start_has_nothing_to_undo_and_picking_a_preset_draws_it(mode, qtb
     i = combo.findData("xor")
     combo.setCurrentIndex(i)
     combo.activated.emit(i)                                  # what a user's pick emits
-    assert mode._presets["classification"][0] == "xor"
+    assert mode.session.settings.presets["classification"][0] == "xor"
     xy, label = mode.points.current().xy, mode.points.current().label
     assert np.mean((np.sign(xy[:, 0] * xy[:, 1]) > 0) == (label == label[np.argmax(xy.sum(1))])) > 0.8
     mode.undo()                                              # the circle comes back
@@ -659,19 +678,20 @@ def test_fresh_start_has_nothing_to_undo_and_picking_a_preset_draws_it(mode, qtb
 
 def test_messages_never_shift_the_controls(mode, qtbot):
     """A message appearing (e.g. 'Paused at …') must not move the controls under the mouse."""
-    mode._say("")
+    mode.session.say("")
     qtbot.wait(20)
     y0 = mode.splitter.mapTo(mode, mode.splitter.rect().topLeft()).y()
-    mode._say("Paused at epoch 1,234, step 56,789.")
+    mode.session.say("Paused at epoch 1,234, step 56,789.")
     qtbot.wait(20)
     assert mode.splitter.mapTo(mode, mode.splitter.rect().topLeft()).y() == y0
-    mode._say("")
+    mode.session.say("")
     qtbot.wait(20)
     assert mode.splitter.mapTo(mode, mode.splitter.rect().topLeft()).y() == y0
 
 
 def test_a_theme_switched_at_run_time_reaches_the_diagram(mode, qtbot):
     from PySide6.QtGui import QPalette
+
     from gui.theme import apply_theme
     try:
         apply_theme("dark")
@@ -686,7 +706,7 @@ def test_a_theme_switched_at_run_time_reaches_the_diagram(mode, qtbot):
 
 def test_the_loss_summary_does_not_hold_the_window_wide(mode, qtbot):
     mode.play_pause()
-    qtbot.waitUntil(lambda: mode._counters[0] >= 3, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: mode.session.counters[0] >= 3, timeout=TIMEOUT)
     mode.play_pause()
     wait_paused(qtbot, mode)
     assert "test" in mode.plots.summary.text()
@@ -700,10 +720,11 @@ def test_the_loss_summary_does_not_hold_the_window_wide(mode, qtbot):
 
 
 def test_empty_log_loss_axis_labels_only_decades(qtbot):
+    from gui.playground.loss_history import LossHistory
     from gui.playground.plots import CurvesPlot
     p = CurvesPlot()
     qtbot.addWidget(p)
-    p.clear()
+    p.show(LossHistory())
     labels = [text for _, text in p._ticks[0]]
     assert labels == ["0.01", "0.1", "1"]
 
@@ -713,7 +734,7 @@ def test_a_jump_in_the_loss_says_the_learning_rate_is_too_high(mode, qtbot):
     said = []
     mode.status.connect(said.append)
     mode.play_pause()
-    qtbot.waitUntil(lambda: mode.plots.latest()["train_loss"] < 0.05, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: mode.session.history.latest()["train_loss"] < 0.05, timeout=TIMEOUT)
     assert not any("jumped" in s for s in said)
     mode.builder.lr_spin.setValue(10.0)
     qtbot.waitUntil(lambda: any("jumped" in s for s in said), timeout=TIMEOUT)
@@ -727,15 +748,15 @@ def test_a_jump_in_the_loss_says_the_learning_rate_is_too_high(mode, qtbot):
 # -- network edits on the undo history ------------------------------------------------------------------
 def _train_epochs(qtbot, m, n=2):
     for _ in range(n):
-        e = m._counters[0]
+        e = m.session.counters[0]
         m.step()
-        qtbot.waitUntil(lambda: m._counters[0] == e + 1 and not m._last_snap.running and not m.busy(),
+        qtbot.waitUntil(lambda e=e: m.session.counters[0] == e + 1 and not last(m).running and not m.busy(),
                         timeout=TIMEOUT)
 
 
 def _net_now(m):
     """The live network of the session (the job is paused), its counters and its loss history."""
-    return m.controller.job.model.state_dict(), m._counters, m.plots.to_state()
+    return m.controller.job.model.state_dict(), m.session.counters, m.session.history.to_state()
 
 
 def _same_history(a, b):
@@ -747,27 +768,27 @@ def test_undo_of_a_network_edit_brings_back_the_trained_network(mode, qtbot):
     recipe = mode.builder.recipe()
     weights, counters, hist = _net_now(mode)
     assert counters[0] == 3 and len(hist["epoch"]) == 3
-    mode.builder._rows[0].activation.setCurrentIndex(0)              # tanh -> relu: new random weights
-    qtbot.waitUntil(lambda: mode._last_snap is not None and mode._last_snap.epoch == 0, timeout=TIMEOUT)
+    activation_combo(mode.builder, 0).setCurrentIndex(0)              # tanh -> relu: new random weights
+    qtbot.waitUntil(lambda: last(mode) is not None and last(mode).epoch == 0, timeout=TIMEOUT)
     edited = mode.builder.recipe()
-    assert edited["hidden"][0]["activation"] == "relu" and mode._counters == (0, 0)
-    assert len(mode.plots.series["epoch"].get()) == 0
+    assert edited["hidden"][0]["activation"] == "relu" and mode.session.counters == (0, 0)
+    assert len(mode.session.history.series["epoch"].get()) == 0
     assert "Ctrl+Z" in mode.message.text() and mode.panel.undo_button.isEnabled()
     mode.undo()
     assert mode.builder.recipe() == recipe
     w, c, h = _net_now(mode)
     assert c == counters and _same_history(h, hist)
     assert w.keys() == weights.keys() and all(np.array_equal(w[k], weights[k]) for k in w)
-    qtbot.waitUntil(lambda: mode._last_snap is not None and mode._last_snap.epoch == 3, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: last(mode) is not None and last(mode).epoch == 3, timeout=TIMEOUT)
     assert "Epoch <b>3</b>" in mode.train_bar.counter.text() and "epoch" in mode.message.text()
     mode.grab().save("shots/undo_net.png")
     _train_epochs(qtbot, mode, 1)                                     # training continues from there
-    assert mode._counters[0] == 4
+    assert mode.session.counters[0] == 4
     mode.redo()                                                      # the edited network again
-    assert mode.builder.recipe() == edited and mode._counters == (0, 0)
+    assert mode.builder.recipe() == edited and mode.session.counters == (0, 0)
     assert type(mode.controller.job.model.layers[1]).__name__ == "ReLU"
     mode.undo()                                                      # and back: including the 4th epoch
-    assert mode.builder.recipe() == recipe and mode._counters[0] == 4
+    assert mode.builder.recipe() == recipe and mode.session.counters[0] == 4
     mode.undo()                                                      # nothing older: the fresh canvas
     assert "Nothing to undo" in mode.message.text() and mode.builder.recipe() == recipe
 
@@ -781,10 +802,10 @@ def test_point_and_network_edits_undo_in_order(mode, qtbot):
     assert len(mode.builder.recipe()["hidden"]) == 3
     mode.undo()                                                      # undoes 2, the points stay
     assert len(mode.builder.recipe()["hidden"]) == 2 and mode.points.current().n == n0 + 1
-    assert mode._counters == counters
+    assert mode.session.counters == counters
     assert all(np.array_equal(v, weights[k]) for k, v in mode.controller.job.model.state_dict().items())
     mode.undo()                                                      # undoes 1, the network stays
-    assert mode.points.current().n == n0 and mode._counters == counters
+    assert mode.points.current().n == n0 and mode.session.counters == counters
     mode.redo()
     assert mode.points.current().n == n0 + 1 and len(mode.builder.recipe()["hidden"]) == 2
     mode.redo()
@@ -800,8 +821,8 @@ def test_reset_is_undoable_and_quick_edits_of_a_fresh_net_are_one_step(mode, qtb
     _train_epochs(qtbot, mode, 2)
     weights, counters, hist = _net_now(mode)
     mode.reset()
-    assert mode._counters == (0, 0) and "Ctrl+Z" in mode.message.text()
-    units = mode.builder._rows[0].units
+    assert mode.session.counters == (0, 0) and "Ctrl+Z" in mode.message.text()
+    units = units_spin(mode.builder, 0)
     for v in (9, 10, 11):                                            # scrolling a spin box on a fresh net
         units.setValue(v)
     mode.undo()                                                      # one step back to the trained net
@@ -811,19 +832,19 @@ def test_reset_is_undoable_and_quick_edits_of_a_fresh_net_are_one_step(mode, qtb
 
 
 def test_the_undo_history_is_bounded(mode, qtbot, monkeypatch):
-    import gui.playground.mode as mode_module
+    import gui.playground.edits as mode_module
     from gui.playground.history import UNDO_DEPTH
     monkeypatch.setattr(mode_module, "COALESCE_SECONDS", -1.0)      # every edit its own step
     mode.points.add(1.0, 1.0, 1)
-    assert len(mode.points._undo["classification"]) == 1
-    units = mode.builder._rows[0].units
+    assert mode.points.undo_depth("classification") == 1
+    units = units_spin(mode.builder, 0)
     for i in range(UNDO_DEPTH + 5):
         units.setValue(2 + i % 7)
-    assert len(mode.history) == UNDO_DEPTH
-    assert len(mode.points._undo["classification"]) == 0             # its oldest point step went with it
+    assert len(mode.session.undo_history) == UNDO_DEPTH
+    assert mode.points.undo_depth("classification") == 0             # its oldest point step went with it
     for _ in range(UNDO_DEPTH):
         mode.undo()
-    assert not mode.history.can_undo("classification") and mode.builder.recipe()["hidden"][0]["units"] != 8
+    assert not mode.session.undo_history.can_undo("classification") and mode.builder.recipe()["hidden"][0]["units"] != 8
 
 
 def test_undo_history_drops_the_oldest_networks_past_its_byte_budget():
@@ -835,7 +856,7 @@ def test_undo_history_drops_the_oldest_networks_past_its_byte_budget():
         h.push("a", NetState({}, {"w": np.full(250, i, np.float32)}, (1, 1), {}))   # 1000 bytes each
     assert h.nbytes("a") <= 3000 and forgotten == ["a"]
     assert h.pop_undo("a").weights["w"][0] == 4 and h.pop_undo("a").weights["w"][0] == 3
-    for i in range(20):
+    for _ in range(20):
         h.push("a", POINTS)
     assert len(h) == 10
 
@@ -851,8 +872,8 @@ def test_switching_task_and_back_brings_the_trained_network_back(mode, qtbot):
     weights, counters, hist = _net_now(mode)
     assert counters[0] == 2 and len(hist["epoch"]) == 2
     mode.set_task("regression1d")
-    assert mode.builder.recipe()["features"] == ["x1"] and mode._counters == (0, 0)
-    assert len(mode.plots.series["epoch"].get()) == 0
+    assert mode.builder.recipe()["features"] == ["x1"] and mode.session.counters == (0, 0)
+    assert len(mode.session.history.series["epoch"].get()) == 0
     _train_epochs(qtbot, mode, 1)                                    # the curve task trains its own net
     curve_w, curve_c, curve_h = _net_now(mode)
     mode.set_task("classification")
@@ -860,15 +881,15 @@ def test_switching_task_and_back_brings_the_trained_network_back(mode, qtbot):
     w, c, h = _net_now(mode)
     assert c == counters and _same_history(h, hist) and _same_weights(w, weights)
     assert "2 epochs" in mode.message.text()
-    qtbot.waitUntil(lambda: mode._last_snap is not None and mode._last_snap.epoch == 2, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: last(mode) is not None and last(mode).epoch == 2, timeout=TIMEOUT)
     mode.play_pause()                                                # switching stops a running training
-    qtbot.waitUntil(lambda: mode._counters[0] >= 3, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: mode.session.counters[0] >= 3, timeout=TIMEOUT)
     mode.set_task("regression1d")
-    assert not mode.busy() and not mode._running_ui
+    assert not mode.busy() and not mode.session.running and mode.train_bar.play_button.text().endswith("Train")
     w, c, h = _net_now(mode)
     assert c == curve_c and _same_history(h, curve_h) and _same_weights(w, curve_w)
     mode.set_task("classification")                                  # kept where the run stopped
-    assert mode._counters[0] >= 3 and len(mode.plots.series["epoch"].get()) == mode._counters[0]
+    assert mode.session.counters[0] >= 3 and len(mode.session.history.series["epoch"].get()) == mode.session.counters[0]
 
 
 def _outputs(m):
@@ -880,7 +901,7 @@ def test_a_class_count_change_is_undone_with_its_network(mode, qtbot):
     weights, counters, hist = _net_now(mode)
     n = mode.points.current().n
     mode.panel.classes_spin.setValue(3)
-    assert mode.points.current().n_classes == 3 and mode._counters == (0, 0)
+    assert mode.points.current().n_classes == 3 and mode.session.counters == (0, 0)
     assert _outputs(mode) == 3
     assert "Ctrl+Z" in mode.message.text()
     mode.undo()                                                      # one step: points and network
@@ -889,7 +910,7 @@ def test_a_class_count_change_is_undone_with_its_network(mode, qtbot):
     w, c, h = _net_now(mode)
     assert c == counters and _same_history(h, hist) and _same_weights(w, weights)
     mode.redo()                                                      # the 3-class net again
-    assert mode.points.current().n_classes == 3 and mode._counters == (0, 0)
+    assert mode.points.current().n_classes == 3 and mode.session.counters == (0, 0)
     assert _outputs(mode) == 3
     mode.undo()
     assert mode.points.current().n_classes == 2 and _same_weights(_net_now(mode)[0], weights)
@@ -920,6 +941,266 @@ def test_a_project_keeps_the_network_of_every_task(mode, qtbot):
         with pytest.raises(ValueError):
             m2.set_state(bad)
         assert m2.task == "regression" and _same_weights(_net_now(m2)[0], reg_w)
-        assert _same_weights(m2.get_state()["nets"]["classification"]["weights"], before["nets"]["classification"]["weights"])
+        assert _same_weights(m2.get_state()["nets"]["classification"]["weights"],
+                             before["nets"]["classification"]["weights"])
     finally:
         m2.shutdown()
+
+
+# -- issue 14: regressions found by random user-action testing ------------------------------------------
+def epoch_of(m):
+    return m.session.epoch
+
+
+def message_of(m):
+    return m.session.message
+
+
+def test_training_marks_the_project_changed_and_the_window_title_gets_a_star(qtbot, tmp_path, monkeypatch):
+    """Bug 1: a trained network is work — pausing (or stopping) with new weights is a change."""
+    from gui.main_window import MainWindow
+    from gui.settings import AppSettings
+    monkeypatch.setenv("MLP_STUDIO_UNATTENDED", "1")
+    m = PlaygroundMode(seed=5)
+    w = MainWindow(modes={"playground": m}, settings=AppSettings(tmp_path / "s.ini"), data_dir=tmp_path / "d")
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: last(m) is not None, timeout=TIMEOUT)
+    qtbot.wait(50)
+    assert not w.project.modified and "*" not in w.windowTitle()
+    m.play_pause()
+    qtbot.waitUntil(lambda: epoch_of(m) >= 5, timeout=TIMEOUT)
+    m.play_pause()
+    wait_paused(qtbot, m)
+    qtbot.waitUntil(lambda: w.project.modified and "*" in w.windowTitle(), timeout=2000)
+    m.shutdown()
+
+
+def test_pausing_stopping_and_long_runs_emit_changed(mode, qtbot, monkeypatch):
+    changes = []
+    mode.changed.connect(lambda: changes.append(epoch_of(mode)))
+    mode.play_pause()
+    qtbot.waitUntil(lambda: epoch_of(mode) >= 3, timeout=TIMEOUT)
+    changes.clear()
+    mode.play_pause()
+    wait_paused(qtbot, mode)
+    assert changes, "pausing with new weights must mark the project changed"
+    changes.clear()
+    _train_epochs(qtbot, mode, 1)
+    assert changes, "a stepped epoch is a change"
+    import gui.playground.run as run_module
+    monkeypatch.setattr(run_module, "CHANGED_EVERY", 0.0)   # while training: periodically (autosave)
+    changes.clear()
+    mode.play_pause()
+    qtbot.waitUntil(lambda: len(changes) >= 2, timeout=TIMEOUT)
+    assert mode.busy()
+    mode.play_pause()
+
+
+def test_new_and_open_apply_the_whole_state_at_once(mode, qtbot):
+    """Bug 2: New after a visit to regression keeps the classification defaults (lr 0.03); opening a
+    project saved on another task or class count keeps its recipe, weights and counters."""
+    blank = mode.get_state()
+    mode.set_task("regression")
+    assert mode.builder.lr_spin.value() == pytest.approx(0.01)
+    _train_epochs(qtbot, mode, 1)
+    saved = mode.get_state()
+    saved_counters, saved_weights = mode.session.counters, mode.session.weights
+    mode.set_state(blank)                                           # File → New
+    assert mode.task == "classification" and mode.panel.task_combo.currentData() == "classification"
+    assert mode.builder.lr_spin.value() == pytest.approx(0.03)
+    assert mode.builder.recipe() == blank["recipes"]["classification"]
+    assert mode.session.counters == (0, 0)
+    mode.set_state(saved)                                           # File → Open
+    assert mode.task == "regression"
+    assert mode.builder.recipe() == saved["recipes"]["regression"] and mode.builder.recipe()["loss"] == "mse"
+    assert mode.session.counters == saved_counters and _same_weights(mode.session.weights, saved_weights)
+    _train_epochs(qtbot, mode, 1)
+    assert mode.session.counters[0] == saved_counters[0] + 1
+    assert message_of(mode)[1] == "info"
+    # a project with 3 trained classes and its own layers, opened over a 2-class playground
+    mode.set_state(blank)
+    mode.panel.classes_spin.setValue(3)
+    mode.session.generate("blobs", 300, 0.3)
+    mode.builder.dropout_spin.setValue(0.5)
+    units_spin(mode.builder, 0).setValue(5)
+    _train_epochs(qtbot, mode, 1)
+    three = mode.get_state()
+    three_weights, three_recipe = mode.session.weights, mode.builder.recipe()
+    mode.set_state(blank)
+    mode.panel.classes_spin.setValue(7)
+    mode.set_state(three)
+    assert mode.session.n_classes == 3 and mode.panel.classes_spin.value() == 3
+    assert mode.builder.recipe() == three_recipe
+    assert _same_weights(mode.session.weights, three_weights)
+    assert message_of(mode)[1] == "info"
+
+
+def test_a_bad_state_changes_nothing(mode, qtbot):
+    from gui.playground.state import PlaygroundState
+    good = mode.get_state()
+    bad = mode.get_state()
+    bad["model"] = {"weights": {"0.weight": np.zeros((3, 3))}, "epoch": 1, "step": 1}
+    bad["points"]["task"] = "regression"
+    with pytest.raises(ValueError, match="does not fit"):
+        PlaygroundState.from_dict(bad)                              # validation alone, without opening
+    with pytest.raises(ValueError):
+        mode.set_state(bad)
+    assert mode.task == "classification" and mode.builder.recipe() == good["recipes"]["classification"]
+
+
+def test_clicks_on_points_are_not_swallowed_by_the_markers(mode, qtbot):
+    """Bug 3: a click on (or near) a point adds a point in 1D, the eraser removes the clicked point,
+    and clicks on a 5,000-point preset add points."""
+    mode.set_task("regression1d")
+    qtbot.wait(20)
+    ps = mode.points.current()
+    x, y = ps.xy[0]
+    click(qtbot, mode.canvas, x, y)
+    assert mode.points.current().n == ps.n + 1
+    click(qtbot, mode.canvas, x + 0.05, y + 0.02)
+    assert mode.points.current().n == ps.n + 2
+    mode.panel.erase_tool.click()
+    target = mode.points.current().xy[5].copy()
+    click(qtbot, mode.canvas, *target)
+    after = mode.points.current()
+    assert after.n == ps.n + 1 and not np.any(np.all(np.isclose(after.xy, target), axis=1))
+    mode.panel.add_tool.click()
+    mode.set_task("classification")
+    mode.session.generate("blobs", 5000, 0.3)
+    qtbot.wait(20)
+    xy = mode.points.current().xy
+    for i in range(0, 5000, 500):
+        n = mode.points.current().n
+        click(qtbot, mode.canvas, *xy[i])
+        assert mode.points.current().n == n + 1, f"a click on point {i} added nothing"
+
+
+def test_clicks_make_no_per_point_objects(mode, qtbot):
+    """Bug 4: clicking on a big canvas builds no pyqtgraph SpotItem per point."""
+    import gc
+
+    from pyqtgraph.graphicsItems.ScatterPlotItem import SpotItem
+    mode.session.generate("blobs", 3000, 0.3)
+    qtbot.wait(20)
+    xy = mode.points.current().xy
+    for i in range(0, 3000, 600):
+        click(qtbot, mode.canvas, *xy[i])
+        click(qtbot, mode.canvas, *xy[i], Qt.RightButton)
+    gc.collect()
+    assert not any(isinstance(o, SpotItem) for o in gc.get_objects())
+
+
+def test_regression_tasks_ignore_the_class_selection(mode, qtbot):
+    """Bug 5: with class 3 selected, clicks in 2D regression and strokes in 1D add points."""
+    mode.panel.classes_spin.setValue(3)
+    mode.select_class(2)
+    assert mode.panel.selected_class() == 2
+    mode.set_task("regression")
+    mode.session.clear()
+    click(qtbot, mode.canvas, 1.0, 1.0)
+    assert mode.points.current().n == 1
+    assert "full" not in message_of(mode)[0]
+    mode.set_task("regression1d")
+    n = mode.points.current().n
+    drag(qtbot, mode.canvas, [(x, 1.0) for x in np.linspace(-4, 4, 12)])
+    assert mode.points.current().n >= n + 20
+
+
+def test_clear_survives_a_task_round_trip_and_undo_brings_the_points_back(mode, qtbot):
+    """Bug 8."""
+    mode.set_task("regression")
+    n = mode.points.current().n
+    assert n > 0
+    mode.panel.clear_button.click()
+    assert mode.points.current().n == 0
+    mode.set_task("classification")
+    mode.set_task("regression")
+    assert mode.points.current().n == 0
+    mode.undo()
+    assert mode.points.current().n == n
+
+
+def test_the_message_line_follows_its_cause(mode, qtbot):
+    mode.panel.classes_spin.setValue(3)
+    mode.select_class(1)                                            # key 2
+    assert "class 2" in message_of(mode)[0]
+    mode.panel.class_buttons[2].click()
+    assert "class 3" in message_of(mode)[0] and "class 2" not in mode.message.text()
+    mode.panel.erase_tool.click()
+    assert "Drawing class" not in message_of(mode)[0]
+    mode.panel.add_tool.click()
+    mode.reset()
+    assert "New random weights" in message_of(mode)[0]
+    mode.session.generate("xor", 200, 0.2)
+    assert "New random weights" not in mode.message.text()
+    mode.session.clear()
+    mode.play_pause()                                               # refused: an error
+    assert message_of(mode)[1] == "error" and "no training points" in message_of(mode)[0]
+    mode.undo()                                                     # a later successful action
+    assert message_of(mode)[1] == "info" and "no training points" not in message_of(mode)[0]
+
+
+def test_a_preset_picked_while_paused_shows_the_new_network(mode, qtbot):
+    """Every number on screen belongs to the current network; Undo brings the trained one back."""
+    _train_epochs(qtbot, mode, 3)
+    trained = mode.session.counters
+    assert trained[0] >= 3
+    mode.panel.preset_combo.setCurrentIndex(mode.panel.preset_combo.findData("spiral"))
+    mode.panel.generate_button.click()
+    assert mode.session.counters == (0, 0) and len(mode.session.history) == 0
+    assert re.sub("<[^>]+>", "", mode.train_bar.counter.text()).startswith("Epoch 0 ")
+    qtbot.waitUntil(lambda: mode.session.settled, timeout=TIMEOUT)
+    assert last(mode).epoch == 0
+    mode.undo()
+    assert mode.session.counters == trained and mode.points.current().n == 300
+
+
+def test_projects_of_an_older_version_still_open_and_fill_unvisited_tasks(mode, qtbot):
+    state = mode.get_state()
+    mode.set_task("regression")
+    mode.session.clear()
+    cleared = mode.get_state()
+    mode.set_state(cleared)                                         # this version: a cleared task stays empty
+    mode.set_task("classification")
+    mode.set_task("regression")
+    assert mode.points.current().n == 0
+    old = dict(state)                                               # an older version: unvisited tasks unsaved
+    del old["all_points"]
+    old["points"] = dict(old["points"], sets={"classification": old["points"]["sets"]["classification"]})
+    mode.set_state(old)
+    assert mode.task == "classification" and mode.points.current().n == 300
+    mode.set_task("regression1d")
+    assert mode.points.current().n == 60
+
+
+def test_the_metric_axis_names_the_task_metric(mode, qtbot):
+    mode.set_task("regression1d")
+    _train_epochs(qtbot, mode, 1)
+    assert mode.plots.metric_plot.getPlotItem().getAxis("left").labelText == "R²"
+    mode.set_task("classification")
+    assert mode.plots.metric_plot.getPlotItem().getAxis("left").labelText == "accuracy"
+
+
+def test_the_session_runs_without_any_widget(qtbot):
+    from gui.playground.session import PlaygroundSession
+    from gui.playground.state import PlaygroundState
+    s = PlaygroundSession(seed=4)
+    try:
+        messages = []
+        s.message_changed.connect(lambda text, severity: messages.append((text, severity)))
+        s.set_task("regression")
+        s.generate("plane", 200, 0.1)
+        assert s.can_train() is None and s.counters == (0, 0)
+        s.step()
+        qtbot.waitUntil(lambda: s.epoch == 1 and s.settled, timeout=TIMEOUT)
+        saved = s.state().to_dict()
+        s.clear()
+        assert s.can_train() is not None
+        s.play_pause()
+        assert s.message[1] == "error" and not s.running
+        s.set_state(PlaygroundState.from_dict(saved))
+        assert s.task == "regression" and s.epoch == 1 and s.points.current().n == 200
+        assert s.message == ("", "info") and messages[-1] == ("", "info")
+    finally:
+        s.shutdown()

@@ -8,13 +8,23 @@ from PySide6.QtCore import QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QGraphicsItem
 
+from engine.tasks import task_of
 from gui.widgets.colors import CLASS_HEX, diverging_rgb, is_dark
 
-BOUNDS_2D = (-6.0, 6.0, -6.0, 6.0)
-BOUNDS_1D = (-6.0, 6.0, -4.0, 4.0)
 TEST_SIZE = 10             # test-point ring diameter (pixels)
 PAINT_SPACING = 0.3        # data units between painted points
-ERASE_RADIUS = 0.45
+VALUE_LEVELS = 65          # colours of the value scale (2D regression points share these brushes)
+
+
+class _Dots(pg.ScatterPlotItem):
+    """Point markers that only draw: clicks and hovers go through to the plane below (pyqtgraph's own
+    handler would swallow a click on a marker and build one SpotItem object per point to find it)."""
+
+    def mouseClickEvent(self, ev):
+        ev.ignore()
+
+    def hoverEvent(self, ev):
+        pass
 
 
 class _CanvasViewBox(pg.ViewBox):
@@ -80,25 +90,29 @@ class PointsCanvas(pg.PlotWidget):
         self.focus_curve = pg.PlotDataItem(pen=pg.mkPen("#009E73", width=2, style=Qt.DashLine))
         self.focus_curve.setZValue(6)
         self.addItem(self.focus_curve)
-        self.train_points = pg.ScatterPlotItem(size=8, pxMode=True)
+        self.train_points = _Dots(size=8, pxMode=True)
         self.train_points.setZValue(10)
         # Test points: a ring in the class colour between two contrasting rings (a wide halo below it),
         # so a blue ring still reads on a blue region, in light and dark themes alike.
-        self.test_halo = pg.ScatterPlotItem(size=TEST_SIZE, pxMode=True)
+        self.test_halo = _Dots(size=TEST_SIZE, pxMode=True)
         self.test_halo.setZValue(8)
-        self.test_points = pg.ScatterPlotItem(size=TEST_SIZE, pxMode=True)
+        self.test_points = _Dots(size=TEST_SIZE, pxMode=True)
         self.test_points.setZValue(9)
         for item in (self.train_points, self.test_halo, self.test_points):
             item.setCacheMode(QGraphicsItem.DeviceCoordinateCache)   # the map changes under them, they do not
             self.addItem(item)
-        self._brushes = [pg.mkBrush(h) for h in CLASS_HEX]
-        self._test_pens = [pg.mkPen(h, width=2.2) for h in CLASS_HEX]
+        # shared brushes and pens: the points index into these (no Python object per point)
+        self._brushes = np.array([pg.mkBrush(h) for h in CLASS_HEX], dtype=object)
+        self._test_pens = np.array([pg.mkPen(h, width=2.2) for h in CLASS_HEX], dtype=object)
+        rgb = diverging_rgb(np.linspace(-1.0, 1.0, VALUE_LEVELS), 1.0)
+        self._value_brushes = np.array([pg.mkBrush(*c) for c in rgb], dtype=object)
+        self._value_pens = np.array([pg.mkPen(QColor(*c), width=2) for c in rgb], dtype=object)
         self._square_margins = None
         self.vb.sigResized.connect(self._keep_square)
         self.show_test = True
         self._map_image = None
         self._focus_image = None
-        self.set_one_d(False)
+        self.set_task("classification")
         self._ready = True
         self.apply_palette()
         self.setToolTip("Left click: add a point of the selected class · drag: paint points · right click or "
@@ -126,9 +140,12 @@ class PointsCanvas(pg.PlotWidget):
         self.train_points.setPen(self._outline)
         self.curve.setPen(pg.mkPen("#D55E00", width=3))
 
-    def set_one_d(self, one_d: bool) -> None:
-        self.one_d = bool(one_d)
-        xmin, xmax, ymin, ymax = BOUNDS_1D if one_d else BOUNDS_2D
+    def set_task(self, task) -> None:
+        """Show the plane of `task` (its bounds; a curve in 1D, a map in 2D)."""
+        t = task_of(task)
+        self.one_d, self._bounds = t.one_d, t.bounds
+        one_d = self.one_d
+        xmin, xmax, ymin, ymax = self._bounds
         # The view shows exactly the map's bounds; in 2-D the view box is kept square (see _keep_square)
         # instead of locking the aspect, which would pad the view with empty margins.
         self.vb.setRange(xRange=(xmin, xmax), yRange=(ymin, ymax), padding=0)
@@ -141,28 +158,31 @@ class PointsCanvas(pg.PlotWidget):
 
     @property
     def bounds(self):
-        return BOUNDS_1D if self.one_d else BOUNDS_2D
+        return self._bounds
 
     # -- points ----------------------------------------------------------------------------------
     def set_points(self, ps, is_test, task: str, vmax: float = 1.0) -> None:
         """Draw a PointSet: training points filled, test points as rings (hidden when show_test is off)."""
-        if task == "classification":
-            brushes = np.array(self._brushes, dtype=object)[ps.label % len(self._brushes)]
-            pens = np.array(self._test_pens, dtype=object)[ps.label % len(self._test_pens)]
+        if task_of(task).is_classification:
+            brushes = self._brushes[ps.label % len(self._brushes)]
+            pens = self._test_pens[ps.label % len(self._test_pens)]
+        elif task_of(task).one_d:
+            brushes = np.full(ps.n, self._brushes[1], dtype=object)
+            pens = np.full(ps.n, self._test_pens[1], dtype=object)
         else:
-            values = ps.target if task == "regression" else np.zeros(ps.n)
-            if task == "regression":
-                rgb = diverging_rgb(values, vmax)
-                brushes = np.array([pg.mkBrush(*c) for c in rgb], dtype=object)
-                pens = np.array([pg.mkPen(QColor(*c), width=2) for c in rgb], dtype=object)
-            else:
-                brushes = np.array([self._brushes[1]] * ps.n, dtype=object)
-                pens = np.array([self._test_pens[1]] * ps.n, dtype=object)
+            t = np.clip(ps.target / max(float(vmax), 1e-12), -1.0, 1.0)
+            level = np.rint((t + 1.0) * 0.5 * (VALUE_LEVELS - 1)).astype(np.intp)
+            brushes, pens = self._value_brushes[level], self._value_pens[level]
         tr = ~is_test
-        self.train_points.setData(pos=ps.xy[tr], brush=list(brushes[tr]), pen=self._outline, symbol="o", size=8)
+        self.train_points.setData(pos=ps.xy[tr], brush=brushes[tr], pen=self._outline, symbol="o", size=8)
         te = is_test if self.show_test else np.zeros_like(is_test)
         self.test_halo.setData(pos=ps.xy[te], brush=None, pen=self._halo, symbol="o", size=TEST_SIZE)
-        self.test_points.setData(pos=ps.xy[te], brush=None, pen=list(pens[te]), symbol="o", size=TEST_SIZE)
+        self.test_points.setData(pos=ps.xy[te], brush=None, pen=pens[te], symbol="o", size=TEST_SIZE)
+
+    @property
+    def focus_image(self):
+        """The hovered neuron's picture shown instead of the map (2D), or None."""
+        return self._focus_image
 
     # -- model pictures ---------------------------------------------------------------------------
     def clear_model(self) -> None:

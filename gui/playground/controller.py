@@ -1,8 +1,13 @@
-"""TrainingController: the GUI-thread owner of the training worker.
+"""TrainingController: the GUI-thread owner of a training run on a worker thread.
 
-It starts a TrainingJob on a Worker (one per session: new weights, new network, loaded state),
-forwards commands to it with `Worker.call`, and re-emits only the current run's snapshots.
+It starts a job on a Worker (one run per network: new weights, new network, loaded state), forwards
+commands to it with `Worker.call` (play, pause, step and the live settings — one path for every
+setting), and re-emits only the current run's snapshots (each run has an id; stale ones are dropped).
 Worker signals connect to this QObject's methods, so they are queued to the GUI thread.
+
+It knows nothing of the playground: a job is any iterable the Worker runs that has the methods
+called here (`play`, `pause`, `step_epoch`, `update_recipe`, …); what a stopped run ended with is read
+by the `final` function given to the constructor, after the job's thread has ended.
 """
 from __future__ import annotations
 
@@ -11,18 +16,25 @@ from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal, Slot
 
-from gui.playground.job import TrainingJob
+from engine.tasks import task_of
 from gui.worker import Worker
+
+
+def playground_final(job) -> dict:
+    """A stopped playground TrainingJob's weights, counters and the history no snapshot carried yet."""
+    return {"state": job.model.state_dict(), "epoch": job.epoch, "step": job.step, "history": job.take_history(),
+            "metric_name": task_of(job.task).metric_label}
 
 
 class TrainingController(QObject):
     snapshot = Signal(object)      # a Snapshot of the current session
     failed = Signal(str)           # the worker stopped with an error (the session is gone)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, *, final=playground_final):
         super().__init__(parent)
+        self._final = final
         self._worker: Worker | None = None
-        self._job: TrainingJob | None = None
+        self._job = None
         self.running = False       # what the GUI last asked for / the job last reported
         # Cleared while the GUI handles a snapshot (until the event loop has drawn it): the job then
         # waits instead of holding the GIL, so every GIL hand-over in drawing is not a 1 ms wait.
@@ -30,7 +42,7 @@ class TrainingController(QObject):
         self.gui_idle.set()
 
     # -- sessions --------------------------------------------------------------------------------
-    def start(self, job: TrainingJob) -> None:
+    def start(self, job) -> None:
         """Replace the current session (its worker is stopped and waited for) with `job`."""
         self.stop(flush=False)
         self._job = job
@@ -66,9 +78,7 @@ class TrainingController(QObject):
         w.deleteLater()
         if ended and job is not None:
             # the thread has ended: the job's weights and the history no snapshot carried yet are safe to read
-            return {"state": job.model.state_dict(), "epoch": job.epoch, "step": job.step,
-                    "history": job.take_history(),
-                    "metric_name": "accuracy" if job.task == "classification" else "R²"}
+            return self._final(job)
         return None
 
     @property
@@ -76,7 +86,7 @@ class TrainingController(QObject):
         return self._worker is not None
 
     @property
-    def job(self) -> TrainingJob | None:
+    def job(self):
         return self._job
 
     # -- commands -------------------------------------------------------------------------------
@@ -95,9 +105,6 @@ class TrainingController(QObject):
     def step(self) -> None:
         self.running = True
         self._call("step_epoch")
-
-    def set_lr(self, lr: float) -> None:
-        self._call("set_lr", float(lr))
 
     def update_recipe(self, recipe: dict) -> None:
         self._call("update_recipe", dict(recipe))

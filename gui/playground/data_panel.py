@@ -3,10 +3,24 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGridLayout,
-                               QHBoxLayout, QLabel, QPushButton, QSlider, QSpinBox, QToolButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from engine.tasks import task_of
 from gui.widgets.colors import CLASS_HEX, CLASS_NAMES
 
 TASK_ITEMS = (("classification", "Classification (2D)"), ("regression", "Regression (2D surface)"),
@@ -196,13 +210,14 @@ class DataPanel(QWidget):
                 self.preset_combo.addItem(PRESET_LABELS[name], name)
             if current in PRESETS[task]:
                 self.preset_combo.setCurrentIndex(PRESETS[task].index(current))
-            classify = task == "classification"
+            t = task_of(task)
+            classify = t.is_classification
             for w in (self.classes_spin, self._classes_label, self.class_box):
                 w.setVisible(classify)
             for w in (self.value_spin, self._value_label):
-                w.setVisible(task == "regression")
-            self.discretize_check.setText("Discretize map" if task != "regression1d" else "Discretize (2D only)")
-            self.discretize_check.setEnabled(task != "regression1d")
+                w.setVisible(t.is_regression and not t.one_d)
+            self.discretize_check.setText("Discretize (2D only)" if t.one_d else "Discretize map")
+            self.discretize_check.setEnabled(not t.one_d)
         finally:
             self._updating = False
 

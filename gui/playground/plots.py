@@ -14,80 +14,20 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from gui.playground.loss_history import LossHistory
+
 TRAIN_PEN = ("#0072B2", 2)
 TEST_PEN = ("#D55E00", 2)
 BATCH_PEN = ("#999999", 1)
 REDRAW_S = 0.2             # redraw the curves at most this often while training
 MAX_SHOWN = 400            # points drawn per curve (the data is thinned to this; the plots are ~600 px wide)
-# Memory stays bounded for hours of training: the per-epoch history is complete up to EPOCH_CAP rows, then
-# every other older row goes (the epoch column keeps the true epoch numbers); the per-minibatch losses are
-# kept to BATCH_CAP points by merging older ones in groups of four into their minimum and maximum (the
-# noise band the per-batch curve draws survives). The newest KEEP_RECENT rows are never thinned.
-EPOCH_CAP = 100_000
-BATCH_CAP = 20_000
-KEEP_RECENT = 2_000
-
-
-class _Series:
-    """A growable float array (amortised appends, no Python lists of thousands of floats)."""
-
-    def __init__(self, dtype=np.float64):
-        self.a = np.empty(256, dtype)
-        self.n = 0
-
-    def extend(self, v) -> None:
-        v = np.asarray(v)
-        need = self.n + len(v)
-        if need > len(self.a):
-            self.a = np.resize(self.a, max(need, 2 * len(self.a)))
-        self.a[self.n:need] = v
-        self.n = need
-
-    def get(self) -> np.ndarray:
-        return self.a[:self.n]
-
-    def clear(self) -> None:
-        self.n = 0
-
-    def keep(self, index: np.ndarray) -> None:
-        """Keep only the rows at `index` (sorted), in place."""
-        kept = self.a[:self.n][index]
-        self.n = len(kept)
-        self.a[:self.n] = kept
-
-
-def thin_epochs(n: int, cap: int = EPOCH_CAP, recent: int = KEEP_RECENT) -> np.ndarray | None:
-    """Rows to keep of an n-row epoch history (None: all): every other older row once n exceeds cap."""
-    if n <= cap:
-        return None
-    old = n - recent
-    return np.concatenate([np.arange(0, old, 2), np.arange(old, n)])
-
-
-def thin_batches(y: np.ndarray, cap: int = BATCH_CAP, recent: int = KEEP_RECENT) -> np.ndarray | None:
-    """Rows to keep of the minibatch losses `y` (None: all): older rows in groups of four keep their
-    minimum and their maximum (in time order), halving them, once there are more than cap."""
-    n = len(y)
-    if n <= cap:
-        return None
-    old = (n - recent) // 4 * 4
-    g = y[:old].reshape(-1, 4)
-    base = np.arange(0, old, 4)
-    lo, hi = base + g.argmin(axis=1), base + g.argmax(axis=1)
-    first, second = np.minimum(lo, hi), np.maximum(lo, hi)
-    pairs = np.column_stack([first, second]).ravel()
-    same = np.r_[False, pairs[1:] == pairs[:-1]]            # a flat group: lo == hi, keep it once
-    return np.concatenate([pairs[~same], np.arange(old, n)])
-
-
-FIELDS = ("epoch", "train_loss", "test_loss", "train_metric", "test_metric", "batch_step", "batch_loss")
 
 
 class CurvesPlot(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.series = {k: _Series() for k in FIELDS}
-        self.metric_name = "accuracy"
+        self.history = LossHistory()      # what is drawn: the session's history (see show)
+        self._metric_label = "accuracy"
         self.n_batches_per_epoch = 1.0
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -191,44 +131,32 @@ class CurvesPlot(QWidget):
             self._ticks = ticks
             axis.setTicks(ticks)
 
-    def clear(self) -> None:
-        for s in self.series.values():
-            s.clear()
+    @property
+    def metric_name(self) -> str:
+        return self.history.metric_name
+
+    def show(self, history: LossHistory) -> None:
+        """Draw `history` (the session's; kept by reference) now."""
+        self.history = history
         self._redraw()
 
-    def add(self, history, metric_name: str) -> None:
-        for k in FIELDS:
-            v = getattr(history, k)
-            if len(v):
-                self.series[k].extend(v)
-        self._cap()
-        if metric_name != self.metric_name:
-            self.metric_name = metric_name
-            self.metric_plot.getPlotItem().setLabel("left", metric_name)
-        # Redraw now when due (inside the snapshot's handling, so the training job is waiting then);
-        # otherwise a trailing redraw once the snapshots stop (restarted by every snapshot).
+    def changed(self) -> None:
+        """The history grew: redraw now when due (inside the snapshot's handling, so the training job is
+        waiting then); otherwise a trailing redraw once the snapshots stop (restarted by every snapshot)."""
         if time.perf_counter() - self._last_redraw >= REDRAW_S:
             self._redraw()
         else:
             self._redraw_timer.start(int(REDRAW_S * 1000))
-
-    def _cap(self) -> None:
-        """Bound the history's memory (see EPOCH_CAP, BATCH_CAP)."""
-        keep = thin_epochs(self.series["epoch"].n)
-        if keep is not None:
-            for k in FIELDS[:5]:
-                self.series[k].keep(keep)
-        keep = thin_batches(self.series["batch_loss"].get())
-        if keep is not None:
-            for k in FIELDS[5:]:
-                self.series[k].keep(keep)
 
     def _redraw(self) -> None:
         """Draw the series, thinned to at most MAX_SHOWN points a curve, in axis ranges that grow in
         steps (a new range re-lays the axes out, the costly part of a redraw)."""
         self._redraw_timer.stop()
         self._last_redraw = time.perf_counter()
-        s = {k: v.get() for k, v in self.series.items()}
+        if self.metric_name != self._metric_label:
+            self._metric_label = self.metric_name
+            self.metric_plot.getPlotItem().setLabel("left", self.metric_name)
+        s = self.history.columns()
         ep = s["epoch"].astype(np.float64)
         test, tm = s["test_loss"], s["test_metric"]
         have_test = bool(len(test) and np.isfinite(test).any())
@@ -288,22 +216,6 @@ class CurvesPlot(QWidget):
             parts.append(f"<span style='color:{BATCH_PEN[0]}'>── batch</span>")
         text = "&nbsp;&nbsp;&nbsp;".join(parts)
         return text if len(ep) else text + "&nbsp;&nbsp;&nbsp;No training yet."
-
-    def latest(self) -> dict:
-        s = {k: v.get() for k, v in self.series.items()}
-        return {k: (float(s[k][-1]) if len(s[k]) else float("nan")) for k in FIELDS}
-
-    def to_state(self) -> dict:
-        return {k: np.array(v.get()) for k, v in self.series.items()} | {"metric_name": self.metric_name}
-
-    def set_state(self, d: dict) -> None:
-        self.clear()
-        for k in FIELDS:
-            self.series[k].extend(np.asarray(d.get(k, []), dtype=np.float64))
-        self._cap()
-        self.metric_name = str(d.get("metric_name", "accuracy"))
-        self.metric_plot.getPlotItem().setLabel("left", self.metric_name)
-        self._redraw()
 
 
 def _thin(x: np.ndarray, y: np.ndarray, n: int = 0, peaks: bool = False):

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
-TASKS = ("classification", "regression", "regression1d")
+from engine.tasks import PLAYGROUND_TASKS as TASKS
+from engine.tasks import task_of
+
 MAX_POINTS = 20000
 UNDO_DEPTH = 200
 
@@ -26,7 +28,7 @@ class PointSet:
     n_classes: int = 2
 
     @classmethod
-    def empty(cls, n_classes: int = 2) -> "PointSet":
+    def empty(cls, n_classes: int = 2) -> PointSet:
         return cls(np.zeros((0, 2)), np.zeros(0, np.int64), np.zeros(0), np.zeros(0), n_classes)
 
     def __post_init__(self):
@@ -37,7 +39,7 @@ class PointSet:
     def n(self) -> int:
         return len(self.xy)
 
-    def take(self, mask) -> "PointSet":
+    def take(self, mask) -> PointSet:
         return PointSet(self.xy[mask], self.label[mask], self.target[mask], self.key[mask], self.n_classes)
 
     def to_state(self) -> dict:
@@ -45,7 +47,7 @@ class PointSet:
                 "key": np.array(self.key), "n_classes": int(self.n_classes)}
 
     @classmethod
-    def from_state(cls, d: dict, task: str) -> "PointSet":
+    def from_state(cls, d: dict, task: str) -> PointSet:
         try:
             xy = np.asarray(d["xy"], dtype=np.float64).reshape(-1, 2)
             n = len(xy)
@@ -91,6 +93,9 @@ class PointsModel(QObject):
     def current(self) -> PointSet:
         return self._sets[self._task]
 
+    def point_set_of(self, task: str) -> PointSet:
+        return self._sets[task]
+
     def is_test(self, ps: PointSet | None = None) -> np.ndarray:
         ps = ps or self.current()
         return ps.key < self.test_fraction
@@ -99,16 +104,21 @@ class PointsModel(QObject):
         """(X_train, y_train, X_test, y_test) for the engine, in the current task's shapes."""
         ps = self.current()
         test = self.is_test(ps)
-        if self._task == "classification":
+        t = task_of(self._task)
+        if t.is_classification:
             X, y = ps.xy, ps.label
-        elif self._task == "regression":
-            X, y = ps.xy, ps.target
-        else:
+        elif t.one_d:                   # a curve: x in, the height out
             X, y = ps.xy[:, :1], ps.xy[:, 1]
+        else:
+            X, y = ps.xy, ps.target
         return X[~test], y[~test], X[test], y[test]
 
     def can_undo(self) -> bool:
         return bool(self._undo[self._task])
+
+    def undo_depth(self, task: str | None = None) -> int:
+        """How many point edits of `task` (default: the current one) can be undone."""
+        return len(self._undo[task or self._task])
 
     def can_redo(self) -> bool:
         return bool(self._redo[self._task])
@@ -141,13 +151,16 @@ class PointsModel(QObject):
         self.changed.emit()
 
     def add(self, x: float, y: float, cls: int = 0, value: float = 0.0) -> bool:
-        """Add one point; False (and nothing changes) when the set is full or the class is out of range."""
-        ps = self.current()
+        """Add one point; False (and nothing changes) when the set is full or the class is out of range.
+        The regression tasks have no classes: `cls` is ignored there."""
+        ps, t = self.current(), task_of(self._task)
+        if not t.is_classification:
+            cls = 0
         if ps.n >= MAX_POINTS or not (0 <= cls < ps.n_classes):
             return False
-        if self._task == "classification":
+        if t.is_classification:
             value = 0.0
-        elif self._task == "regression1d":
+        elif t.one_d:
             value = y
         new = PointSet(np.vstack([ps.xy, [[x, y]]]), np.append(ps.label, np.int64(cls)),
                        np.append(ps.target, float(value)), np.append(ps.key, self._rng.random()), ps.n_classes)
@@ -192,18 +205,23 @@ class PointsModel(QObject):
 
     def load(self, X, y, n_classes: int = 2, record: bool = True) -> None:
         """Replace the points with a data set (a preset): one undo step (none with record=False)."""
+        k = n_classes if task_of(self._task).is_classification else self.current().n_classes
+        self._commit(self.point_set(self._task, X, y, k, self._rng.random(len(X))), record=record)
+
+    @staticmethod
+    def point_set(task: str, X, y, n_classes: int, key) -> PointSet:
+        """A PointSet of `task` from a data set's inputs X and targets y, with the test keys `key`."""
         X = np.asarray(X, dtype=np.float64)
         y = np.asarray(y)
-        n = len(X)
-        if self._task == "regression1d":
+        n, t = len(X), task_of(task)
+        if t.is_classification:
+            xy, label, target = X[:, :2], y.astype(np.int64), np.zeros(n)
+        elif t.one_d:
             xy = np.column_stack([X[:, 0], y.astype(np.float64)])
             label, target = np.zeros(n, np.int64), y.astype(np.float64)
-        elif self._task == "regression":
-            xy, label, target = X[:, :2], np.zeros(n, np.int64), y.astype(np.float64)
         else:
-            xy, label, target = X[:, :2], y.astype(np.int64), np.zeros(n)
-        k = n_classes if self._task == "classification" else self.current().n_classes
-        self._commit(PointSet(np.array(xy), label, target, self._rng.random(n), int(k)), record=record)
+            xy, label, target = X[:, :2], np.zeros(n, np.int64), y.astype(np.float64)
+        return PointSet(np.array(xy), label, target, np.asarray(key, dtype=np.float64), int(n_classes))
 
     def set_n_classes(self, k: int) -> int:
         """Change the class count; points of removed classes go (one undo step). Returns how many went."""

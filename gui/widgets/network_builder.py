@@ -54,6 +54,7 @@ class _LayerRow(QWidget):
     def __init__(self, index: int, layer: dict, n_layers: int, parent=None):
         super().__init__(parent)
         self.index = index
+        self.setObjectName(f"layer{index}")
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(3)
@@ -61,6 +62,7 @@ class _LayerRow(QWidget):
         name.setMinimumWidth(16)
         lay.addWidget(name)
         self.units = QSpinBox()
+        self.units.setObjectName(f"layer{index}_units")
         self.units.setRange(1, MAX_UNITS)
         self.units.setValue(layer["units"])
         self.units.setKeyboardTracking(False)
@@ -70,6 +72,7 @@ class _LayerRow(QWidget):
         self.units.valueChanged.connect(self.edited)
         lay.addWidget(self.units)
         self.activation = QComboBox()
+        self.activation.setObjectName(f"layer{index}_activation")
         for key, label in ACTIVATION_LABELS.items():
             self.activation.addItem(label, key)
             self.activation.setItemData(self.activation.count() - 1, ACTIVATION_TIPS[key], Qt.ToolTipRole)
