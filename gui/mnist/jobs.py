@@ -318,7 +318,8 @@ class TrainingSession:
                 live_acc = math.nan
                 if now - last_live >= LIVE_TEST_INTERVAL:
                     live_acc = self._live_accuracy()
-                    self._pending_weights.append((x_now, *weight_stats(self.model)))
+                    if x_now < rep.epoch:   # the epoch's end is recorded with its results, once
+                        self._pending_weights.append((x_now, *weight_stats(self.model)))
                     last_live = time.perf_counter()
                 active += time.perf_counter() - resumed
                 left = active / done * (total - done) if done >= 5 else math.nan
