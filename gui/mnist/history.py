@@ -90,6 +90,17 @@ class TrainingHistory:
                      ("train_acc", 100 * train_acc), ("test_acc", 100 * test_acc)):
             self.h[k].extend([v])
 
+    def add_progress(self, snap) -> set:
+        """Add a jobs.TrainProgress; the parts that grew ("batch", "live", "weights")."""
+        grew = (("batch", self.add_batches(snap.loss_x, snap.loss_y)),
+                ("live", self.add_live(snap.live_x, snap.live_acc)), ("weights", self.add_weights(snap.weights)))
+        return {part for part, g in grew if g}
+
+    def add_epoch_done(self, snap) -> None:
+        """Add a jobs.EpochDone: the epoch's scores and the weight sizes at its end."""
+        self.add_weights(snap.weights)
+        self.add_epoch(snap.epoch, snap.train_loss, snap.test_loss, snap.train_acc, snap.test_acc)
+
     def set_layers(self, layers) -> None:
         """Weight statistics for other layers: the old rows go."""
         layers = tuple(layers)

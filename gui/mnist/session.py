@@ -21,28 +21,15 @@ from engine import Pipeline
 from engine.presets import MNIST_PRESET, MNIST_PRESETS, mnist_preset
 from engine.recipe import validate_recipe
 from gui.mnist.data_source import MnistData
+from gui.mnist.evaluator import Evaluator
 from gui.mnist.history import TrainingHistory
-from gui.mnist.jobs import EpochDone, EvaluationReady, TrainingSession, TrainProgress, evaluation_job, session_key
+from gui.mnist.jobs import EpochDone, TrainingSession, TrainProgress, session_key
 from gui.mnist.model_files import Refused, read_model, write_model
-from gui.mnist.state import (
-    FILE,
-    IMAGES,
-    MAX_EPOCHS,
-    NONE,
-    PROJECT,
-    SHIPPED,
-    TRAINED,
-    MnistState,
-    architecture,
-    idle_line,
-    misfit,
-    model_caption,
-    summary_text,
-)
+from gui.mnist.state import (CUSTOM, FILE, IMAGES, MAX_EPOCHS, NONE, PROJECT, SHIPPED, TRAINED, MnistState,
+                             architecture, idle_line, misfit, model_caption, preset_of, summary_text)
 from gui.mnist.text import count
 from gui.training_controller import RunController
 
-CUSTOM = "custom"
 DEFAULT_SUBSET = 60000
 INFO, ERROR = "info", "error"
 
@@ -76,7 +63,7 @@ class MnistSession(QObject):
         self.runs.paused_changed.connect(self._on_paused)
         self.shipped = shipped           # read-only: used until a network is trained here
         self.images = MnistData(self)    # the data set and its loading
-        self.images.changed.connect(self._on_loading)
+        self.images.changed.connect(self.loading_changed)
         self.images.ready.connect(self._on_data)
         self.images.failed.connect(self._on_load_failed)
         self.images.finished.connect(self._on_load_finished)
@@ -88,7 +75,8 @@ class MnistSession(QObject):
         self._origin, self._source = NONE, ""
         self._epoch = 0
         self._history = TrainingHistory()
-        self._evaluation = None
+        self.evals = Evaluator(self)      # the evaluation of the network in use
+        self.evals.changed.connect(self.evaluation_changed)
         self._trainer: TrainingSession | None = None   # touched only while no worker runs it
         self._target = 0
         self._seconds: float | None = None
@@ -103,7 +91,7 @@ class MnistSession(QObject):
     data_folder = property(lambda self: self.images.folder)
     loading = property(lambda self: self.images.loading)
     loaded = property(lambda self: self.images.loaded)
-    evaluating = property(lambda self: self.runs.running("eval"))
+    evaluating = property(lambda self: self.evals.running)
     load_progress = property(lambda self: self.images.progress)    # 0–1 while loading, else None
     load_error = property(lambda self: self.images.error)
     recipe = property(lambda self: dict(self._recipe))
@@ -112,7 +100,7 @@ class MnistSession(QObject):
     pipeline = property(lambda self: self._pipeline)
     origin = property(lambda self: self._origin)   # state.NONE / SHIPPED / TRAINED / PROJECT / FILE
     history = property(lambda self: self._history)
-    evaluation = property(lambda self: self._evaluation)
+    evaluation = property(lambda self: self.evals.result)
     epoch = property(lambda self: self._epoch)     # the epoch the network's weights are from (0: none here)
     target_epoch = property(lambda self: self._target)
     message = property(lambda self: self._message)
@@ -120,13 +108,9 @@ class MnistSession(QObject):
     queued = property(lambda self: self._queued)
     outcome = property(lambda self: self._outcome)
 
-    @property
-    def training(self) -> bool:
-        return self.runs.running("train")
-
-    @property
-    def paused(self) -> bool:
-        return self.runs.paused("train")
+    training = property(lambda self: self.runs.running("train"))
+    paused = property(lambda self: self.runs.paused("train"))
+    source = property(lambda self: self._source)   # the network's name in texts
 
     @property
     def run_state(self) -> str:
@@ -141,24 +125,10 @@ class MnistSession(QObject):
         t = self._trainer
         return 0 if t is None or t.trainer is None or self.training else int(t.trainer.step)
 
-    @property
-    def preset(self) -> str:
-        for name, p in MNIST_PRESETS.items():
-            if validate_recipe(p["recipe"]) == self._recipe and p["epochs"] == self._epochs:
-                return name
-        return CUSTOM
-
-    @property
-    def model_text(self) -> str:
-        """The network in use, as the Draw tab's caption names it."""
-        return model_caption(self._pipeline, self._origin, self._source)
-
-    source = property(lambda self: self._source)
-
-    @property
-    def summary(self) -> str:
-        """The last epoch's scores of the network in use ('' if its curves have none)."""
-        return summary_text(self._history, self._origin, self._seconds)
+    # the preset these settings are (or CUSTOM); the Draw tab's caption; the last epoch's scores ('' if none)
+    preset = property(lambda self: preset_of(self._recipe, self._epochs))
+    model_text = property(lambda self: model_caption(self._pipeline, self._origin, self._source))
+    summary = property(lambda self: summary_text(self._history, self._origin, self._seconds))
 
     @property
     def progress_line(self) -> tuple[str, float | None]:
@@ -198,14 +168,13 @@ class MnistSession(QObject):
         self.project_changed.emit()
 
     def set_epochs(self, n: int) -> None:
-        n = max(1, min(MAX_EPOCHS, int(n)))
+        n, self._epochs = self._epochs, max(1, min(MAX_EPOCHS, int(n)))
         if n != self._epochs:
-            self._epochs = n
             self.project_changed.emit()
 
     def set_subset(self, n: int) -> None:
-        if int(n) != self._subset:
-            self._subset = int(n)
+        n, self._subset = self._subset, int(n)
+        if n != self._subset:
             self.project_changed.emit()
 
     def apply_preset(self, name: str) -> None:
@@ -234,9 +203,6 @@ class MnistSession(QObject):
         if self.training:
             raise RuntimeError("set_data: stop training first")
         self.images.set(data, folder)
-
-    def _on_loading(self) -> None:
-        self.loading_changed.emit()
 
     def _on_data(self, user_change: bool) -> None:
         data = self.images.data
@@ -312,7 +278,7 @@ class MnistSession(QObject):
         epochs = 1 if one_epoch else self._epochs - s.epoch
         self._target = s.epoch + epochs
         self._outcome, self._last_progress, self._seconds = "", None, None
-        self.runs.discard("eval")
+        self.evals.cancel()
         self.runs.start("train", s.run(epochs))
         self.run_changed.emit()
 
@@ -334,7 +300,7 @@ class MnistSession(QObject):
 
     def _discard_runs(self) -> None:
         self.runs.discard("train")
-        self.runs.discard("eval")
+        self.evals.cancel()
         self._queued = ""
 
     def _replace_history(self, history: TrainingHistory) -> None:
@@ -343,13 +309,11 @@ class MnistSession(QObject):
 
     # -- the network in use ----------------------------------------------------------------------
     def _set_model(self, pipeline, origin: str, source: str, *, evaluation=None, evaluate: bool = True) -> None:
-        self.runs.discard("eval")         # an evaluation of the previous network is stale
         self._pipeline, self._origin, self._source = pipeline, origin, source
-        self._evaluation = evaluation
         if origin not in (TRAINED, PROJECT):
             self._epoch = 0
         self.model_changed.emit()
-        self.evaluation_changed.emit()
+        self.evals.set(evaluation)        # an evaluation of the previous network is stale
         if evaluate and evaluation is None:
             self._evaluate()
 
@@ -363,33 +327,19 @@ class MnistSession(QObject):
         return True
 
     def _evaluate(self) -> None:
-        p, d = self._pipeline, self.data
-        self.runs.discard("eval")
-        if p is None or d is None or self.training:
-            return
-        why = misfit(p, f"This network ({architecture(p)})", d)
-        if why is not None:
-            if self._evaluation is not None:
-                self._evaluation = None
-                self.evaluation_changed.emit()
-            self.say(f"No evaluation on {d.name}: {why}", ERROR)
-            return
-        private = Pipeline.from_bytes(p.to_bytes())  # the drawing panel keeps using `p` on this thread
-        self.runs.start("eval", evaluation_job(private, d))
+        if not self.training:
+            why = self.evals.start(self._pipeline, self.data)
+            if why:
+                self.say(f"No evaluation on {self.data.name}: {why}", ERROR)
 
     # -- results of the runs (only current runs reach here) --------------------------------------
     def _on_snapshot(self, kind: str, snap) -> None:
         if isinstance(snap, TrainProgress):
-            h = self._history
-            parts = {p for p, grew in (("batch", h.add_batches(snap.loss_x, snap.loss_y)),
-                                       ("live", h.add_live(snap.live_x, snap.live_acc)),
-                                       ("weights", h.add_weights(snap.weights))) if grew}
             self._last_progress = snap
-            self.history_grew.emit(parts, snap.live_acc)
+            self.history_grew.emit(self._history.add_progress(snap), snap.live_acc)
             self.progress.emit(snap)
         elif isinstance(snap, EpochDone):
-            self._history.add_weights(snap.weights)
-            self._history.add_epoch(snap.epoch, snap.train_loss, snap.test_loss, snap.train_acc, snap.test_acc)
+            self._history.add_epoch_done(snap)
             self._epoch, self._seconds, self._unsaved_weights = snap.epoch, snap.seconds, True
             self._set_model(snap.pipeline, TRAINED, f"the network trained here (epoch {snap.epoch})",
                             evaluation=snap.evaluation, evaluate=False)
@@ -397,9 +347,6 @@ class MnistSession(QObject):
             self.say(f"Epoch {snap.epoch}: test accuracy {100 * snap.test_acc:.2f}%, "
                      f"test loss {snap.test_loss:.4f}.")
             self.epoch_finished.emit(snap.epoch)
-        elif isinstance(snap, EvaluationReady):
-            self._evaluation = snap.evaluation
-            self.evaluation_changed.emit()
 
     def _on_paused(self, kind: str, paused: bool) -> None:
         self.run_changed.emit()
@@ -414,8 +361,6 @@ class MnistSession(QObject):
             self.project_changed.emit()
 
     def _on_ended(self, kind: str, reason: str, message: str) -> None:
-        if kind != "train":
-            return
         s = self._trainer
         self._outcome = reason
         if reason in ("stopped", "failed") and s is not None and s.model is not None:
@@ -426,7 +371,8 @@ class MnistSession(QObject):
             self._set_model(s.pipeline(), TRAINED, f"the network trained here ({how})")
         if reason == "done":
             self.say(f"Training finished after {count(self._epoch, 'epoch')}.")
-            self._evaluate_if_missing()
+            if self.evaluation is None:
+                self._evaluate()
         elif reason == "stopped":
             self.say("Training stopped.")
         self.run_changed.emit()
@@ -435,17 +381,13 @@ class MnistSession(QObject):
             self.warn("Training stopped", message)
         self.run_finished.emit(reason)
 
-    def _evaluate_if_missing(self) -> None:
-        if self._evaluation is None:
-            self._evaluate()
-
     # -- model files -----------------------------------------------------------------------------
     def save_model(self, path) -> bool:
         """Save the network in use as an .npz model file; False (with a message) if impossible."""
         if self._pipeline is None:
             self.warn("Nothing to save", "There is no trained network yet: train one first.")
             return False
-        ev, d = self._evaluation, self.data
+        ev, d = self.evaluation, self.data
         try:
             write_model(self._pipeline, path, accuracy=None if ev is None else ev.accuracy,
                         data_name=None if d is None else d.name)
@@ -485,15 +427,8 @@ class MnistSession(QObject):
     def set_state(self, state: dict, *, want_data: bool = False) -> None:
         """Replace the whole state by get_state()'s dict, as one unit; ValueError (and nothing changed)
         on a bad one. want_data: load the project's data now even if it is the bundled MNIST."""
-        st = MnistState.from_dict(state)
+        st = MnistState.from_dict(state, data=self.data, data_folder=self.data_folder)
         folder = st.data_folder
-        if st.model is not None:
-            # the project's data: the bundled MNIST (None), the data loaded now, or a folder not read yet
-            known = folder is None or (folder == self.data_folder and self.loaded)
-            why = misfit(st.model, "the project's network", self.data if folder is not None else None,
-                         check_size=known)
-            if why is not None:
-                raise ValueError(f"MNIST lab state: {why}")
         # valid: apply
         self._discard_runs()
         self._trainer, self._outcome, self._seconds = None, "", None
@@ -515,5 +450,6 @@ class MnistSession(QObject):
 
     def shutdown(self) -> None:
         self.runs.discard_all()
+        self.evals.cancel()
         self.images.cancel()
         self._queued = ""

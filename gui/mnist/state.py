@@ -14,12 +14,14 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from engine import Linear, ModelFileError, Pipeline
+from engine.presets import MNIST_PRESETS
 from engine.recipe import validate_recipe
 from engine.tasks import task_of
 from gui.mnist.history import TrainingHistory
 from gui.mnist.text import count
 
 STATE_VERSION = 1
+CUSTOM = "custom"   # settings that are no preset
 MAX_EPOCHS = 200
 IMAGES = task_of("images")
 
@@ -56,8 +58,9 @@ class MnistState:
         }
 
     @classmethod
-    def from_dict(cls, state) -> MnistState:
-        """A checked MnistState; ValueError (with the reason) for anything wrong."""
+    def from_dict(cls, state, *, data=None, data_folder: str | None = None) -> MnistState:
+        """A checked MnistState; ValueError (with the reason) for anything wrong. `data` (from
+        `data_folder`) is the data set loaded now: the network must fit the project's data."""
         if not isinstance(state, dict):
             raise ValueError(f"MNIST lab state must be a dict, got {type(state).__name__}")
         if state.get("version") != STATE_VERSION:
@@ -91,6 +94,12 @@ class MnistState:
                 model = Pipeline.from_bytes(raw, "the project's MNIST model")
             except (ModelFileError, ValueError, TypeError) as exc:
                 raise ValueError(f"MNIST lab state: {exc}") from None
+        if model is not None:
+            # the project's data: the bundled MNIST (None), the data loaded now, or a folder not read yet
+            known = folder is None or (folder == data_folder and data is not None)
+            why = misfit(model, "the project's network", data if folder is not None else None, check_size=known)
+            if why is not None:
+                raise ValueError(f"MNIST lab state: {why}")
         origin = state.get("origin")
         if origin is None:   # files from before "origin": read it from the text
             origin = SHIPPED if model is None or source.startswith("the model shipped") else PROJECT
@@ -181,3 +190,11 @@ def idle_line(outcome: str, origin: str, source: str, epoch: int) -> tuple[str, 
     if origin == FILE:
         return f"Loaded {source.removeprefix('the model from ')}", 1.0
     return "Not trained yet", 0.0
+
+
+def preset_of(recipe: dict, epochs: int) -> str:
+    """The name of the preset with this (validated) recipe and epochs, or CUSTOM."""
+    for name, p in MNIST_PRESETS.items():
+        if validate_recipe(p["recipe"]) == recipe and p["epochs"] == epochs:
+            return name
+    return CUSTOM
