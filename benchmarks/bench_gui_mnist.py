@@ -281,19 +281,18 @@ def one_run(epochs: int | None, profile: bool) -> dict:
     app = make_app()
     import pyqtgraph as pg
     from engine.presets import MNIST_PRESET
-    from gui.mnist.mode import MnistLabMode
+    from gui.mnist.session import MnistSession
     from gui.mnist.training_plots import TrainingPlots
 
     meter = Meter()
     plot_names = {}
-    meter.wrap(MnistLabMode, "_on_train_snapshot", lambda _o, a: f"snapshot handler: {type(a[1]).__name__}")
+    meter.wrap(MnistSession, "_on_snapshot", lambda _o, a: f"snapshot handler: {type(a[1]).__name__}")
     meter.wrap(TrainingPlots, "_redraw_batches", lambda _o, a: "curve redraw (timer): setData")
     meter.wrap(pg.GraphicsView, "paintEvent", lambda o, a: f"paint: {plot_names.get(id(o), 'other plot')}")
     # parts of the snapshot handlers
     from gui.mnist.draw_panel import DrawPanel
     from gui.mnist.evaluation_view import EvaluationView
-    meter.wrap(TrainingPlots, "add_epoch", lambda _o, a: "  part: plots.add_epoch")
-    meter.wrap(TrainingPlots, "add_weights", lambda _o, a: "  part: plots.add_weights")
+    meter.wrap(TrainingPlots, "refresh", lambda _o, a: "  part: plots.refresh")
     meter.wrap(DrawPanel, "set_pipeline", lambda _o, a: "  part: draw.set_pipeline")
     meter.wrap(EvaluationView, "set_evaluation", lambda _o, a: "  part: evaluation.set_evaluation")
 
@@ -324,7 +323,7 @@ def one_run(epochs: int | None, profile: bool) -> dict:
     t0 = time.perf_counter()
     probe.start()
     if mode.data() is None:
-        if mode._load_worker is None:
+        if not mode.session.loading:
             mode.load_data(None)
         run_until(app, lambda: mode.data() is not None, 60)
     probe.stop()
@@ -334,8 +333,8 @@ def one_run(epochs: int | None, profile: bool) -> dict:
 
     epochs = epochs or MNIST_PRESET["epochs"]
     mode.apply_preset("standard")
-    mode.data_panel.set_subset_size(60000)
-    mode.train_panel.set_epochs(epochs)
+    mode.session.set_subset(60000)
+    mode.session.set_epochs(epochs)
     mode.reset()
     mode.tabs.setCurrentWidget(mode.plots)
     run_until(app, lambda: False, 0.3)
@@ -390,13 +389,13 @@ def one_run(epochs: int | None, profile: bool) -> dict:
 
     # drawing while a network trains (3 more epochs, Draw tab visible)
     mode.tabs.setCurrentWidget(mode.draw)
-    mode.train_panel.set_epochs(epochs + 3)
+    mode.session.set_epochs(epochs + 3)
     done.clear()
     probe.start()
     t0 = time.perf_counter()
-    n0 = mode.plots.h["batch_x"].n
+    n0 = mode.session.history.h["batch_x"].n
     mode.start_training()
-    run_until(app, lambda: mode.plots.h["batch_x"].n > n0 + 5, 30)
+    run_until(app, lambda: mode.session.history.h["batch_x"].n > n0 + 5, 30)
     busy = mode.busy()
     lat_busy = stroke_latencies(app, mode, while_busy=True)
     mode.stop_training()

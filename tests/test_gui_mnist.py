@@ -773,3 +773,21 @@ def test_run_controller_drops_the_results_of_stale_runs(qtbot):
     rc.discard("eval")
     qtbot.wait(50)
     assert not rc.running("eval") and ended == [("train", "done")] and got[-1] == ("train", ("new", 4))
+
+
+def test_the_panels_show_the_sessions_settings(qtbot, mode):
+    """Settings changed through the session (a script, a project, a model file) show in the panels, and
+    the panels' edits reach the session."""
+    s = mode.session
+    s.set_epochs(3)
+    s.set_subset(10000)
+    assert mode.train_panel.epochs.value() == 3 and mode.data_panel.subset_size() == 10000
+    assert mode.train_panel.preset.currentData() == s.preset == "custom"
+    mode.train_panel.epochs.setValue(MNIST_PRESETS["standard"]["epochs"])
+    assert s.epochs == MNIST_PRESETS["standard"]["epochs"] and s.preset == "standard"
+    assert mode.train_panel.preset.currentData() == "standard"
+    mode.builder.lr_spin.setValue(0.01)
+    assert s.recipe["lr"] == 0.01 and s.preset == "custom"
+    assert mode.train_panel.preset.currentData() == "custom"
+    choose_subset(mode, 2000)
+    assert s.subset == 2000

@@ -170,11 +170,13 @@ class MnistSession(QObject):
     def set_epochs(self, n: int) -> None:
         n, self._epochs = self._epochs, max(1, min(MAX_EPOCHS, int(n)))
         if n != self._epochs:
+            self.settings_changed.emit()
             self.project_changed.emit()
 
     def set_subset(self, n: int) -> None:
         n, self._subset = self._subset, int(n)
         if n != self._subset:
+            self.settings_changed.emit()
             self.project_changed.emit()
 
     def apply_preset(self, name: str) -> None:
