@@ -12,6 +12,7 @@ from engine.presets import MNIST_PRESETS
 from gui.app import configure_pyqtgraph
 from gui.mnist import MnistLabMode
 from gui.mnist.mode import SHIPPED_MODEL
+from gui.mnist.state import MnistState
 
 
 @pytest.fixture(scope="module")
@@ -791,3 +792,64 @@ def test_the_panels_show_the_sessions_settings(qtbot, mode):
     assert mode.train_panel.preset.currentData() == "custom"
     choose_subset(mode, 2000)
     assert s.subset == 2000
+
+
+def assert_every_number_belongs_to_the_network(mode):
+    """What the lab shows is the session's, and the session's numbers are the network's."""
+    s = mode.session
+    assert mode.draw.pipeline() is s.pipeline
+    assert mode.train_panel.summary.text() == s.summary
+    assert list(mode.plots.history()["epoch"]) == list(s.history.epochs)
+    if s.summary:
+        assert s.origin in ("trained", "project") and s.summary.startswith(f"Epoch {s.history.last_epoch}:")
+    if s.origin in ("shipped", "file", "none"):
+        assert s.history.is_empty() and s.summary == "" and s.epoch == 0
+    if s.origin == "shipped":
+        assert "shipped model" in mode.draw.model_label.text()
+    state = mode.get_state()
+    again = MnistState.from_dict(state)          # a save always reopens, to the same network and curves
+    assert again.epoch == s.history.last_epoch and list(again.history.epochs) == list(s.history.epochs)
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_random_user_actions_keep_every_number_with_its_network(qtbot, mode, mnist, tmp_path, seed):
+    rng = np.random.default_rng(seed)
+    blank = mode.get_state()
+    mode.set_data(mnist)
+    mode.apply_preset("tiny")
+    choose_subset(mode, 2000)
+    model_file = tmp_path / "m.npz"
+    _pipeline([784, 16, 10]).save(model_file)
+    saved = {"state": mode.get_state()}
+
+    def train(step):
+        with qtbot.waitSignal(mode.training_finished, timeout=60000):
+            mode.step() if step else mode.play_pause()
+
+    def stop_mid_run():
+        mode.session.set_epochs(2)
+        with qtbot.waitSignal(mode.training_finished, timeout=60000):
+            mode.play_pause()
+            qtbot.waitUntil(lambda: mode.session.history.h["batch_x"].n > 0, timeout=20000)
+            mode.stop_training()
+
+    actions = {
+        "step": lambda: train(True),
+        "train": lambda: train(False),
+        "stop": stop_mid_run,
+        "reset": mode.reset,
+        "new": lambda: mode.set_state(blank),
+        "save": lambda: saved.__setitem__("state", mode.get_state()),
+        "open": lambda: mode.set_state(saved["state"]),
+        "model file": lambda: mode.load_model(model_file),
+        "preset": lambda: mode.apply_preset(str(rng.choice(["tiny", "quick"]))),
+    }
+    names = list(actions)
+    for _ in range(14):
+        name = names[rng.integers(len(names))]
+        if name in ("step", "train", "stop") and mode.session.recipe["hidden"][0]["units"] > 64:
+            mode.apply_preset("tiny")           # keep the runs short
+        if name in ("step", "train", "stop"):
+            choose_subset(mode, 2000)
+        actions[name]()
+        assert_every_number_belongs_to_the_network(mode)

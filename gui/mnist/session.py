@@ -25,8 +25,23 @@ from gui.mnist.evaluator import Evaluator
 from gui.mnist.history import TrainingHistory
 from gui.mnist.jobs import EpochDone, TrainingSession, TrainProgress, session_key
 from gui.mnist.model_files import Refused, read_model, write_model
-from gui.mnist.state import (CUSTOM, FILE, IMAGES, MAX_EPOCHS, NONE, PROJECT, SHIPPED, TRAINED, MnistState,
-                             architecture, idle_line, misfit, model_caption, preset_of, summary_text)
+from gui.mnist.state import (
+    CUSTOM,
+    FILE,
+    IMAGES,
+    MAX_EPOCHS,
+    NONE,
+    PROJECT,
+    SHIPPED,
+    TRAINED,
+    MnistState,
+    architecture,
+    idle_line,
+    misfit,
+    model_caption,
+    preset_of,
+    summary_text,
+)
 from gui.mnist.text import count
 from gui.training_controller import RunController
 
@@ -82,7 +97,6 @@ class MnistSession(QObject):
         self._seconds: float | None = None
         self._outcome = ""                # how the last run ended: "done" | "stopped" | "failed" | ""
         self._last_progress: TrainProgress | None = None
-        self._unsaved_weights = False
         self._message, self._severity = "", INFO
         self._use_shipped()
 
@@ -342,25 +356,21 @@ class MnistSession(QObject):
             self.progress.emit(snap)
         elif isinstance(snap, EpochDone):
             self._history.add_epoch_done(snap)
-            self._epoch, self._seconds, self._unsaved_weights = snap.epoch, snap.seconds, True
+            self._epoch, self._seconds = snap.epoch, snap.seconds
             self._set_model(snap.pipeline, TRAINED, f"the network trained here (epoch {snap.epoch})",
                             evaluation=snap.evaluation, evaluate=False)
             self.history_grew.emit({"weights", "epochs"}, float("nan"))
             self.say(f"Epoch {snap.epoch}: test accuracy {100 * snap.test_acc:.2f}%, "
                      f"test loss {snap.test_loss:.4f}.")
             self.epoch_finished.emit(snap.epoch)
+            self.project_changed.emit()      # new trained weights are work (marked unsaved, autosaved)
 
     def _on_paused(self, kind: str, paused: bool) -> None:
         self.run_changed.emit()
         if paused:
-            self.say(f"Paused after epoch {self._epoch}." if self._epoch else "Training paused.")
-            self._mark_weights()
-
-    def _mark_weights(self) -> None:
-        """New trained weights are work: the project has changed (and is autosaved)."""
-        if self._unsaved_weights:
-            self._unsaved_weights = False
-            self.project_changed.emit()
+            p = self._last_progress
+            self.say(f"Paused in epoch {p.epoch}." if p is not None and p.epoch > self._epoch
+                     else f"Paused after epoch {self._epoch}.")
 
     def _on_ended(self, kind: str, reason: str, message: str) -> None:
         s = self._trainer
@@ -369,8 +379,8 @@ class MnistSession(QObject):
             # the worker has ended: the run's network is ours to copy now
             self._epoch = s.epoch
             how = f"stopped in epoch {s.epoch}" if reason == "stopped" else f"epoch {s.epoch}, last good weights"
-            self._unsaved_weights = True
             self._set_model(s.pipeline(), TRAINED, f"the network trained here ({how})")
+            self.project_changed.emit()
         if reason == "done":
             self.say(f"Training finished after {count(self._epoch, 'epoch')}.")
             if self.evaluation is None:
@@ -378,7 +388,6 @@ class MnistSession(QObject):
         elif reason == "stopped":
             self.say("Training stopped.")
         self.run_changed.emit()
-        self._mark_weights()
         if reason == "failed":
             self.warn("Training stopped", message)
         self.run_finished.emit(reason)
