@@ -23,7 +23,7 @@ from engine.recipe import validate_recipe
 from gui.mnist.data_source import MnistData
 from gui.mnist.evaluator import Evaluator
 from gui.mnist.history import TrainingHistory
-from gui.mnist.jobs import EpochDone, TrainingSession, TrainProgress, session_key
+from gui.mnist.jobs import EpochDone, TrainingSession, TrainProgress, planned_layer_names, session_key
 from gui.mnist.model_files import Refused, read_model, write_model
 from gui.mnist.state import (
     CUSTOM,
@@ -290,7 +290,9 @@ class MnistSession(QObject):
             else:
                 self.say("Training starts from new random weights.")
             s = self._trainer = TrainingSession(data, recipe, self._subset)
-            self._replace_history(TrainingHistory())
+            history = TrainingHistory()
+            history.set_layers(planned_layer_names(recipe, data))   # the plots make their curves now, not mid-run
+            self._replace_history(history)
         epochs = 1 if one_epoch else self._epochs - s.epoch
         self._target = s.epoch + epochs
         self._outcome, self._last_progress, self._seconds = "", None, None
