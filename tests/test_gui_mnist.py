@@ -347,7 +347,7 @@ def test_training_view_shows_gap_and_weight_growth(qtbot, mode, mnist):
     gap = h["train_acc"][-1] - h["test_acc"][-1]
     assert f"{gap:+.2f}" in plots.gap_label.text() and "train − test" in plots.gap_label.text()
     assert plots.gap_label.toolTip() and plots.weights_plot.toolTip() and plots.overfit_label.text()
-    for (c_max, c_mean), col in zip(plots._weight_curves, range(2), strict=True):
+    for (c_max, c_mean), col in zip(plots.weight_curves, range(2), strict=True):
         np.testing.assert_array_equal(c_max.yData, h["weight_max"][:, col])
         np.testing.assert_array_equal(c_mean.yData, h["weight_mean"][:, col])
     # the x axis spans the whole run: the curves grow to the right instead of rescaling
@@ -475,7 +475,7 @@ def test_draw_heading_shows_long_texts_whole(qtbot, mode):
         else:
             assert fm.horizontalAdvance(text) <= label.contentsRect().width()
     assert label.font().pointSizeF() > 1.5 * draw.font().pointSizeF()   # big again in the large window
-    assert draw.last_probabilities is None and not np.isfinite(draw.bars._values).any()
+    assert draw.last_probabilities is None and not np.isfinite(draw.bars.values()).any()
 
 
 def test_a_file_that_is_not_an_image_shows_a_message_without_blocking(qtbot, mode, tmp_path, monkeypatch):

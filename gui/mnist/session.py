@@ -36,10 +36,10 @@ from gui.mnist.state import (
     TRAINED,
     MnistState,
     architecture,
-    idle_line,
     misfit,
     model_caption,
     preset_of,
+    run_line,
     summary_text,
 )
 from gui.mnist.text import count
@@ -144,14 +144,9 @@ class MnistSession(QObject):
     model_text = property(lambda self: model_caption(self._pipeline, self._origin, self._source))
     summary = property(lambda self: summary_text(self._history, self._origin, self._seconds))
 
-    @property
-    def progress_line(self) -> tuple[str, float | None]:
-        """The progress bar's text and fill (None: keep) when no progress snapshot is shown."""
-        if self.training:
-            return ("Paused" if self.paused else "Preparing the data…"), None
-        if self._queued:
-            return "Waiting for the data…", 0.0
-        return idle_line(self._outcome, self._origin, self._source, self._epoch)
+    # the progress bar's text and fill (None: keep) when no progress snapshot is shown
+    progress_line = property(lambda self: run_line(self.run_state, self._outcome, self._origin, self._source,
+                                                   self._epoch))
 
     def last_progress(self) -> TrainProgress | None:
         return self._last_progress if self.training else None

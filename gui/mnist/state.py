@@ -177,8 +177,12 @@ def summary_text(history: TrainingHistory, origin: str, seconds: float | None) -
             f"(training {last['train_acc']:.2f}%){secs}")
 
 
-def idle_line(outcome: str, origin: str, source: str, epoch: int) -> tuple[str, float | None]:
-    """The progress bar's text and fill (None: keep it) while no run goes."""
+def run_line(run_state: str, outcome: str, origin: str, source: str, epoch: int) -> tuple[str, float | None]:
+    """The progress bar's text and fill (None: keep it) when it shows no progress of a run."""
+    if run_state in ("running", "paused"):
+        return ("Paused" if run_state == "paused" else "Preparing the data…"), None
+    if run_state == "queued":
+        return "Waiting for the data…", 0.0
     if outcome == "done":
         return f"Done: {count(epoch, 'epoch')}", 1.0
     if outcome == "stopped":

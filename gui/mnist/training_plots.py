@@ -272,6 +272,11 @@ class TrainingPlots(QWidget):
         self.hist.set_layers(layers)
         self._set_layers(self.hist.layers)
 
+    @property
+    def weight_curves(self) -> tuple:
+        """(largest |w|, mean |w|) curve items per layer."""
+        return tuple(self._weight_curves)
+
     def _set_layers(self, layers: tuple) -> None:
         """One pair of curves (largest |w| solid, mean |w| dashed) per linear layer."""
         if layers == self._layers and self._weight_curves:
