@@ -337,6 +337,8 @@ def test_training_view_shows_gap_and_weight_growth(qtbot, mode, mnist):
     mode.tabs.setCurrentWidget(mode.plots)
     with qtbot.waitSignal(mode.training_finished, timeout=60000):
         mode.start_training()
+        x0, x1 = mode.plots.loss_plot.plotItem.vb.viewRange()[0]
+        assert x0 <= 0 and 3 <= x1 < 3.2          # the whole run from its start: the axes do not move
     plots = mode.plots
     plots.flush()
     h = plots.history()

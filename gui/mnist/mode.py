@@ -320,8 +320,11 @@ class MnistLabMode(QWidget):
 
     def _show_run(self) -> None:
         state = self.session.run_state
-        if state == "running" and self._shown_run in ("idle", "queued") and self.tabs.currentIndex() != TAB_DRAW:
-            self.tabs.setCurrentIndex(TAB_TRAINING)  # on the Draw tab, watch the drawing's reading improve
+        if state == "running" and self._shown_run in ("idle", "queued"):
+            # the x axis spans the whole run from its start: the curves grow to the right, the axes stay
+            self.plots.set_epoch_span(self.session.target_epoch)
+            if self.tabs.currentIndex() != TAB_DRAW:   # on the Draw tab, watch the drawing's reading improve
+                self.tabs.setCurrentIndex(TAB_TRAINING)
         self._shown_run = state
         self.train_panel.set_state("idle" if state == "queued" else state)
         self.builder.set_training(self.session.training)
