@@ -189,7 +189,7 @@ class MnistSession(QObject):
             self.project_changed.emit()
 
     def apply_preset(self, name: str) -> None:
-        if name == CUSTOM or name not in MNIST_PRESETS:
+        if name == CUSTOM or name not in MNIST_PRESETS or self.training:   # (the panel offers none then)
             return
         p = mnist_preset(name)
         self._recipe = validate_recipe(p["recipe"])
