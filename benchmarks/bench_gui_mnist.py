@@ -280,20 +280,20 @@ def one_run(epochs: int | None, profile: bool) -> dict:
     from gui.app import make_app
     app = make_app()
     import pyqtgraph as pg
+
     from engine.presets import MNIST_PRESET
-    from gui.mnist.mode import MnistLabMode
+    from gui.mnist.session import MnistSession
     from gui.mnist.training_plots import TrainingPlots
 
     meter = Meter()
     plot_names = {}
-    meter.wrap(MnistLabMode, "_on_train_snapshot", lambda _o, a: f"snapshot handler: {type(a[1]).__name__}")
+    meter.wrap(MnistSession, "_on_snapshot", lambda _o, a: f"snapshot handler: {type(a[1]).__name__}")
     meter.wrap(TrainingPlots, "_redraw_batches", lambda _o, a: "curve redraw (timer): setData")
     meter.wrap(pg.GraphicsView, "paintEvent", lambda o, a: f"paint: {plot_names.get(id(o), 'other plot')}")
     # parts of the snapshot handlers
     from gui.mnist.draw_panel import DrawPanel
     from gui.mnist.evaluation_view import EvaluationView
-    meter.wrap(TrainingPlots, "add_epoch", lambda _o, a: "  part: plots.add_epoch")
-    meter.wrap(TrainingPlots, "add_weights", lambda _o, a: "  part: plots.add_weights")
+    meter.wrap(TrainingPlots, "refresh", lambda _o, a: "  part: plots.refresh")
     meter.wrap(DrawPanel, "set_pipeline", lambda _o, a: "  part: draw.set_pipeline")
     meter.wrap(EvaluationView, "set_evaluation", lambda _o, a: "  part: evaluation.set_evaluation")
 
@@ -324,7 +324,7 @@ def one_run(epochs: int | None, profile: bool) -> dict:
     t0 = time.perf_counter()
     probe.start()
     if mode.data() is None:
-        if mode._load_worker is None:
+        if not mode.session.loading:
             mode.load_data(None)
         run_until(app, lambda: mode.data() is not None, 60)
     probe.stop()
@@ -334,8 +334,8 @@ def one_run(epochs: int | None, profile: bool) -> dict:
 
     epochs = epochs or MNIST_PRESET["epochs"]
     mode.apply_preset("standard")
-    mode.data_panel.set_subset_size(60000)
-    mode.train_panel.set_epochs(epochs)
+    mode.session.set_subset(60000)
+    mode.session.set_epochs(epochs)
     mode.reset()
     mode.tabs.setCurrentWidget(mode.plots)
     run_until(app, lambda: False, 0.3)
@@ -390,13 +390,13 @@ def one_run(epochs: int | None, profile: bool) -> dict:
 
     # drawing while a network trains (3 more epochs, Draw tab visible)
     mode.tabs.setCurrentWidget(mode.draw)
-    mode.train_panel.set_epochs(epochs + 3)
+    mode.session.set_epochs(epochs + 3)
     done.clear()
     probe.start()
     t0 = time.perf_counter()
-    n0 = mode.plots.h["batch_x"].n
+    n0 = mode.session.history.h["batch_x"].n
     mode.start_training()
-    run_until(app, lambda: mode.plots.h["batch_x"].n > n0 + 5, 30)
+    run_until(app, lambda: mode.session.history.h["batch_x"].n > n0 + 5, 30)
     busy = mode.busy()
     lat_busy = stroke_latencies(app, mode, while_busy=True)
     mode.stop_training()
@@ -436,7 +436,7 @@ def med(values):
 
 def load_line() -> str:
     try:
-        return "load average %.2f %.2f %.2f" % os.getloadavg()
+        return "load average {:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
     except OSError:
         return "load average unknown"
 
@@ -466,16 +466,19 @@ def report(runs: list[dict], prof: dict | None) -> None:
               f"(target <= 30)")
         print(f"  MNIST preset in the app: {m(lambda r: r['train']['wall_s']):.1f} s wall time, test accuracy "
               f"{m(lambda r: r['train']['test_acc']):.2f}% (target >= 98.0%)")
-        print(f"  during training (Training tab visible): frame gap p50 {m(lambda r: r['train']['gaps']['p50']):.1f} ms, "
+        print("  during training (Training tab visible): frame gap p50 "
+              f"{m(lambda r: r['train']['gaps']['p50']):.1f} ms, "
               f"p95 {m(lambda r: r['train']['gaps']['p95']):.1f} ms (target <= 20), "
               f"max {m(lambda r: r['train']['gaps']['max']):.1f} ms (target <= 50)")
-        print(f"  stroke -> probabilities painted (while training): p50 {m(lambda r: r['stroke_busy']['p50']):.1f} ms, "
+        print("  stroke -> probabilities painted (while training): p50 "
+              f"{m(lambda r: r['stroke_busy']['p50']):.1f} ms, "
               f"p95 {m(lambda r: r['stroke_busy']['p95']):.1f} ms, max {m(lambda r: r['stroke_busy']['max']):.1f} ms "
               f"(target <= 30)")
         print(f"  during training and drawing (Draw tab visible): frame gap p95 "
-              f"{m(lambda r: r['draw_gaps']['p95']):.1f} ms (target <= 20), max {m(lambda r: r['draw_gaps']['max']):.1f} ms "
+              f"{m(lambda r: r['draw_gaps']['p95']):.1f} ms (target <= 20), "
+              f"max {m(lambda r: r['draw_gaps']['max']):.1f} ms "
               f"(target <= 50)")
-        print(f"\nGUI-thread CPU while training with the Training tab visible (medians; time.thread_time):")
+        print("\nGUI-thread CPU while training with the Training tab visible (medians; time.thread_time):")
         print(f"  total {m(lambda r: r['train']['gui_cpu_ms_per_s']):.1f} ms per second of training; "
               f"{m(lambda r: r['train']['progress_per_s']):.1f} progress snapshots/s carrying "
               f"{m(lambda r: r['train']['points_per_snapshot']):.1f} new loss points each; "
@@ -484,8 +487,10 @@ def report(runs: list[dict], prof: dict | None) -> None:
         keys = sorted({k for r in runs for k in r["train"]["handlers"]})
         print(f"  {'what (CPU ms; wall: incl. waiting for the GIL)':48s} {'calls/s':>8s} {'mean':>6s} {'max':>6s} "
               f"{'ms/s':>6s} {'wall mean':>9s}")
-        for k in sorted(keys, key=lambda k: -m(lambda r: r["train"]["handlers"].get(k, {}).get("cpu_ms_per_s", 0))):
-            g = lambda f: m(lambda r: r["train"]["handlers"].get(k, {}).get(f, float("nan")))  # noqa: E731
+        def cost(k):
+            return -m(lambda r: r["train"]["handlers"].get(k, {}).get("cpu_ms_per_s", 0))
+        for k in sorted(keys, key=cost):
+            g = lambda f, k=k: m(lambda r: r["train"]["handlers"].get(k, {}).get(f, float("nan")))  # noqa: E731
             print(f"  {k:48s} {g('n_per_s'):8.1f} {g('mean_ms'):6.2f} {g('max_ms'):6.2f} {g('cpu_ms_per_s'):6.2f} "
                   f"{g('wall_mean_ms'):9.2f}")
     if prof:
@@ -503,7 +508,8 @@ def report(runs: list[dict], prof: dict | None) -> None:
             print(f"    gap {g:.0f} ms ending at {at:.2f} s: "
                   + ("; ".join(f"{e[1]} {e[2]:.1f}/{e[3]:.1f}" for e in near) or "no long event (GIL or CPU wait)"))
         gl = prof["gil_late"]
-        print(f"  GIL probe (a thread sleeping 2 ms, lateness = waiting for the GIL + scheduling): p50 {gl['p50']:.2f} ms,"
+        print("  GIL probe (a thread sleeping 2 ms, lateness = waiting for the GIL + scheduling): "
+              f"p50 {gl['p50']:.2f} ms,"
               f" p99 {gl['p99']:.2f} ms, max {gl['max']:.1f} ms over {gl['n']} wake-ups")
 
 

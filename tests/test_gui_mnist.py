@@ -8,9 +8,11 @@ from PySide6.QtWidgets import QMessageBox
 
 from engine import Pipeline
 from engine.idx import load_mnist
+from engine.presets import MNIST_PRESETS
 from gui.app import configure_pyqtgraph
 from gui.mnist import MnistLabMode
 from gui.mnist.mode import SHIPPED_MODEL
+from gui.mnist.state import MnistState
 
 
 @pytest.fixture(scope="module")
@@ -135,25 +137,27 @@ def test_corrupt_model_file_shows_an_error_and_changes_nothing(qtbot, mode, tmp_
 def test_training_stops_mid_epoch_and_restarts(qtbot, mode, mnist):
     mode.set_data(mnist)
     mode.apply_preset("quick")           # 784-128-10 on all 60,000 images: ~1 s per epoch
-    mode.train_panel.set_epochs(2)
+    mode.session.set_epochs(2)
     with qtbot.waitSignal(mode.training_finished, timeout=30000) as stopped:
         mode.start_training()
         assert mode.busy() and not mode.train_panel.train_button.isEnabled()
-        qtbot.waitUntil(lambda: mode.plots.h["batch_x"].n > 0, timeout=20000)
+        qtbot.waitUntil(lambda: mode.session.history.h["batch_x"].n > 0, timeout=20000)
         mode.stop_training()
     assert stopped.args == ["stopped"]
-    s = mode._session
-    assert s.epoch == 1 and mode.plots.h["epoch"].n == 0  # stopped inside the first epoch
+    s = mode.session
+    assert s.epoch == 1 and s.history.epochs.size == 0    # stopped inside the first epoch
+    assert s.summary == "" and mode.train_panel.progress.format() == "Stopped in epoch 1"
     assert not mode.busy() and mode.train_panel.train_button.isEnabled()
     assert mode.builder.add_button.isEnabled()             # the builder is unlocked again
     assert mode.pipeline().model.layers[0].out_features == 128
-    steps_at_stop = s.trainer.step
+    steps_at_stop = s.steps
     assert 0 < steps_at_stop < 469
     with qtbot.waitSignal(mode.training_finished, timeout=60000) as done:
         mode.start_training()                              # continues the same session
     assert done.args == ["done"]
-    assert mode._session is s and s.epoch == 2 and s.trainer.step == steps_at_stop + 469
-    assert list(mode.plots.h["epoch"].values) == [2]
+    assert s.epoch == 2 and s.steps == steps_at_stop + 469
+    assert list(s.history.epochs) == [2] and list(mode.plots.history()["epoch"]) == [2]
+    assert s.summary.startswith("Epoch 2: ") and mode.train_panel.summary.text() == s.summary
     qtbot.waitUntil(lambda: mode.current_evaluation() is not None, timeout=10000)
     assert mode.current_evaluation().accuracy > 0.9
 
@@ -161,19 +165,19 @@ def test_training_stops_mid_epoch_and_restarts(qtbot, mode, mnist):
 def test_pause_resume_and_step(qtbot, mode, mnist):
     mode.set_data(mnist)
     mode.apply_preset("tiny")
-    mode.data_panel.set_subset_size(10000)
-    mode.train_panel.set_epochs(3)
+    mode.session.set_subset(10000)
+    mode.session.set_epochs(3)
     with qtbot.waitSignal(mode.epoch_done, timeout=30000):
         mode.step()                      # one epoch, then stop
     qtbot.waitUntil(lambda: not mode.busy(), timeout=10000)
-    assert mode._session.epoch == 1
+    assert mode.session.epoch == 1
     mode.play_pause()                    # train up to the 3 epochs
     mode.play_pause()                    # pause
-    assert mode.busy() and mode._train_worker.paused
+    assert mode.busy() and mode.session.paused and mode.session.run_state == "paused"
     assert mode.train_panel.train_button.text() == "Resume"
     with qtbot.waitSignal(mode.training_finished, timeout=30000):
         mode.play_pause()                # resume
-    assert mode._session.epoch == 3
+    assert mode.session.epoch == 3 and list(mode.session.history.epochs) == [1, 2, 3]
 
 
 def test_confusion_cell_click_shows_its_images(qtbot, mode, mnist):
@@ -199,7 +203,7 @@ def test_confusion_cell_click_shows_its_images(qtbot, mode, mnist):
 def test_state_round_trip_and_bad_state(qtbot, mode, mnist):
     mode.set_data(mnist)
     mode.apply_preset("tiny")
-    mode.data_panel.set_subset_size(2000)
+    mode.session.set_subset(2000)
     with qtbot.waitSignal(mode.training_finished, timeout=30000):
         mode.start_training()
     state = mode.get_state()
@@ -262,9 +266,9 @@ def test_divergence_shows_a_message_and_gives_the_controls_back(qtbot, mode, mni
     mode.set_data(mnist)
     r = mode.builder.recipe()
     r.update(hidden=[{"units": 64, "activation": "identity"}] * 2, optimizer="momentum", lr=10.0, dropout=0.0)
-    mode.builder.set_recipe(r)
-    mode.data_panel.set_subset_size(10000)
-    mode.train_panel.set_epochs(3)
+    mode.session.set_recipe(r)
+    mode.session.set_subset(10000)
+    mode.session.set_epochs(3)
     with qtbot.waitSignal(mode.training_finished, timeout=30000) as fin, np.errstate(all="ignore"):
         mode.start_training()
     assert fin.args == ["failed"]
@@ -328,11 +332,13 @@ def test_training_job_sends_small_frozen_deltas_and_weight_sizes(mnist):
 def test_training_view_shows_gap_and_weight_growth(qtbot, mode, mnist):
     mode.set_data(mnist)
     mode.apply_preset("tiny")
-    mode.data_panel.set_subset_size(2000)
-    mode.train_panel.set_epochs(3)
+    mode.session.set_subset(2000)
+    mode.session.set_epochs(3)
     mode.tabs.setCurrentWidget(mode.plots)
     with qtbot.waitSignal(mode.training_finished, timeout=60000):
         mode.start_training()
+        x0, x1 = mode.plots.loss_plot.plotItem.vb.viewRange()[0]
+        assert x0 <= 0 and 3 <= x1 < 3.2          # the whole run from its start: the axes do not move
     plots = mode.plots
     plots.flush()
     h = plots.history()
@@ -343,7 +349,7 @@ def test_training_view_shows_gap_and_weight_growth(qtbot, mode, mnist):
     gap = h["train_acc"][-1] - h["test_acc"][-1]
     assert f"{gap:+.2f}" in plots.gap_label.text() and "train − test" in plots.gap_label.text()
     assert plots.gap_label.toolTip() and plots.weights_plot.toolTip() and plots.overfit_label.text()
-    for (c_max, c_mean), col in zip(plots._weight_curves, range(2)):
+    for (c_max, c_mean), col in zip(plots.weight_curves, range(2), strict=True):
         np.testing.assert_array_equal(c_max.yData, h["weight_max"][:, col])
         np.testing.assert_array_equal(c_mean.yData, h["weight_mean"][:, col])
     # the x axis spans the whole run: the curves grow to the right instead of rescaling
@@ -410,7 +416,7 @@ def test_models_that_do_not_fit_are_refused_before_anything_changes(qtbot, mode,
     for name, sizes, task, features, with_data, words in cases:
         if with_data and mode.data() is None:
             mode.set_data(mnist)
-            qtbot.waitUntil(lambda: mode._eval_worker is None, timeout=20000)
+            qtbot.waitUntil(lambda: not mode.session.evaluating, timeout=20000)
         path = tmp_path / name
         _pipeline(sizes, task, features=features, meta={"recipe": playground_recipe}).save(path)
         recipe, pipe, state = mode.builder.recipe(), mode.pipeline(), mode.get_state()
@@ -471,7 +477,7 @@ def test_draw_heading_shows_long_texts_whole(qtbot, mode):
         else:
             assert fm.horizontalAdvance(text) <= label.contentsRect().width()
     assert label.font().pointSizeF() > 1.5 * draw.font().pointSizeF()   # big again in the large window
-    assert draw.last_probabilities is None and not np.isfinite(draw.bars._values).any()
+    assert draw.last_probabilities is None and not np.isfinite(draw.bars.values()).any()
 
 
 def test_a_file_that_is_not_an_image_shows_a_message_without_blocking(qtbot, mode, tmp_path, monkeypatch):
@@ -498,7 +504,7 @@ def test_after_reset_drawing_uses_the_shipped_model(qtbot, mode, mnist):
     shipped = mode.pipeline()
     mode.set_data(mnist)
     mode.apply_preset("tiny")
-    mode.data_panel.set_subset_size(2000)
+    mode.session.set_subset(2000)
     with qtbot.waitSignal(mode.training_finished, timeout=30000):
         mode.step()                                  # one epoch
     assert mode.pipeline() is not shipped and mode.pipeline().model.layers[0].out_features == 32
@@ -518,7 +524,7 @@ def test_after_reset_drawing_uses_the_shipped_model(qtbot, mode, mnist):
 def test_one_epoch_is_singular(qtbot, mode, mnist):
     mode.set_data(mnist)
     mode.apply_preset("tiny")
-    mode.data_panel.set_subset_size(2000)
+    mode.session.set_subset(2000)
     statuses = []
     mode.status.connect(statuses.append)
     with qtbot.waitSignal(mode.training_finished, timeout=30000):
@@ -570,3 +576,282 @@ def test_presets_do_not_move_the_training_box(qtbot, mode):
         qtbot.wait(20)
         ys.append(mode.train_panel.mapTo(mode, mode.train_panel.rect().topLeft()).y())
     assert len(set(ys)) == 1, ys
+
+
+# -- one source of truth: the session (issue 8) and the bugs of issue 14 (#6, #7) -----------------------
+# These drive the lab through what a user does (widgets, menu intents) so that they also run against the
+# code before the session existed; what they check is what the user sees.
+
+def choose_subset(mode, n):
+    box = mode.data_panel.subset
+    box.setCurrentIndex(box.findData(n))
+
+
+def train_one_epoch(qtbot, mode, mnist):
+    mode.set_data(mnist)
+    mode.apply_preset("tiny")
+    choose_subset(mode, 2000)
+    with qtbot.waitSignal(mode.training_finished, timeout=60000) as fin:
+        mode.step()
+    assert fin.args == ["done"]
+
+
+def test_step_while_the_data_loads_trains_exactly_one_epoch(qtbot, mode):
+    """Issue 14 #6: Step while MNIST is still loading trained every epoch of the run."""
+    mode.apply_preset("tiny")
+    choose_subset(mode, 2000)
+    mode.train_panel.epochs.setValue(3)
+    with qtbot.waitSignal(mode.training_finished, timeout=120000) as fin:
+        mode.load_data(None)
+        assert mode.data_panel.progress.isVisible()          # still loading
+        mode.step()
+    assert fin.args == ["done"]
+    assert list(mode.plots.history()["epoch"]) == [1]
+    assert mode.train_panel.progress.format() == "Done: 1 epoch"
+    s = mode.session
+    assert s.loaded and not s.loading and s.epoch == 1 and list(s.history.epochs) == [1]
+    assert s.run_state == "idle" and s.queued == ""
+
+
+def test_step_while_loading_is_queued_with_a_message(qtbot, mode):
+    s = mode.session
+    statuses = []
+    mode.status.connect(statuses.append)
+    with qtbot.waitSignal(mode.data_loaded, timeout=120000):
+        mode.load_data(None)
+        mode.step()
+        assert s.loading and s.run_state == "queued" and not mode.busy()
+        assert "one epoch starts when it is there" in s.message and s.severity == "info"
+        assert mode.train_panel.progress.format() == "Waiting for the data…"
+        mode.stop_training()     # nothing runs yet: nothing to stop, the queued epoch stays
+    qtbot.waitUntil(lambda: mode.busy(), timeout=20000)
+    mode.stop_training()
+    qtbot.waitUntil(lambda: not mode.busy(), timeout=20000)
+    assert any(m.startswith("Loading the data first") for m in statuses)
+
+
+def test_new_after_training_shows_only_the_shipped_model(qtbot, mode, mnist):
+    """Issue 8 / 14 #7: after File → New the panel still said 'Restored from the project' and
+    'Epoch 10: 98.25%' while the Draw tab used the shipped model."""
+    blank = mode.get_state()              # what File → New restores (the project controller keeps it)
+    shipped = mode.pipeline()
+    train_one_epoch(qtbot, mode, mnist)
+    assert mode.train_panel.summary.text().startswith("Epoch 1:")
+    assert mode.pipeline() is not shipped
+    mode.set_state(blank)
+    assert mode.train_panel.summary.text() == ""
+    assert mode.train_panel.progress.format() == "Not trained yet"
+    assert "shipped model" in mode.draw.model_label.text()
+    assert mode.draw.pipeline() is mode.pipeline()
+    assert mode.pipeline().to_bytes() == shipped.to_bytes()
+    assert mode.plots.history()["epoch"].size == 0
+    qtbot.waitUntil(lambda: mode.current_evaluation() is not None, timeout=20000)
+    assert mode.current_evaluation().accuracy > 0.97      # the shipped model's, not the 1-epoch network's
+    s = mode.session
+    assert s.origin == "shipped" and s.epoch == 0 and s.summary == "" and s.history.is_empty()
+
+
+def test_after_a_model_file_every_number_belongs_to_it(qtbot, mode, mnist, tmp_path):
+    """Issue 8: after loading a model and stepping, the summary named an epoch its curves did not have."""
+    train_one_epoch(qtbot, mode, mnist)
+    path = tmp_path / "m.npz"
+    _pipeline([784, 16, 10]).save(path)
+    assert mode.load_model(path)
+    assert mode.train_panel.summary.text() == ""              # the 1-epoch network's scores went with it
+    assert mode.plots.history()["epoch"].size == 0
+    assert "m.npz" in mode.draw.model_label.text()
+    assert mode.train_panel.progress.format() == "Loaded m.npz"
+    with qtbot.waitSignal(mode.training_finished, timeout=60000):
+        mode.step()
+    epochs = list(mode.plots.history()["epoch"])
+    assert epochs == [1] and mode.train_panel.summary.text().startswith(f"Epoch {int(epochs[-1])}:")
+    assert mode.session.origin == "trained" and mode.session.epoch == 1
+
+
+def test_training_marks_the_project_changed(qtbot, mode, mnist):
+    """Issue 14 #1 for the lab: trained weights are work; `changed` comes when a run ends with them."""
+    events = []
+    mode.changed.connect(lambda: events.append("changed"))
+    mode.epoch_done.connect(lambda e: events.append(f"epoch {e}"))
+    train_one_epoch(qtbot, mode, mnist)
+    assert "epoch 1" in events and "changed" in events[events.index("epoch 1"):]
+    # and when a run is stopped mid-epoch
+    events.clear()
+    mode.session.set_subset(60000)
+    with qtbot.waitSignal(mode.training_finished, timeout=60000):
+        mode.play_pause()
+        qtbot.waitUntil(lambda: mode.session.history.h["batch_x"].n > 0, timeout=30000)
+        events.clear()
+        mode.stop_training()
+    assert "changed" in events
+
+
+def test_window_new_after_training_asks_and_forgets(qtbot, tmp_path, monkeypatch, mnist):
+    """The real window: training makes the title show '*'; New then gives the blank lab back."""
+    monkeypatch.setenv("MLP_STUDIO_UNATTENDED", "1")
+    from gui.main_window import MainWindow
+    from gui.settings import AppSettings
+    w = MainWindow(settings=AppSettings(tmp_path / "settings.ini"), data_dir=tmp_path / "data")
+    qtbot.addWidget(w)
+    mode = w.modes["mnist"]
+    try:
+        train_one_epoch(qtbot, mode, mnist)
+        qtbot.waitUntil(lambda: "*" in w.windowTitle(), timeout=5000)
+        assert w.project.new_project()
+        assert mode.train_panel.summary.text() == ""
+        assert mode.train_panel.progress.format() == "Not trained yet"
+        assert mode.session.origin == "shipped" and "*" not in w.windowTitle()
+    finally:
+        w.project.modified = False
+        mode.shutdown()
+        w.close()
+
+
+def test_state_has_origin_and_epoch_and_old_files_open(qtbot, mode, mnist):
+    train_one_epoch(qtbot, mode, mnist)
+    state = mode.get_state()
+    assert state["origin"] == "trained" and state["epoch"] == 1
+    other = MnistLabMode(auto_load_data=False)
+    qtbot.addWidget(other)
+    other.set_state(state)
+    s = other.session
+    assert s.origin == "project" and s.epoch == 1 and list(s.history.epochs) == [1]
+    assert other.train_panel.summary.text().startswith("Epoch 1:")
+    assert other.train_panel.progress.format() == "Restored from the project"
+    # a project saved before "origin" and "epoch" existed
+    old = {k: v for k, v in state.items() if k not in ("origin", "epoch")}
+    old["model_source"] = "the network trained here (epoch 1)"
+    other.set_state(old)
+    assert s.origin == "project" and s.epoch == 1 and s.summary.startswith("Epoch 1:")
+    # an old blank state held the shipped model's bytes: still the shipped model, nothing "restored"
+    blank = {**old, "model": np.frombuffer(Pipeline.load(SHIPPED_MODEL).to_bytes(), np.uint8),
+             "model_source": "the model shipped with MLP Studio", "history": {}}
+    other.set_state(blank)
+    assert s.origin == "shipped" and other.train_panel.progress.format() == "Not trained yet"
+    assert other.get_state()["model"] is None                # the shipped model is not project work
+    # a bad state changes nothing at all
+    before = other.get_state()
+    for bad in ({**state, "origin": "elsewhere"}, {**state, "epochs": 0},
+                {**state, "history": {**state["history"], "epoch": np.array([0.5])}}):
+        with pytest.raises(ValueError):
+            other.set_state(bad)
+        assert other.get_state()["recipe"] == before["recipe"] and s.origin == "shipped"
+    other.shutdown()
+
+
+def test_message_line_has_a_severity_that_follows_its_cause(qtbot, mode, tmp_path):
+    (tmp_path / "train-images-idx3-ubyte").write_bytes(b"garbage")
+    s = mode.session
+    with qtbot.waitSignal(mode.session.run_changed, timeout=20000,
+                          check_params_cb=lambda *a: bool(s.load_error)):
+        mode.load_data(str(tmp_path))
+    assert s.severity == "error" and s.message.startswith("Cannot load the data") and not s.loaded
+    _close_box(qtbot, mode)
+    mode.apply_preset("quick")
+    assert s.severity == "info" and s.message == MNIST_PRESETS["quick"]["description"]
+
+
+def test_run_controller_drops_the_results_of_stale_runs(qtbot):
+    import time
+
+    from gui.training_controller import RunController
+    rc = RunController()
+    got, ended = [], []
+    rc.snapshot.connect(lambda kind, snap: got.append((kind, snap)))
+    rc.ended.connect(lambda kind, reason, msg: ended.append((kind, reason)))
+
+    def job(tag, n):
+        for i in range(n):
+            time.sleep(0.002)
+            yield (tag, i)
+
+    rc.start("train", job("old", 10000))
+    qtbot.waitUntil(lambda: len(got) > 3, timeout=5000)
+    with qtbot.waitSignal(rc.ended, timeout=10000):
+        rc.start("train", job("new", 5))       # the old run is replaced: nothing of it arrives any more
+        got.clear()
+    qtbot.wait(50)
+    assert [s for _k, s in got] == [("new", i) for i in range(5)] and ended == [("train", "done")]
+    rc.start("eval", job("gone", 10000))
+    rc.discard("eval")
+    qtbot.wait(50)
+    assert not rc.running("eval") and ended == [("train", "done")] and got[-1] == ("train", ("new", 4))
+
+
+def test_the_panels_show_the_sessions_settings(qtbot, mode):
+    """Settings changed through the session (a script, a project, a model file) show in the panels, and
+    the panels' edits reach the session."""
+    s = mode.session
+    s.set_epochs(3)
+    s.set_subset(10000)
+    assert mode.train_panel.epochs.value() == 3 and mode.data_panel.subset_size() == 10000
+    assert mode.train_panel.preset.currentData() == s.preset == "custom"
+    mode.train_panel.epochs.setValue(MNIST_PRESETS["standard"]["epochs"])
+    assert s.epochs == MNIST_PRESETS["standard"]["epochs"] and s.preset == "standard"
+    assert mode.train_panel.preset.currentData() == "standard"
+    mode.builder.lr_spin.setValue(0.01)
+    assert s.recipe["lr"] == 0.01 and s.preset == "custom"
+    assert mode.train_panel.preset.currentData() == "custom"
+    choose_subset(mode, 2000)
+    assert s.subset == 2000
+
+
+def assert_every_number_belongs_to_the_network(mode):
+    """What the lab shows is the session's, and the session's numbers are the network's."""
+    s = mode.session
+    assert mode.draw.pipeline() is s.pipeline
+    assert mode.train_panel.summary.text() == s.summary
+    assert list(mode.plots.history()["epoch"]) == list(s.history.epochs)
+    if s.summary:
+        assert s.origin in ("trained", "project") and s.summary.startswith(f"Epoch {s.history.last_epoch}:")
+    if s.origin in ("shipped", "file", "none"):
+        assert s.history.is_empty() and s.summary == "" and s.epoch == 0
+    if s.origin == "shipped":
+        assert "shipped model" in mode.draw.model_label.text()
+    state = mode.get_state()
+    again = MnistState.from_dict(state)          # a save always reopens, to the same network and curves
+    assert again.epoch == s.history.last_epoch and list(again.history.epochs) == list(s.history.epochs)
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_random_user_actions_keep_every_number_with_its_network(qtbot, mode, mnist, tmp_path, seed):
+    rng = np.random.default_rng(seed)
+    blank = mode.get_state()
+    mode.set_data(mnist)
+    mode.apply_preset("tiny")
+    choose_subset(mode, 2000)
+    model_file = tmp_path / "m.npz"
+    _pipeline([784, 16, 10]).save(model_file)
+    saved = {"state": mode.get_state()}
+
+    def train(step):
+        with qtbot.waitSignal(mode.training_finished, timeout=60000):
+            mode.step() if step else mode.play_pause()
+
+    def stop_mid_run():
+        mode.session.set_epochs(2)
+        with qtbot.waitSignal(mode.training_finished, timeout=60000):
+            mode.play_pause()
+            qtbot.waitUntil(lambda: mode.session.history.h["batch_x"].n > 0, timeout=20000)
+            mode.stop_training()
+
+    actions = {
+        "step": lambda: train(True),
+        "train": lambda: train(False),
+        "stop": stop_mid_run,
+        "reset": mode.reset,
+        "new": lambda: mode.set_state(blank),
+        "save": lambda: saved.__setitem__("state", mode.get_state()),
+        "open": lambda: mode.set_state(saved["state"]),
+        "model file": lambda: mode.load_model(model_file),
+        "preset": lambda: mode.apply_preset(str(rng.choice(["tiny", "quick"]))),
+    }
+    names = list(actions)
+    for _ in range(14):
+        name = names[rng.integers(len(names))]
+        if name in ("step", "train", "stop") and mode.session.recipe["hidden"][0]["units"] > 64:
+            mode.apply_preset("tiny")           # keep the runs short
+        if name in ("step", "train", "stop"):
+            choose_subset(mode, 2000)
+        actions[name]()
+        assert_every_number_belongs_to_the_network(mode)

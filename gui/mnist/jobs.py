@@ -61,7 +61,7 @@ class TrainProgress:
     loss_y: np.ndarray
     live_acc: float       # test accuracy on a fixed sample of the test set, or NaN if not measured now
     live_x: float
-    weights: "WeightStats | None" = None   # new weight statistics since the last snapshot, if any
+    weights: WeightStats | None = None   # new weight statistics since the last snapshot, if any
 
 
 @dataclass(frozen=True, eq=False)
@@ -191,9 +191,19 @@ def weight_stats(model) -> tuple[np.ndarray, np.ndarray]:
 
 
 def layer_names(model) -> tuple:
-    sub = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
     lin = [m for m in model.layers if hasattr(m, "weight")]
-    return tuple(f"W{str(i + 1).translate(sub)} {m.in_features}→{m.out_features}" for i, m in enumerate(lin))
+    return _names([lin[0].in_features] + [m.out_features for m in lin] if lin else [])
+
+
+def planned_layer_names(recipe: dict, data: ImageDataset) -> tuple:
+    """The names `layer_names` will give the linear layers of the network this recipe builds for `data`."""
+    return _names([int(np.prod(data.image_shape))] + [int(h["units"]) for h in recipe["hidden"]] + [data.n_classes])
+
+
+def _names(sizes) -> tuple:
+    sub = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+    pairs = zip(sizes[:-1], sizes[1:], strict=True)
+    return tuple(f"W{str(i + 1).translate(sub)} {a}→{b}" for i, (a, b) in enumerate(pairs))
 
 
 # -- jobs --------------------------------------------------------------------------------------
@@ -318,7 +328,8 @@ class TrainingSession:
                 live_acc = math.nan
                 if now - last_live >= LIVE_TEST_INTERVAL:
                     live_acc = self._live_accuracy()
-                    self._pending_weights.append((x_now, *weight_stats(self.model)))
+                    if x_now < rep.epoch:   # the epoch's end is recorded with its results, once
+                        self._pending_weights.append((x_now, *weight_stats(self.model)))
                     last_live = time.perf_counter()
                 active += time.perf_counter() - resumed
                 left = active / done * (total - done) if done >= 5 else math.nan

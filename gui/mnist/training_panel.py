@@ -8,8 +8,7 @@ from PySide6.QtWidgets import (QComboBox, QGridLayout, QGroupBox, QHBoxLayout, Q
                                QSpinBox, QVBoxLayout)
 
 from engine.presets import MNIST_PRESETS
-
-CUSTOM = "custom"
+from gui.mnist.state import CUSTOM
 
 
 def format_seconds(s: float) -> str:

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from gui.mnist.history import GROUPS, HISTORY_KEYS, WEIGHT_KEYS, TrainingHistory, validate_history
 from gui.widgets.colors import CLASS_HEX
 
 BATCH, TRAIN, TEST, LIVE = CLASS_HEX[4], CLASS_HEX[0], CLASS_HEX[1], CLASS_HEX[2]
@@ -39,28 +40,6 @@ WEIGHTS_HELP = ("How large the weights of each layer are: the solid line is the 
                 "very differently than with ReLU.")
 
 
-class _Growing:
-    """An append-only float array with amortised growth."""
-
-    def __init__(self):
-        self.buf = np.empty(1024)
-        self.n = 0
-
-    def extend(self, values) -> None:
-        values = np.asarray(values, float).ravel()
-        need = self.n + len(values)
-        if need > len(self.buf):
-            new = np.empty(max(need, 2 * len(self.buf)))
-            new[:self.n] = self.buf[:self.n]
-            self.buf = new
-        self.buf[self.n:need] = values
-        self.n = need
-
-    @property
-    def values(self) -> np.ndarray:
-        return self.buf[:self.n]
-
-
 def _fixed_label(text: str = "", *, scale: float = 1.0, lines: int = 1) -> QLabel:
     """A label whose size never follows its text (a new text repaints it, but re-lays out nothing)."""
     label = QLabel(text)
@@ -75,11 +54,8 @@ def _fixed_label(text: str = "", *, scale: float = 1.0, lines: int = 1) -> QLabe
 
 
 class TrainingPlots(QWidget):
-    HISTORY_KEYS = ("batch_x", "batch_loss", "epoch", "train_loss", "test_loss", "train_acc", "test_acc",
-                    "live_x", "live_acc")
-    WEIGHT_KEYS = ("weight_x", "weight_max", "weight_mean")
-    GROUPS = (("batch_x", "batch_loss"), ("epoch", "train_loss", "test_loss", "train_acc", "test_acc"),
-              ("live_x", "live_acc"))
+    """Draws a TrainingHistory (the session's, shared with `show_history`; its own one until then)."""
+    HISTORY_KEYS, WEIGHT_KEYS, GROUPS = HISTORY_KEYS, WEIGHT_KEYS, GROUPS
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -160,17 +136,40 @@ class TrainingPlots(QWidget):
                          symbolPen=None, name=name)
 
     # -- data --------------------------------------------------------------------------------
+    @property
+    def h(self) -> dict:
+        return self.hist.h
+
     def clear(self) -> None:
-        self.h = {k: _Growing() for k in self.HISTORY_KEYS}
-        self._wx = _Growing()
-        self._wmax: list[np.ndarray] = []
-        self._wmean: list[np.ndarray] = []
+        """Start an empty history of its own."""
+        self.show_history(TrainingHistory())
+
+    def show_history(self, hist: TrainingHistory) -> None:
+        """Draw `hist` from now on (the object is shared: call `refresh` after it grew)."""
+        self.hist = hist
+        self._set_layers(hist.layers)
         self._ranges = {}
         self._span = 1.0
         self._redraw_all()
-        self.headline.setText(NO_CURVES)
-        self.gap_label.setText("")
-        self.overfit_label.setText("")
+        if hist.h["test_acc"].n:
+            self._show_epoch_texts()
+        else:
+            self.headline.setText(NO_CURVES)
+            self.gap_label.setText("")
+            self.overfit_label.setText("")
+
+    def refresh(self, parts, live_acc: float = math.nan) -> None:
+        """The shown history grew: `parts` of "batch", "live", "epochs", "weights" to redraw (soon)."""
+        parts = set(parts)
+        if "weights" in parts and self.hist.layers != self._layers:
+            self._set_layers(self.hist.layers)
+        self._dirty |= parts
+        if parts:
+            self._schedule()
+        if "epochs" in parts:
+            self._show_epoch_texts()
+        elif "live" in parts and not self.h["epoch"].n and math.isfinite(live_acc):
+            self.headline.setText(f"Test accuracy (live estimate, 1,000 images): {100 * live_acc:.1f}%")
 
     def set_epoch_span(self, epochs: float) -> None:
         """Show epochs 0 … `epochs` on the x axis (the whole run, so the curves grow to the right)."""
@@ -180,33 +179,17 @@ class TrainingPlots(QWidget):
             self._fit_x()
 
     def add_batches(self, x, loss) -> None:
-        if len(x):
-            self.h["batch_x"].extend(x)
-            self.h["batch_loss"].extend(loss)
-            self._dirty.add("batch")
-            self._schedule()
+        if self.hist.add_batches(x, loss):
+            self.refresh({"batch"})
 
     def add_live(self, x: float, acc: float) -> None:
-        if math.isfinite(acc):
-            self.h["live_x"].extend([x])
-            self.h["live_acc"].extend([100 * acc])
-            self._dirty.add("live")
-            self._schedule()
-            if not self.h["epoch"].n:
-                self.headline.setText(f"Test accuracy (live estimate, 1,000 images): {100 * acc:.1f}%")
+        if self.hist.add_live(x, acc):
+            self.refresh({"live"}, acc)
 
     def add_weights(self, stats) -> None:
         """Append a gui.mnist.jobs.WeightStats (rows of largest and mean |w| per layer)."""
-        if stats is None or not len(stats.x):
-            return
-        if tuple(stats.layers) != self._layers:
-            self._wx, self._wmax, self._wmean = _Growing(), [], []
-            self._set_layers(tuple(stats.layers))
-        self._wx.extend(stats.x)
-        self._wmax.extend(np.asarray(stats.largest, float))
-        self._wmean.extend(np.asarray(stats.mean, float))
-        self._dirty.add("weights")
-        self._schedule()
+        if self.hist.add_weights(stats):
+            self.refresh({"weights"})
 
     def _schedule(self) -> None:
         if not self._redraw_timer.isActive():
@@ -232,12 +215,8 @@ class TrainingPlots(QWidget):
         self._redraw_batches()
 
     def add_epoch(self, epoch, train_loss, test_loss, train_acc, test_acc) -> None:
-        for k, v in (("epoch", epoch), ("train_loss", train_loss), ("test_loss", test_loss),
-                     ("train_acc", 100 * train_acc), ("test_acc", 100 * test_acc)):
-            self.h[k].extend([v])
-        self._dirty.add("epochs")   # drawn with the next redraw of the live curves: one paint, not two
-        self._schedule()
-        self._show_epoch_texts()
+        self.hist.add_epoch(epoch, train_loss, test_loss, train_acc, test_acc)
+        self.refresh({"epochs"})   # drawn with the next redraw of the live curves: one paint, not two
 
     def _show_epoch_texts(self) -> None:
         h = self.h
@@ -273,15 +252,15 @@ class TrainingPlots(QWidget):
     def _redraw_epochs(self) -> None:
         e = self.h["epoch"].values
         symbols = len(e) <= MAX_SYMBOLS
-        for curve, key in zip(self._epoch_curves, ("train_loss", "test_loss", "train_acc", "test_acc")):
+        for curve, key in zip(self._epoch_curves, ("train_loss", "test_loss", "train_acc", "test_acc"), strict=True):
             if symbols != (curve.opts["symbol"] is not None):
                 curve.setSymbol(("o" if "train" in key else "s") if symbols else None)
             curve.setData(e, self.h[key].values)
 
     def _draw_weights(self) -> None:
-        x = self._wx.values
-        big = np.array(self._wmax).reshape(len(x), -1) if len(x) else np.zeros((0, len(self._layers)))
-        mean = np.array(self._wmean).reshape(len(x), -1) if len(x) else np.zeros((0, len(self._layers)))
+        x = self.hist.wx.values
+        big = np.array(self.hist.wmax).reshape(len(x), -1) if len(x) else np.zeros((0, len(self._layers)))
+        mean = np.array(self.hist.wmean).reshape(len(x), -1) if len(x) else np.zeros((0, len(self._layers)))
         for i, (c_max, c_mean) in enumerate(self._weight_curves):
             if i < big.shape[1]:
                 c_max.setData(x, big[:, i])
@@ -290,10 +269,13 @@ class TrainingPlots(QWidget):
     def set_layers(self, layers) -> None:
         """Prepare the weight curves for a network whose linear layers are named `layers` (call before
         training starts: creating plot items takes the GUI thread a while)."""
-        layers = tuple(layers)
-        if layers != self._layers:
-            self._wx, self._wmax, self._wmean = _Growing(), [], []
-            self._set_layers(layers)
+        self.hist.set_layers(layers)
+        self._set_layers(self.hist.layers)
+
+    @property
+    def weight_curves(self) -> tuple:
+        """(largest |w|, mean |w|) curve items per layer."""
+        return tuple(self._weight_curves)
 
     def _set_layers(self, layers: tuple) -> None:
         """One pair of curves (largest |w| solid, mean |w| dashed) per linear layer."""
@@ -305,7 +287,7 @@ class TrainingPlots(QWidget):
             plot.removeItem(c_mean)
         self._weight_curves = []
         self._layers = tuple(layers)
-        for i, name in enumerate(self._layers):
+        for i in range(len(self._layers)):
             color = LAYER_COLORS[i % len(LAYER_COLORS)]
             c_max = plot.plot([], [], pen=pg.mkPen(color, width=2))
             c_mean = plot.plot([], [], pen=pg.mkPen(color, width=1, style=Qt.DashLine))
@@ -336,7 +318,7 @@ class TrainingPlots(QWidget):
     # -- ranges ------------------------------------------------------------------------------
     def _fit_x(self) -> None:
         end = max(self._span, *(float(v[-1]) for v in (self.h["batch_x"].values, self.h["epoch"].values,
-                                                       self._wx.values) if len(v)), 0.0)
+                                                       self.hist.wx.values) if len(v)), 0.0)
         self._span = max(self._span, end)
         self._set_range("x", self.loss_plot, (0.0, self._span), axis="x")
 
@@ -353,7 +335,7 @@ class TrainingPlots(QWidget):
         if len(acc) and (lo is None or acc.min() < lo):
             lo = self._ranges["acc_lo"] = _acc_floor(float(acc.min()))
         self._set_range("acc", self.acc_plot, (0.0 if lo is None else lo, 100.5))
-        w = [np.ravel(a) for a in (self._wmax, self._wmean) if len(a)]
+        w = [np.ravel(a) for a in (self.hist.wmax, self.hist.wmean) if len(a)]
         self._set_range("w", self.weights_plot, _linear_range(np.concatenate(w) if w else np.zeros(0)))
 
     def _set_range(self, key, plot, rng, axis="y") -> None:
@@ -369,61 +351,16 @@ class TrainingPlots(QWidget):
 
     # -- state -------------------------------------------------------------------------------
     def history(self) -> dict:
-        out = {k: g.values.copy() for k, g in self.h.items()}
-        n = self._wx.n
-        out["weight_x"] = self._wx.values.copy()
-        out["weight_max"] = np.array(self._wmax, float).reshape(n, len(self._layers))
-        out["weight_mean"] = np.array(self._wmean, float).reshape(n, len(self._layers))
-        out["weight_layers"] = list(self._layers)
-        return out
+        """The shown history as saved data."""
+        return self.hist.to_dict()
 
-    @classmethod
-    def validate_history(cls, history) -> dict:
-        """A saved history (from `history()`) checked and converted; ValueError with a message if bad.
-        Older saves without the weight statistics are fine."""
-        if not isinstance(history, dict):
-            raise ValueError("history must be a dict of arrays")
-        try:
-            hist = {k: np.asarray(history.get(k, ()), float).ravel() for k in cls.HISTORY_KEYS}
-            wx = np.asarray(history.get("weight_x", ()), float).ravel()
-            layers = tuple(str(s) for s in (history.get("weight_layers") or ()))
-            wmax = np.asarray(history.get("weight_max", np.zeros((0, len(layers)))), float)
-            wmean = np.asarray(history.get("weight_mean", np.zeros((0, len(layers)))), float)
-        except (TypeError, ValueError) as exc:
-            raise ValueError(f"bad history ({exc})") from None
-        for g in cls.GROUPS:
-            if len({len(hist[k]) for k in g}) != 1:
-                raise ValueError(f"history arrays {', '.join(g)} differ in length")
-        for name, a in (("weight_max", wmax), ("weight_mean", wmean)):
-            if a.size == 0:
-                a = a.reshape(0, len(layers))
-            if a.ndim != 2 or a.shape != (len(wx), len(layers)):
-                raise ValueError(f"history {name} has shape {a.shape}, expected {(len(wx), len(layers))}")
-        hist["weight_x"] = wx
-        hist["weight_max"] = wmax.reshape(len(wx), len(layers))
-        hist["weight_mean"] = wmean.reshape(len(wx), len(layers))
-        hist["weight_layers"] = layers
-        return hist
+    @staticmethod
+    def validate_history(history) -> dict:
+        return validate_history(history)
 
     def set_history(self, hist: dict) -> None:
-        hist = self.validate_history(hist)
-        self.h = {k: _Growing() for k in self.HISTORY_KEYS}
-        for k in self.HISTORY_KEYS:
-            self.h[k].extend(hist[k])
-        self._wx = _Growing()
-        self._wx.extend(hist["weight_x"])
-        self._wmax = list(hist["weight_max"])
-        self._wmean = list(hist["weight_mean"])
-        self._set_layers(hist["weight_layers"])
-        self._ranges = {}
-        self._span = 1.0
-        self._redraw_all()
-        if self.h["test_acc"].n:
-            self._show_epoch_texts()
-        else:
-            self.headline.setText(NO_CURVES)
-            self.gap_label.setText("")
-            self.overfit_label.setText("")
+        """Show a saved history (ValueError if bad)."""
+        self.show_history(TrainingHistory.from_dict(hist))
 
     # -- look --------------------------------------------------------------------------------
     def _apply_palette(self) -> None:
