@@ -133,7 +133,7 @@ def diagnose(train_loss, test_loss=None, *, guess: float | None = None, metric=N
                 + ".",
                 "Lower the learning rate (try a third or a tenth of it), then press Reset."))
     if health is not None:
-        for i, (kind, dead) in enumerate(zip(health.kinds, health.dead, strict=True)):
+        for i, dead in enumerate(health.dead):
             if len(dead) and dead.mean() >= LAYER_SHARE:
                 n = int(dead.sum())
                 out.append(Diagnosis(
