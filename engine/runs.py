@@ -71,7 +71,7 @@ class Run:
             raise ValueError(f"a stored run is damaged: {e}") from None
 
 
-def _flat(recipe: dict) -> dict:
+def flat_settings(recipe: dict) -> dict:
     """A recipe as flat settings a person compares: layers, width, activation, the rest as they are."""
     r = dict(recipe)
     hidden = r.pop("hidden")
@@ -85,10 +85,16 @@ def _flat(recipe: dict) -> dict:
     return r
 
 
+def run_settings(run: Run | dict) -> dict:
+    """A run's (or a bare recipe's) settings and data, flat, as a person compares them."""
+    if isinstance(run, Run):
+        return {**flat_settings(run.recipe), "seed": run.seed, **run.data}
+    return flat_settings(run)
+
+
 def differences(a: Run | dict, b: Run | dict) -> dict:
     """Settings (and data) that differ from run `a` to run `b`: name -> (value in a, value in b)."""
-    fa = {**_flat(a.recipe if isinstance(a, Run) else a), **({"seed": a.seed, **a.data} if isinstance(a, Run) else {})}
-    fb = {**_flat(b.recipe if isinstance(b, Run) else b), **({"seed": b.seed, **b.data} if isinstance(b, Run) else {})}
+    fa, fb = run_settings(a), run_settings(b)
     return {k: (fa[k], fb[k]) for k in sorted(set(fa) & set(fb)) if fa[k] != fb[k]} | \
         {k: (fa.get(k), fb.get(k)) for k in sorted(set(fa) ^ set(fb)) if k not in ("width", "activation")}
 
