@@ -1,0 +1,56 @@
+"""OverlayPlot: the curves of several runs on one plot, each in its own colour, with a legend.
+
+Items are created once per shown run slot and updated with setData; x is epochs or seconds."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+
+from gui.widgets.colors import CLASS_HEX
+
+CURVE_LABELS = {"train_loss": "training loss", "test_loss": "test loss", "train_metric": "training metric",
+                "test_metric": "test metric"}
+
+
+class OverlayPlot(pg.PlotWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("runs.overlay")
+        self.setMinimumHeight(180)
+        self.showGrid(x=True, y=True, alpha=0.2)
+        self.legend = self.addLegend(offset=(-10, 10), labelTextSize="8pt")
+        self._items: list[pg.PlotDataItem] = []
+        self.curve, self.x_axis = "test_loss", "epochs"
+
+    def show_runs(self, runs, curve: str | None = None, x_axis: str | None = None) -> None:
+        """Draw `curve` of every run in `runs` against epochs or seconds."""
+        self.curve = curve or self.curve
+        self.x_axis = x_axis or self.x_axis
+        runs = list(runs)
+        while len(self._items) < len(runs):
+            item = self.plot([], [], pen=pg.mkPen(CLASS_HEX[len(self._items) % len(CLASS_HEX)], width=2))
+            self._items.append(item)
+        self.legend.clear()
+        for i, item in enumerate(self._items):
+            if i >= len(runs):
+                item.setData([], [])
+                item.hide()
+                continue
+            run = runs[i]
+            y = np.asarray(run.curves.get(self.curve, ()), float)
+            if self.x_axis == "seconds" and "seconds" in run.curves:
+                x = np.asarray(run.curves["seconds"], float)[:len(y)]
+            else:
+                x = np.arange(1, len(y) + 1, dtype=float)
+            ok = np.isfinite(y)
+            item.setData(x[ok], y[ok])
+            item.show()
+            self.legend.addItem(item, run.name)
+        self.setLabel("bottom", "seconds" if self.x_axis == "seconds" else "epoch")
+        self.setLabel("left", CURVE_LABELS.get(self.curve, self.curve))
+        self.setLogMode(x=False, y=self.curve.endswith("loss"))
+        self.enableAutoRange()
+
+    def drawn(self) -> list[tuple[np.ndarray, np.ndarray]]:
+        """The data of the visible curves (for tests and exports)."""
+        return [(item.xData, item.yData) for item in self._items if item.isVisible()]

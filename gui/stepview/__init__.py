@@ -1,0 +1,1 @@
+"""Backpropagation, step by step: one sample's forward pass, loss, backward pass and update."""

@@ -1,0 +1,101 @@
+"""StepView: walks one sample through the network, one stage per click (Back / Next / Play).
+
+It is given the engine's numbers (`show_step`) and shows the stage's title, the lesson's formula
+and the actual numbers; `highlight` tells the network diagram which layer and pass to mark."""
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+
+from gui.stepview.loss_view import LossView
+from gui.stepview.stages import stages
+
+PLAY_MS = 1200
+
+
+class StepView(QWidget):
+    highlight = Signal(object, str)     # Linear layer index (or None), "forward"/"backward"
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.stages = []
+        self.index = 0
+        self.title = QLabel()
+        self.title.setObjectName("step.title")
+        self.formula = QLabel()
+        self.formula.setObjectName("step.formula")
+        self.formula.setWordWrap(True)
+        self.numbers = QTextBrowser()
+        self.numbers.setObjectName("step.numbers")
+        self.counter = QLabel()
+        self.back = QPushButton("◀ Back")
+        self.back.setObjectName("step.back")
+        self.next = QPushButton("Next ▶")
+        self.next.setObjectName("step.next")
+        self.play = QPushButton("Play")
+        self.play.setObjectName("step.play")
+        self.play.setCheckable(True)
+        self.back.clicked.connect(lambda: self.go(self.index - 1))
+        self.next.clicked.connect(lambda: self.go(self.index + 1))
+        self.play.toggled.connect(self._play)
+        self.timer = QTimer(self)
+        self.timer.setInterval(PLAY_MS)
+        self.timer.timeout.connect(self._tick)
+        self.loss_view = LossView()
+        bar = QHBoxLayout()
+        for w in (self.back, self.next, self.play):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        bar.addWidget(self.counter)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.title)
+        lay.addWidget(self.formula)
+        lay.addWidget(self.numbers, 3)
+        lay.addLayout(bar)
+        lay.addWidget(self.loss_view, 2)
+        self._update()
+
+    def show_step(self, numbers, classification: bool, loss_name: str) -> None:
+        """Show the stages of `numbers` (engine.explain.StepNumbers), starting at the input."""
+        self.stages = stages(numbers, classification, loss_name)
+        self.loss_view.show_sample(classification, numbers.target, numbers.output, numbers.probabilities)
+        self.go(0)
+
+    def go(self, i: int) -> None:
+        if not self.stages:
+            self._update()
+            return
+        self.index = max(0, min(int(i), len(self.stages) - 1))
+        self._update()
+        st = self.stages[self.index]
+        self.highlight.emit(st.layer, st.direction)
+
+    def _update(self) -> None:
+        if not self.stages:
+            self.title.setText("<b>Backpropagation, step by step</b>")
+            self.formula.setText("Click a training point, then walk through one SGD step on it.")
+            self.numbers.setHtml("")
+            self.counter.setText("")
+        else:
+            st = self.stages[self.index]
+            self.title.setText(f"<b>{st.title}</b>")
+            self.formula.setText(st.formula)
+            self.numbers.setHtml(st.html)
+            self.counter.setText(f"stage {self.index + 1} of {len(self.stages)}")
+        self.back.setEnabled(self.index > 0)
+        self.next.setEnabled(bool(self.stages) and self.index < len(self.stages) - 1)
+        self.play.setEnabled(bool(self.stages))
+
+    def _play(self, on: bool) -> None:
+        if on:
+            if self.index >= len(self.stages) - 1:
+                self.go(0)
+            self.timer.start()
+        else:
+            self.timer.stop()
+
+    def _tick(self) -> None:
+        if self.index >= len(self.stages) - 1:
+            self.play.setChecked(False)
+        else:
+            self.go(self.index + 1)
