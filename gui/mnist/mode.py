@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QFileDialog, QGroupBox, QHBoxLayout, QMessageBox,
 from engine import ModelFileError, Pipeline
 from engine.presets import MNIST_PRESET, MNIST_PRESETS, mnist_preset
 from engine.recipe import validate_recipe
+from engine.resources import shipped_model_path
 from gui.mnist.data_panel import DataPanel
 from gui.mnist.draw_panel import DrawPanel
 from gui.mnist.evaluation_view import EvaluationView
@@ -32,7 +33,7 @@ from gui.widgets.network_builder import NetworkBuilder
 from gui.worker import Worker
 
 ROOT = Path(__file__).resolve().parents[2]
-SHIPPED_MODEL = ROOT / "resources" / "models" / "mnist_mlp.npz"
+SHIPPED_MODEL = shipped_model_path()  # engine/resources.py: package data in a wheel, resources/ in a clone
 MODEL_FILTER = "MLP Studio model (*.npz);;All files (*)"
 STATE_VERSION = 1
 TAB_SAMPLES, TAB_TRAINING, TAB_EVALUATION, TAB_DRAW = range(4)
