@@ -172,7 +172,7 @@ if __name__ == "__main__":
     if TASK == "classification":
         for x, p in zip(X, predict_proba(model, X)):
             k = int(p.argmax())
-            shown = f"{{x.tolist()[:4]}}{{' ...' if N_INPUTS > 4 else ''}}"
+            shown = f"{{[round(v, 3) for v in x.tolist()[:4]]}}{{' ...' if N_INPUTS > 4 else ''}}"
             print(f"input {{shown}} -> {{CLASS_NAMES[k]}} ({{float(p[k]):.1%}})")
     else:
         for x, v in zip(X, predict(model, X)):
