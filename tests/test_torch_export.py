@@ -42,8 +42,8 @@ def test_export_writes_a_script_and_plain_arrays_without_importing_torch(tmp_pat
     text = script.read_text()
     compile(text, str(script), "exec")
     assert "torch.sin(a)" in text and "a * b" in text and "nn.Dropout(0.2)" in text and "pickle" in text
-    probe = ("import sys, json; sys.path.insert(0, %r); import engine, engine.torch_export, engine.cli; "
-             "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] == 'torch')))" % str(ROOT))
+    probe = (f"import sys, json; sys.path.insert(0, {str(ROOT)!r}); import engine, engine.torch_export, engine.cli; "
+             "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] == 'torch')))")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
     assert json.loads(out.stdout) == []
 
@@ -74,6 +74,13 @@ def test_cli_export_torch_and_numpy(tmp_path):
 
 
 # -- with PyTorch --------------------------------------------------------------------------------
+def need_torch(what):
+    try:
+        import torch  # noqa: F401
+    except ImportError:
+        pytest.skip(f"PyTorch is not installed (pip install torch), so {what}")
+
+
 CASES = [
     ("cross_entropy", "relu", ["x1", "x2", "x1^2", "x2^2"]),
     ("bce", "sigmoid", ["x1", "x2", "x1*x2"]),
@@ -85,7 +92,7 @@ CASES = [
 
 @pytest.mark.parametrize("loss, activation, features", CASES)
 def test_the_exported_network_matches_the_engine(tmp_path, loss, activation, features):
-    pytest.importorskip("torch", reason="PyTorch is not installed (pip install torch) — the export is not compared")
+    need_torch("the export is not compared")
     rng = np.random.default_rng(1)
     X = rng.uniform(-2, 2, (300, 2))
     y = (X[:, 0] * X[:, 1] > 0).astype(int) if loss in ("cross_entropy", "bce") else np.sin(X[:, 0]) + X[:, 1]
@@ -107,7 +114,7 @@ def test_the_exported_network_matches_the_engine(tmp_path, loss, activation, fea
 
 
 def test_the_exported_file_runs_as_a_program(tmp_path):
-    pytest.importorskip("torch", reason="PyTorch is not installed (pip install torch) — the demo cannot run")
+    need_torch("the exported demo cannot run")
     pipe = engine.load_model(engine.shipped_model_path())          # the shipped MNIST model: pixels / 255
     script, _ = export_torch(pipe, tmp_path / "mnist_torch.py")
     r = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300, cwd=tmp_path)
