@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
                      tip="Load a model file saved by MLP Studio.")
         self._action(m, "export_script", "Export &NumPy script…", lambda: f.export_script(self.mode),
                      tip="Write the trained network as a short Python script that needs only NumPy.")
-        self._action(m, "export_torch", "Export for &PyTorch…", lambda: f.export_torch(self.mode),
+        self._action(m, "export_torch", "Export for P&yTorch…", lambda: f.export_torch(self.mode),
                      tip="Write a Python file building the same torch.nn.Sequential, with its weights beside it.")
         m.addSeparator()
         self._action(m, "quit", "&Quit", self.close, QKeySequence.Quit, "Close MLP Studio.")
