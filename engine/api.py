@@ -56,8 +56,7 @@ def _net_inputs(model, X):
     if isinstance(model, Module):
         params = model.parameters()
         dtype = params[0].data.dtype if params else np.float32
-        X = np.asarray(X, dtype=dtype)
-        return model, np.ascontiguousarray(X[:, None] if X.ndim == 1 else X)
+        return model, np.ascontiguousarray(X, dtype=dtype)  # a 1-D X is refused by train.predict (DataError)
     raise TypeError(f"expected an engine Module or Pipeline, got {type(model).__name__}")
 
 
