@@ -98,8 +98,9 @@ def linear_layers(model) -> list:
     """The layers with weights, in order — `linear_layers(m)[0].weight.data` is the first layer's W,
     wherever Dropout or activation layers sit in the Sequential. Accepts a Module or a Pipeline."""
     net = model.model if isinstance(model, Pipeline) else model
-    layers = getattr(net, "layers", [net])
-    return [layer for layer in layers if hasattr(layer, "weight") and hasattr(layer, "in_features")]
+    if hasattr(net, "linear_layers"):
+        return net.linear_layers()
+    return [layer for layer in getattr(net, "layers", [net]) if hasattr(layer, "weight")]
 
 
 # -- training ------------------------------------------------------------------------------------

@@ -98,6 +98,7 @@ def test_linear_layers_by_position_whatever_dropout_does():
     for net in (plain, dropped):       # ... the named access does not
         layers = engine.linear_layers(net)
         assert [(lin.in_features, lin.out_features) for lin in layers] == [(2, 5), (5, 4), (4, 3)]
+        assert net.linear_layers() == layers
     pipe = engine.Pipeline(dropped)
     engine.linear_layers(pipe)[1].weight.data[:] = 0.5   # setting weights through it reaches the network
     assert np.all(dropped[3].weight.data == 0.5) and isinstance(dropped[2], engine.Dropout)
