@@ -6,6 +6,7 @@ usage: mlp-studio [PROJECT.mlpproj] [--quit-after SECONDS]
        mlp-studio train [OPTIONS]          train a network headless (mlp-studio train --help)
        mlp-studio export --torch MODEL.npz [-o FILE.py]
                                            a PyTorch (or --numpy: NumPy-only) script of a saved model
+       mlp-studio install-desktop          add MLP Studio to the desktop's menu (Linux; your user only)
        mlp-studio --version | --help
 
 MLP Studio builds a multi-layer perceptron by clicking, trains it live, and shows backpropagation
@@ -21,6 +22,32 @@ def version() -> str:
     except metadata.PackageNotFoundError:
         from gui.app import VERSION  # gui.app imports no Qt at module level
         return VERSION
+
+
+def install_desktop(data_home=None, command=None) -> int:
+    """Copy the .desktop entry (Exec = this command's full path) and the icon under ~/.local/share."""
+    import os
+    import shutil
+    from pathlib import Path
+
+    from engine.resources import desktop_file_path, icon_path
+    data = Path(data_home or os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    exe = command or shutil.which(sys.argv[0]) or sys.argv[0]
+    exe = str(Path(exe).resolve())
+    if exe.endswith(".py"):  # started as `python main.py`
+        exe = f"{sys.executable} {exe}"
+    apps, icons = data / "applications", data / "icons" / "hicolor" / "scalable" / "apps"
+    try:
+        apps.mkdir(parents=True, exist_ok=True)
+        icons.mkdir(parents=True, exist_ok=True)
+        text = desktop_file_path().read_text(encoding="utf-8").replace("Exec=mlp-studio", f"Exec={exe}", 1)
+        (apps / "mlp-studio.desktop").write_text(text, encoding="utf-8")
+        shutil.copyfile(icon_path(), icons / "mlp-studio.svg")
+    except OSError as exc:
+        print(f"error: cannot install the menu entry: {exc}", file=sys.stderr)
+        return 1
+    print(f"installed {apps / 'mlp-studio.desktop'} and {icons / 'mlp-studio.svg'}")
+    return 0
 
 
 def _window(argv: list[str]) -> int:
@@ -59,6 +86,8 @@ def main(argv: list[str]) -> int:
     if argv and argv[0] == "train":
         from engine.cli import main as cli_main
         return cli_main(argv[1:])
+    if argv and argv[0] == "install-desktop":
+        return install_desktop()
     if argv and argv[0] == "export":
         from engine.cli import export_main
         return export_main(argv[1:])

@@ -37,3 +37,14 @@ def test_the_window_opens_and_quits_after_the_given_seconds(tmp_path):
 def test_quit_after_needs_a_number(capsys):
     assert main.main(["--quit-after", "soon"]) == 2
     assert "--quit-after" in capsys.readouterr().err
+
+
+def test_install_desktop_writes_the_entry_and_the_icon(tmp_path, capsys):
+    assert main.install_desktop(tmp_path, command="/opt/x/bin/mlp-studio") == 0
+    entry = (tmp_path / "applications" / "mlp-studio.desktop").read_text()
+    assert "Exec=/opt/x/bin/mlp-studio\n" in entry and "Icon=mlp-studio" in entry and "[Desktop Entry]" in entry
+    icon = tmp_path / "icons" / "hicolor" / "scalable" / "apps" / "mlp-studio.svg"
+    assert icon.read_text().lstrip().startswith("<svg")
+    assert "installed" in capsys.readouterr().out
+    (tmp_path / "blocked").write_text("a file where a folder should be")
+    assert main.install_desktop(tmp_path / "blocked") == 1
