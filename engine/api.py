@@ -162,7 +162,7 @@ def fit(model_or_recipe=None, X=None, y=None, *, epochs: int = 100, task: str | 
     module = model_or_recipe if isinstance(model_or_recipe, Module) else None
     if module is None and model_or_recipe is not None and not isinstance(model_or_recipe, dict):
         raise TypeError(f"fit: expected a recipe dict or a Module, got {type(model_or_recipe).__name__}")
-    given = {**(model_or_recipe or {} if module is None else {}), **settings}
+    given = {**((model_or_recipe or {}) if module is None else {}), **settings}
     if "loss" in given:
         wanted = "classification" if given["loss"] in CLASSIFICATION_LOSSES else "regression"
         if task is not None and task != wanted:
