@@ -1,5 +1,15 @@
 """MLP Studio's engine: a small modular neural-network framework in pure NumPy (no Qt here)."""
 from . import adopt  # noqa: F401  (engine.adopt: fitting models and data to a playground task)
+from .api import (
+    PIXEL_SCALE,
+    fit,
+    image_pipeline,
+    linear_layers,
+    pixels_to_inputs,
+    predict,
+    predict_proba,
+    predict_scores,
+)
 from .errors import DataError, DivergenceError, EngineError, ModelFileError, ProjectFileError
 from .layers import (
                      ACTIVATIONS,
@@ -21,8 +31,9 @@ from .model import build_model, describe, mlp
 from .module import Module, Parameter, Sequential
 from .optim import SGD, Adam, build_optimizer
 from .pipeline import Pipeline, load_model, save_model
+from .resources import mnist_dir, shipped_model_path
 from .tasks import FEATURES, MAX_LAYERS, MAX_UNITS, ONE_D_FEATURES, TASKS, Task, task_of
-from .train import BatchReport, EpochReport, Trainer, make_grid, predict, predict_proba
+from .train import BatchReport, EpochReport, Trainer, make_grid
 
 __all__ = [
     "EngineError", "DataError", "DivergenceError", "ModelFileError", "ProjectFileError",
@@ -34,4 +45,6 @@ __all__ = [
     "mlp", "build_model", "describe", "SGD", "Adam", "build_optimizer",
     "Trainer", "BatchReport", "EpochReport", "predict", "predict_proba", "make_grid",
     "Pipeline", "save_model", "load_model",
+    "fit", "predict_scores", "linear_layers", "PIXEL_SCALE", "pixels_to_inputs", "image_pipeline",
+    "mnist_dir", "shipped_model_path",
 ]

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .api import PIXEL_SCALE as IMAGE_SCALE  # image inputs are pixel / 255 (one definition: engine/api.py)
+from .api import pixels_to_inputs
 from .errors import EngineError
 from .layers import ACTIVATIONS
 from .metrics import confusion_matrix, per_class_accuracy, r2_score, rmse
@@ -27,9 +29,8 @@ from .pipeline import Pipeline
 from .presets import MNIST_PRESETS
 from .recipe import (CLASSIFICATION_LOSSES, DEFAULT_RECIPE, LOSSES, OPTIMIZER_NAMES, REGRESSION_LOSSES,
                      build_loss, build_model_from_recipe, build_optimizer_from_recipe, validate_recipe)
-from .train import EpochReport, Trainer, predict
-
-IMAGE_SCALE = 255.0  # image inputs are pixel / 255; the saved Pipeline divides raw 0-255 pixels by this
+from .train import EpochReport, Trainer
+from .train import predict as predict_scores
 
 
 class CliError(Exception):
@@ -40,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     from .data import CLASSIFICATION_PRESETS, FEATURES, REGRESSION_PRESETS
     presets = ", ".join([*CLASSIFICATION_PRESETS, *REGRESSION_PRESETS])
     p = argparse.ArgumentParser(
-        prog="main.py train", formatter_class=argparse.RawDescriptionHelpFormatter,
+        prog="mlp-studio train", formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Train a multi-layer perceptron without the window, print one line per epoch and the "
                     "final test metrics, and optionally save the model (open it in MLP Studio or with "
                     "engine.Pipeline.load).",
@@ -56,7 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="share of points held out for the test (default 0.2; images have their own test set)")
     d.add_argument("--val-fraction", type=float, default=0.0,
                    help="share of the training data used for validation each epoch (default 0)")
-    d.add_argument("--limit", type=int, default=None, help="use at most this many training examples")
+    d.add_argument("--limit", "--subset", type=int, default=None, metavar="N",
+                   help="use at most the first N training examples (a quick run on part of MNIST)")
     n = p.add_argument_group("network and training (defaults: the playground's for points, the preset's for images)")
     n.add_argument("--preset", choices=sorted(MNIST_PRESETS), default=None,
                    help="an image recipe from engine/presets.py (default for image data: standard)")
@@ -106,8 +108,7 @@ def load_data(args, rng) -> Data:
         img = load_mnist() if src.lower() == "mnist" else load_idx_folder(path)
         X = img.train_images.reshape(len(img.train_images), -1)
         Xt = img.test_images.reshape(len(img.test_images), -1)
-        lut = (np.arange(256) / IMAGE_SCALE).astype(np.float32)  # exactly what the saved Pipeline computes
-        X, Xt = lut[X], lut[Xt]
+        X, Xt = pixels_to_inputs(X), pixels_to_inputs(Xt)  # exactly what the saved Pipeline computes
         return Data(img.name, "classification", img.n_classes, img.class_names, X, img.train_labels, Xt,
                     img.test_labels, True, X.shape[1])
     if is_preset:
@@ -261,7 +262,7 @@ def run(args, out=None) -> int:
     else:
         test_loss, test_metric = trainer.evaluate(Xt, data.y_test)
         if data.task == "classification":
-            pred = predict(model, Xt)
+            pred = predict_scores(model, Xt)
             say(f"test: loss {test_loss:.4f}, accuracy {_pct(test_metric).strip()} "
                 f"({int(round(test_metric * len(Xt))):,} of {len(Xt):,} right)")
             labels = pred.argmax(axis=1) if pred.shape[1] > 1 else (pred[:, 0] > 0).astype(np.int64)
@@ -278,7 +279,7 @@ def run(args, out=None) -> int:
                     say(f"{name:>{w}} " + " ".join(f"{v:>{w}d}" for v in row))
             meta["test_accuracy"] = float(test_metric)
         else:
-            pred = predict(model, Xt)[:, 0]
+            pred = predict_scores(model, Xt)[:, 0]
             say(f"test: loss {test_loss:.4f}, RMSE {rmse(pred, data.y_test):.4f}, R² {r2_score(pred, data.y_test):.4f}")
             meta["test_r2"] = float(test_metric)
     if args.save:
@@ -308,3 +309,51 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+
+
+# ------------------------------------------------------------------------------------------ export
+def build_export_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="mlp-studio export",
+        description="Write a saved model (.npz from MLP Studio or `mlp-studio train --save`) as a standalone "
+                    "Python file: --torch builds the same torch.nn.Sequential (features, scaling, layers) and "
+                    "loads the weights from FILE_weights.npz beside it; --numpy needs only NumPy.")
+    kind = p.add_mutually_exclusive_group(required=True)
+    kind.add_argument("--torch", action="store_true", help="a PyTorch script (PyTorch is needed only to run it)")
+    kind.add_argument("--numpy", action="store_true", help="a NumPy-only script with the weights inside")
+    p.add_argument("model", metavar="MODEL.npz", help="the saved model")
+    p.add_argument("-o", "--output", default=None, metavar="FILE.py",
+                   help="where to write the script (default: MODEL_torch.py or MODEL_numpy.py beside the model)")
+    return p
+
+
+def export_main(argv: list[str] | None = None, out=None) -> int:
+    """`mlp-studio export --torch|--numpy MODEL.npz [-o FILE.py]`; returns the exit code (0 ok, 1 error, 2 usage)."""
+    parser = build_export_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    say = lambda *a: print(*a, file=out or sys.stdout, flush=True)  # noqa: E731
+    model_path = Path(args.model)
+    default = model_path.with_name(model_path.stem + ("_torch.py" if args.torch else "_numpy.py"))
+    target = Path(args.output) if args.output else default
+    try:
+        pipe = Pipeline.load(model_path)
+        title = f"{pipe.meta.get('data', model_path.stem)} network exported from MLP Studio"
+        if args.torch:
+            from .torch_export import export_torch
+            script, weights = export_torch(pipe, target, title=title)
+            say(f"wrote {script} and its weights {weights.name}; run it with: python {script.name} (needs torch)")
+        else:
+            from .export import numpy_script
+            from .fileio import atomic_write_bytes
+            atomic_write_bytes(target, numpy_script(pipe, title=title).encode("utf-8"))
+            say(f"wrote {target}; run it with: python {target.name} (needs numpy)")
+    except (EngineError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"error: cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    return 0

@@ -16,8 +16,9 @@ from pathlib import Path
 import numpy as np
 
 from .errors import DataError
+from .resources import mnist_dir
 
-DEFAULT_MNIST_DIR = Path(__file__).resolve().parent.parent / "resources" / "mnist"
+DEFAULT_MNIST_DIR = mnist_dir()  # resources/mnist in a clone, package data in a wheel install
 
 # dtype code -> big-endian NumPy dtype as stored in the file
 IDX_DTYPES = {0x08: ">u1", 0x09: ">i1", 0x0B: ">i2", 0x0C: ">i4", 0x0D: ">f4", 0x0E: ">f8"}

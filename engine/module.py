@@ -201,6 +201,10 @@ class Sequential(Module):
     def children(self) -> list[Module]:
         return list(self.layers)
 
+    def linear_layers(self) -> list[Module]:
+        """The layers with weights, in order: [i].weight / [i].bias, whatever Dropout sits between them."""
+        return [layer for layer in self.layers if hasattr(layer, "weight") and hasattr(layer, "in_features")]
+
     def forward(self, x: np.ndarray) -> np.ndarray:
         for layer in self.layers:
             x = layer.forward(x)

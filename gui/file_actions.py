@@ -164,6 +164,20 @@ class FileActions(QObject):
                          lambda: atomic_write_text(path, numpy_script(pipe, title=title)),
                          f"Exported the network as {Path(path).name}")
 
+    def export_torch(self, mode, path=None) -> bool:
+        """The network as a PyTorch .py file plus its weights (.npz) beside it (engine/torch_export.py)."""
+        pipe = self._need_pipeline(mode, "Export for PyTorch")
+        if pipe is None:
+            return False
+        path = path or self._ask(True, "script", "Export the network for PyTorch", SCRIPT_FILTER, ".py",
+                                 "mlp_network_torch.py")
+        if path is None:
+            return False
+        from engine.torch_export import export_torch  # writes text and arrays; never imports torch
+        title = f"{getattr(mode, 'title', 'MLP Studio')} network exported from MLP Studio"
+        return self._run("Export for PyTorch", lambda: export_torch(pipe, path, title=title),
+                         f"Exported the network as {Path(path).with_suffix('.py').name} and its weights")
+
     def _need_pipeline(self, mode, title):
         try:
             pipe = self.pipeline(mode)

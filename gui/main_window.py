@@ -139,6 +139,8 @@ class MainWindow(QMainWindow):
                      tip="Load a model file saved by MLP Studio.")
         self._action(m, "export_script", "Export &NumPy script…", lambda: f.export_script(self.mode),
                      tip="Write the trained network as a short Python script that needs only NumPy.")
+        self._action(m, "export_torch", "Export for P&yTorch…", lambda: f.export_torch(self.mode),
+                     tip="Write a Python file building the same torch.nn.Sequential, with its weights beside it.")
         m.addSeparator()
         self._action(m, "quit", "&Quit", self.close, QKeySequence.Quit, "Close MLP Studio.")
         m.aboutToShow.connect(self._update_file_menu)
@@ -219,6 +221,7 @@ class MainWindow(QMainWindow):
         a["save_model"].setEnabled(has("current_pipeline"))
         a["load_model"].setEnabled(has("load_pipeline"))
         a["export_script"].setEnabled(has("current_pipeline"))
+        a["export_torch"].setEnabled(has("current_pipeline"))
 
     @Slot()
     def _mode_switched(self, *_args) -> None:

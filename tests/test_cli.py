@@ -1,5 +1,6 @@
 """`python main.py train`: headless training on presets, CSV files and IDX folders."""
 import gzip
+import io
 import re
 import struct
 import subprocess
@@ -10,6 +11,7 @@ import numpy as np
 import pytest
 
 import engine
+from engine.cli import build_parser, run
 from engine.cli import main as cli_main
 from engine.data import make_dataset, save_points_csv
 
@@ -159,3 +161,44 @@ def test_main_py_help_subprocess():
     r = subprocess.run([sys.executable, str(ROOT / "main.py"), "train", "--help"], capture_output=True, text=True,
                        timeout=60, cwd=ROOT)
     assert r.returncode == 0 and "--save" in r.stdout
+
+
+NO_QT_PROBE = f"""
+import sys
+sys.path.insert(0, {str(ROOT)!r})
+import main
+code = main.main(sys.argv[1:])
+qt = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'pyqtgraph'))
+print('qt modules:', qt)
+sys.exit(code)
+"""
+
+
+@pytest.mark.parametrize("flag, expected", [("--version", r"^mlp-studio \d+\.\d+"), ("--help", r"^usage: mlp-studio"),
+                                            ("-h", r"mlp-studio train")])
+def test_version_and_help_need_no_display_and_no_qt(flag, expected):
+    env = {k: v for k, v in __import__("os").environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    r = subprocess.run([sys.executable, "-c", NO_QT_PROBE, flag], capture_output=True, text=True, timeout=60,
+                       env=env, cwd=ROOT)
+    assert r.returncode == 0, r.stderr
+    assert re.search(expected, r.stdout, re.M), r.stdout
+    assert "qt modules: []" in r.stdout
+
+
+def test_subset_is_an_alias_of_limit(tmp_path):
+    out = io.StringIO()
+    args = build_parser().parse_args(["--data", "circle", "--n", "300", "--subset", "50", "--epochs", "1"])
+    assert args.limit == 50
+    assert run(args, out) == 0
+    assert re.search(r"50 training", out.getvalue())
+
+
+def test_export_torch_from_the_command_line(tmp_path):
+    model = tmp_path / "spiral.npz"
+    assert run_main("--data", "spiral", "--n", "100", "--epochs", "1", "--save", str(model)).returncode == 0
+    r = subprocess.run([sys.executable, str(ROOT / "main.py"), "export", "--torch", str(model)], capture_output=True,
+                       text=True, timeout=120, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "spiral_torch.py").is_file() and (tmp_path / "spiral_torch_weights.npz").is_file()
+    assert "spiral_torch.py" in r.stdout

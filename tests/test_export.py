@@ -62,7 +62,7 @@ def test_mnist_sized_float64_net_without_features(rng):
     pipe = engine.Pipeline(model, "classification", 10, None, None, None)
     ns = run_script(numpy_script(pipe))
     X = rng.uniform(0, 1, size=(20, 784))
-    np.testing.assert_allclose(ns["forward"](X), engine.predict(model, X), rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(ns["forward"](X), engine.predict_scores(model, X), rtol=1e-12, atol=1e-12)
     assert ns["N_INPUTS"] == 784
 
 
@@ -83,7 +83,7 @@ def test_unexportable_layer_is_refused(rng):
     model = engine.Sequential(engine.Linear(2, 2, rng=rng), engine.Softmax())
     ns = run_script(numpy_script(engine.Pipeline(model, "classification", 2)))
     X = rng.normal(size=(4, 2))
-    np.testing.assert_allclose(ns["forward"](X), engine.predict(model, X.astype(np.float32)), rtol=1e-6)
+    np.testing.assert_allclose(ns["forward"](X), engine.predict_scores(model, X.astype(np.float32)), rtol=1e-6)
 
     class Odd(engine.Module):
         def forward(self, x):

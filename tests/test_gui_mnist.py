@@ -323,7 +323,8 @@ def test_training_job_sends_small_frozen_deltas_and_weight_sizes(mnist):
     e = epochs[-1]
     assert e.test_acc == e.evaluation.accuracy and 0.5 < e.test_acc < 1 and 0.5 < e.train_acc < 1
     # the test loss is the cross-entropy of the network's outputs on the test set
-    from engine import CrossEntropyLoss, predict
+    from engine import CrossEntropyLoss
+    from engine import predict_scores as predict
     out = predict(e.pipeline.model, mnist.test_images.reshape(len(mnist.test_images), -1).astype(np.float32) / 255)
     assert e.test_loss == pytest.approx(CrossEntropyLoss().forward(out, mnist.test_labels), rel=1e-4)
     assert s.trainer.step == 2 * n_batches

@@ -56,10 +56,10 @@ def test_regression_on_the_plane(loss_cls):
     epochs, _ = run_all(trainer, 60)
     assert epochs[-1].metric_name == "R²"
     assert epochs[-1].train_loss < 0.2 * epochs[0].train_loss
-    r2 = engine.r2_score(engine.predict(model, X), y)
+    r2 = engine.r2_score(engine.predict(model, X, task="regression"), y)
     assert r2 >= 0.99
     assert epochs[-1].train_metric == pytest.approx(r2)
-    assert engine.rmse(engine.predict(model, X), y) < 0.2
+    assert engine.rmse(engine.predict(model, X, task="regression"), y) < 0.2
 
 
 def test_float64_training_stays_float64(rng):
@@ -309,7 +309,7 @@ def test_dropout_is_off_in_predict(rng):
 def test_predict_in_chunks_equals_one_go(rng):
     model = engine.mlp([2, 4, 3], "tanh", rng=rng)
     X = rng.standard_normal((25, 2))
-    np.testing.assert_allclose(engine.predict(model, X, batch_size=7), engine.predict(model, X), rtol=1e-6)
+    np.testing.assert_allclose(engine.predict_scores(model, X, batch_size=7), engine.predict_scores(model, X), rtol=1e-6)
     p = engine.predict_proba(model, X, batch_size=7)
     assert p.shape == (25, 3)
     np.testing.assert_allclose(p.sum(axis=1), 1, rtol=1e-6)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from engine import BatchReport, EpochReport, Pipeline, Trainer, build_model, confusion_matrix
+from engine.api import PIXEL_SCALE, pixels_to_inputs
 from engine.idx import ImageDataset, load_idx_folder
 from engine.recipe import build_loss, build_model_from_recipe, build_optimizer_from_recipe, validate_recipe
 from gui.blas import single_thread
@@ -107,11 +108,7 @@ class EvaluationReady:
 # -- helpers -----------------------------------------------------------------------------------
 def flat_inputs(images: np.ndarray) -> np.ndarray:
     """(n, h, w) uint8 → (n, h·w) float32 in [0, 1] — what the network sees (the Pipeline's std is 255)."""
-    n = len(images)
-    out = np.empty((n, images[0].size if n else 0), np.float32)
-    for i in range(0, n, 8192):  # in chunks: no float64 temporary of the whole set
-        np.divide(images[i:i + 8192].reshape(-1, out.shape[1]), 255.0, out=out[i:i + 8192], dtype=np.float32)
-    return out
+    return pixels_to_inputs(images)  # the one definition of the pixel scaling (engine/api.py)
 
 
 def subset_indices(n_total: int, n: int) -> np.ndarray:
@@ -125,7 +122,7 @@ def copy_pipeline(model, class_names, meta=None) -> Pipeline:
     clone = build_model(model.get_config(), np.random.default_rng(0))
     clone.load_state_dict({k: v.copy() for k, v in model.state_dict().items()})
     n_in = clone.layers[0].in_features
-    return Pipeline(clone, "classification", len(class_names), None, np.zeros(n_in), np.full(n_in, 255.0),
+    return Pipeline(clone, "classification", len(class_names), None, np.zeros(n_in), np.full(n_in, PIXEL_SCALE),
                     tuple(class_names), dict(meta or {}))
 
 
@@ -160,7 +157,7 @@ def evaluate_steps(pipeline: Pipeline, data: ImageDataset, X_test: np.ndarray | 
 
 def _scores_steps(model, X01: np.ndarray, dtype):
     """Raw network outputs for inputs already scaled to [0, 1], EVAL_CHUNK rows per piece (eval mode)."""
-    from engine import predict
+    from engine import predict_scores as predict  # raw scores
     parts = []
     for i in range(0, len(X01), EVAL_CHUNK):
         parts.append(predict(model, X01[i:i + EVAL_CHUNK].astype(dtype, copy=False)))
@@ -362,7 +359,7 @@ class TrainingSession:
                            readonly(np.array([r[2] for r in rows], float)), self._layer_names)
 
     def _live_accuracy(self) -> float:
-        from engine import predict
+        from engine import predict_scores as predict  # raw scores
         out = predict(self.model, self._live_X)
         self.model.train()
         return float(np.mean(out.argmax(axis=1) == self._live_y))

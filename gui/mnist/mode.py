@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from engine import ModelFileError, Pipeline
 from engine.presets import MNIST_PRESETS
+from engine.resources import shipped_model_path
 from gui.mnist.data_panel import DataPanel
 from gui.mnist.draw_panel import DrawPanel
 from gui.mnist.evaluation_view import EvaluationView
@@ -34,8 +35,7 @@ from gui.mnist.training_panel import TrainingPanel
 from gui.mnist.training_plots import TrainingPlots
 from gui.widgets.network_builder import NetworkBuilder
 
-ROOT = Path(__file__).resolve().parents[2]
-SHIPPED_MODEL = ROOT / "resources" / "models" / "mnist_mlp.npz"
+SHIPPED_MODEL = shipped_model_path()  # engine/resources.py: package data in a wheel, resources/ in a clone
 MODEL_FILTER = "MLP Studio model (*.npz);;All files (*)"
 TAB_SAMPLES, TAB_TRAINING, TAB_EVALUATION, TAB_DRAW = range(4)
 
