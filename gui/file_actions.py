@@ -21,12 +21,8 @@ from PySide6.QtWidgets import QFileDialog
 from engine import EngineError, Pipeline
 from engine.export import numpy_script
 from engine.fileio import atomic_write_bytes, atomic_write_text
+from gui.constants import CSV_FILTER, MODEL_FILTER, PNG_FILTER, SCRIPT_FILTER
 from gui.errors import short_message
-
-CSV_FILTER = "CSV files (*.csv);;All files (*)"
-PNG_FILTER = "PNG images (*.png)"
-MODEL_FILTER = "MLP Studio models (*.npz);;All files (*)"
-SCRIPT_FILTER = "Python scripts (*.py)"
 
 
 def capability(mode, name: str):

@@ -16,13 +16,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget
+from PySide6.QtWidgets import QMainWindow, QTabWidget
 
-from gui.app import APP_NAME
 from gui.autosave import Autosave
+from gui.constants import APP_NAME, AUTOSAVE_MS
 from gui.errors import ErrorReporter, short_message
 from gui.file_actions import FileActions
-from gui.project_controller import AUTOSAVE_MS, ProjectController
+from gui.project_controller import ProjectController
 from gui.settings import AppSettings
 from gui.theme import THEMES, apply_theme, apply_to_plots
 

@@ -16,13 +16,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from engine.errors import ProjectFileError
 from engine.project_file import EXTENSION, load_project, save_project
-from gui.app import APP_NAME, VERSION
 from gui.autosave import Autosave
+from gui.constants import APP_NAME, AUTOSAVE_MS, PROJECT_FILTER, VERSION
 from gui.errors import short_message, unattended
 from gui.settings import AppSettings
-
-AUTOSAVE_MS = 30_000
-PROJECT_FILTER = f"MLP Studio projects (*{EXTENSION});;All files (*)"
 
 
 class ProjectController(QObject):
