@@ -6,13 +6,15 @@
 - Enter/Return in a spin box or line edit commits the value (the field handles the key first) and then
   leaves the field: the focus goes back to the current mode, so the next Space plays.
 
-One application-wide event filter (installed by the main window) does both, so every field of every
-mode — present or future — behaves the same without code of its own.
+The main window owns one FieldKeys. It watches the application's focus changes and puts its event
+filter on each field of the window that takes the focus, so every field of every mode — present or
+future — behaves the same without code of its own. (Not a filter on the whole application: that would
+run Python, and take the GIL from a training thread, for every event of every widget.)
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 FIELDS = (QLineEdit, QAbstractSpinBox, QTextEdit, QPlainTextEdit)
 COMMIT_FIELDS = (QLineEdit, QAbstractSpinBox)           # Enter leaves these (Enter is a new line in text edits)
@@ -23,7 +25,8 @@ _KEY_PRESS = QEvent.KeyPress
 
 
 def is_field(widget) -> bool:
-    return isinstance(widget, FIELDS)
+    """A widget that takes typed text: a line, number box, text box, or an editable combo box."""
+    return isinstance(widget, FIELDS) or isinstance(widget, QComboBox) and widget.isEditable()
 
 
 def _single_key(event) -> bool:
@@ -34,8 +37,8 @@ def _single_key(event) -> bool:
 
 
 class FieldKeys(QObject):
-    """Install with `QApplication.instance().installEventFilter(FieldKeys(window, leave_to))`:
-    `leave_to()` gives the widget that takes the focus after Enter (the current mode)."""
+    """`FieldKeys(window, leave_to).install()`: `leave_to()` gives the widget that takes the focus after
+    Enter (the current mode)."""
 
     def __init__(self, window: QWidget, leave_to):
         super().__init__(window)
@@ -46,12 +49,20 @@ class FieldKeys(QObject):
     def install(self) -> None:
         app = QApplication.instance()
         if app is not None:
-            app.installEventFilter(self)
+            app.focusChanged.connect(self._focus_changed)
+            self._focus_changed(None, app.focusWidget())
 
     def uninstall(self) -> None:
         app = QApplication.instance()
         if app is not None:
-            app.removeEventFilter(self)
+            try:
+                app.focusChanged.disconnect(self._focus_changed)
+            except (RuntimeError, TypeError):
+                pass
+
+    def _focus_changed(self, _old, new) -> None:
+        if new is not None and is_field(new) and new.window() is self._window:
+            new.installEventFilter(self)    # once per widget: Qt moves a filter installed again to the front
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt's name)
         kind = event.type()
@@ -63,9 +74,10 @@ class FieldKeys(QObject):
             if _single_key(event):
                 event.accept()      # the field gets the key as a KeyPress; no shortcut fires
             return False
-        if event.key() in _ENTER and isinstance(obj, COMMIT_FIELDS) and not (event.modifiers() & _COMMAND_MODIFIERS):
-            if isinstance(obj, QLineEdit) and isinstance(obj.parent(), QAbstractSpinBox):
-                return False        # a spin box's inner editor: the spin box itself handles Enter
+        commits = isinstance(obj, COMMIT_FIELDS) or isinstance(obj, QComboBox)
+        if event.key() in _ENTER and commits and not (event.modifiers() & _COMMAND_MODIFIERS):
+            if isinstance(obj, QLineEdit) and isinstance(obj.parent(), (QAbstractSpinBox, QComboBox)):
+                return False        # the editor inside a spin box or combo box: its owner handles Enter
             obj.event(event)        # let the field commit first (valueChanged / editingFinished / returnPressed)
             self._leave(obj)
             return True

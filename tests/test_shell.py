@@ -6,7 +6,7 @@ import pytest
 from fake_mode import BareMode, FakeMode
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QDoubleSpinBox, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QDoubleSpinBox, QLineEdit, QVBoxLayout, QWidget
 
 from engine.errors import ProjectFileError
 from engine.project_file import parse_project, save_project
@@ -127,8 +127,11 @@ class FieldsMode(FakeMode):
         self.spin.setValue(0.03)
         self.spin.setKeyboardTracking(False)
         self.line = QLineEdit(self)
+        self.combo = QComboBox(self)
+        self.combo.setEditable(True)
         self.layout().addWidget(self.spin)
         self.layout().addWidget(self.line)
+        self.layout().addWidget(self.combo)
         self.classes = []
         sc = QShortcut(QKeySequence("1"), self)
         sc.setContext(Qt.WidgetWithChildrenShortcut)
@@ -164,6 +167,12 @@ def test_single_keys_go_to_the_field_and_enter_leaves_it(qtbot, env):
     assert entered == ["sr 1"] and QApplication.focusWidget() is mode
     type_key(qtbot, Qt.Key_S)
     assert mode.calls == ["play_pause", "step"]
+    mode.combo.setFocus()                          # an editable combo box is a field too
+    for key in (Qt.Key_R, Qt.Key_Space, Qt.Key_2):
+        type_key(qtbot, key)
+    assert mode.combo.currentText() == "r 2" and mode.calls == ["play_pause", "step"]
+    type_key(qtbot, Qt.Key_Return)
+    assert QApplication.focusWidget() is mode and w.keys.left == 3
     type_key(qtbot, Qt.Key_Z, Qt.ControlModifier)   # a command key still works from anywhere
     assert mode.calls[-1] == "undo" or not w.actions_by_name["undo"].isEnabled()
 
