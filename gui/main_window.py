@@ -54,7 +54,8 @@ class MainWindow(QMainWindow):
         for mode in self.modes.values():
             self.tabs.addTab(mode, mode.title)
             mode.status.connect(self.show_status)
-            mode.changed.connect(self._update_edit_actions)
+            mode.changed.connect(self._update_edit_actions)   # its undo history may have changed
+            mode.status.connect(self._update_edit_actions)
         self.setCentralWidget(self.tabs)
         self.errors = ErrorReporter(self)
         self.autosave = Autosave(data_dir)
