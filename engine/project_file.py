@@ -252,3 +252,29 @@ def load_project(path) -> dict:
     except OSError as exc:
         raise ProjectFileError(f"{p.name}: cannot be read ({exc.strerror or exc}).") from None
     return project_from_bytes(data, p.name)
+
+
+def check_project_state(state, name: str = "project") -> dict:
+    """`state` if it has the shape of an MLP Studio project ({"modes": {key: dict, ...}, ...}); else
+    ProjectFileError naming `name`. The modes' own parts are checked by the modes."""
+    if not isinstance(state, dict) or not isinstance(state.get("modes"), dict):
+        raise ProjectFileError(f"{name}: not a complete MLP Studio project (it holds no modes).")
+    for key, part in state["modes"].items():
+        if not isinstance(part, dict):
+            raise ProjectFileError(f"{name}: the project data is damaged (the part {key!r} is a "
+                                   f"{type(part).__name__}, not a dict).")
+    current = state.get("current_mode")
+    if current is not None and not isinstance(current, str):
+        raise ProjectFileError(f"{name}: the project data is damaged (current_mode is not a name).")
+    return state
+
+
+def parse_project(path) -> dict:
+    """Read and check the project file at `path` without touching anything: its state dict, or
+    ProjectFileError with a clear message (unreadable, damaged, foreign, newer, or holding no modes)."""
+    p = Path(path)
+    return check_project_state(load_project(p), p.name)
+
+
+validate = parse_project   # the same check, by the name a caller looking for "validate" tries first
+parse = parse_project

@@ -3,9 +3,7 @@ from __future__ import annotations
 
 import sys
 
-APP_NAME = "MLP Studio"
-ORG_NAME = "MLP Studio"
-VERSION = "0.1.0"
+from gui.constants import APP_NAME, ORG_NAME, VERSION
 
 
 def configure_pyqtgraph() -> None:

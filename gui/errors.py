@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QMessageBox
 
 from engine import EngineError
+from gui.messages import Message
 
 UNATTENDED_ENV = "MLP_STUDIO_UNATTENDED"
 
@@ -43,7 +44,7 @@ class ErrorReporter(QObject):
 
     reported = Signal(str)  # may be emitted from any thread; shown in the GUI thread
 
-    def __init__(self, window):
+    def __init__(self, window):  # window: the MainWindow (its show_status shows the message)
         super().__init__(window)
         self._window = window
         self._dialog: QMessageBox | None = None
@@ -88,7 +89,7 @@ class ErrorReporter(QObject):
         self.last_message = message
         window = self._window
         try:
-            window.statusBar().showMessage(message, 15000)
+            window.show_status(Message.error(message))
         except RuntimeError:  # the window is already gone
             return
         if unattended() or (self._dialog is not None and self._dialog.isVisible()):

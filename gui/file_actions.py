@@ -1,13 +1,8 @@
 """Import and export for the current mode: points CSV, plot PNG, model file, NumPy script.
 
-Each action asks the mode for an optional method (getattr) and is disabled when the mode has
-none. What a mode may provide:
-  import_points_csv(path)   read points (raise EngineError/ValueError, change nothing, on a bad file)
-  export_points_csv(path)   write its points
-  plot_widgets()            {name: pyqtgraph PlotWidget or any QWidget} for PNG export
-  current_pipeline()        the trained engine.Pipeline, or None if there is none yet
-  load_pipeline(pipeline)   adopt a loaded Pipeline (raise ValueError if it does not fit)
-  model_actions()           its own QActions for saving/loading models (used instead of the above)
+Each action needs an optional ability of the mode (gui/mode_api.py: PointsImport, PointsExport, Plots,
+PipelineSource, PipelineSink; ModelActions replaces Save/Load model) and is disabled when the mode has
+none of it.
 """
 from __future__ import annotations
 
@@ -21,16 +16,10 @@ from PySide6.QtWidgets import QFileDialog
 from engine import EngineError, Pipeline
 from engine.export import numpy_script
 from engine.fileio import atomic_write_bytes, atomic_write_text
+from gui.constants import CSV_FILTER, MODEL_FILTER, PNG_FILTER, SCRIPT_FILTER
 from gui.errors import short_message
-
-CSV_FILTER = "CSV files (*.csv);;All files (*)"
-PNG_FILTER = "PNG images (*.png)"
-MODEL_FILTER = "MLP Studio models (*.npz);;All files (*)"
-SCRIPT_FILTER = "Python scripts (*.py)"
-
-
-def capability(mode, name: str):
-    return getattr(mode, name, None) if mode is not None else None
+from gui.messages import Message
+from gui.mode_api import PipelineSink, PipelineSource, Plots, PointsExport, PointsImport
 
 
 def widget_png_bytes(widget, scale: float = 2.0) -> bytes:
@@ -90,31 +79,34 @@ class FileActions(QObject):
             traceback.print_exc(file=sys.stderr)
             self.report(title, short_message(exc))
             return False
-        self.window.statusBar().showMessage(done, 6000)
+        self.window.show_status(Message.info(done), 6000)
         return True
 
     # -- points --------------------------------------------------------------------------------
     def import_points(self, mode, path=None) -> bool:
-        fn = capability(mode, "import_points_csv")
-        path = path or (fn and self._ask(False, "csv", "Import points", CSV_FILTER, ".csv"))
-        if fn is None or path is None:
+        if not isinstance(mode, PointsImport):
             return False
-        return self._run("Import points", lambda: fn(Path(path)), f"Imported points from {Path(path).name}")
+        path = path or self._ask(False, "csv", "Import points", CSV_FILTER, ".csv")
+        if path is None:
+            return False
+        return self._run("Import points", lambda: mode.import_points_csv(Path(path)),
+                         f"Imported points from {Path(path).name}")
 
     def export_points(self, mode, path=None) -> bool:
-        fn = capability(mode, "export_points_csv")
-        path = path or (fn and self._ask(True, "csv", "Export points", CSV_FILTER, ".csv", "points.csv"))
-        if fn is None or path is None:
+        if not isinstance(mode, PointsExport):
             return False
-        return self._run("Export points", lambda: fn(Path(path)), f"Exported points to {Path(path).name}")
+        path = path or self._ask(True, "csv", "Export points", CSV_FILTER, ".csv", "points.csv")
+        if path is None:
+            return False
+        return self._run("Export points", lambda: mode.export_points_csv(Path(path)),
+                         f"Exported points to {Path(path).name}")
 
     # -- plots ---------------------------------------------------------------------------------
     def plots(self, mode) -> dict:
-        fn = capability(mode, "plot_widgets")
-        if fn is None:
+        if not isinstance(mode, Plots):
             return {}
         try:
-            return dict(fn() or {})
+            return dict(mode.plot_widgets() or {})
         except Exception:
             traceback.print_exc(file=sys.stderr)
             return {}
@@ -132,8 +124,7 @@ class FileActions(QObject):
 
     # -- models --------------------------------------------------------------------------------
     def pipeline(self, mode):
-        fn = capability(mode, "current_pipeline")
-        return fn() if fn is not None else None
+        return mode.current_pipeline() if isinstance(mode, PipelineSource) else None
 
     def save_model(self, mode, path=None) -> bool:
         pipe = self._need_pipeline(mode, "Save model")
@@ -145,11 +136,13 @@ class FileActions(QObject):
         return self._run("Save model", lambda: pipe.save(path), f"Saved the model as {Path(path).name}")
 
     def load_model(self, mode, path=None) -> bool:
-        fn = capability(mode, "load_pipeline")
-        path = path or (fn and self._ask(False, "model", "Load model", MODEL_FILTER, ".npz"))
-        if fn is None or path is None:
+        if not isinstance(mode, PipelineSink):
             return False
-        return self._run("Load model", lambda: fn(Pipeline.load(path)), f"Loaded the model {Path(path).name}")
+        path = path or self._ask(False, "model", "Load model", MODEL_FILTER, ".npz")
+        if path is None:
+            return False
+        return self._run("Load model", lambda: mode.load_pipeline(Pipeline.load(path)),
+                         f"Loaded the model {Path(path).name}")
 
     def export_script(self, mode, path=None) -> bool:
         pipe = self._need_pipeline(mode, "Export NumPy script")
@@ -159,7 +152,7 @@ class FileActions(QObject):
                                  "mlp_network.py")
         if path is None:
             return False
-        title = f"{getattr(mode, 'title', 'MLP Studio')} network exported from MLP Studio"
+        title = f"{mode.title} network exported from MLP Studio"
         return self._run("Export NumPy script",
                          lambda: atomic_write_text(path, numpy_script(pipe, title=title)),
                          f"Exported the network as {Path(path).name}")
@@ -174,7 +167,7 @@ class FileActions(QObject):
         if path is None:
             return False
         from engine.torch_export import export_torch  # writes text and arrays; never imports torch
-        title = f"{getattr(mode, 'title', 'MLP Studio')} network exported from MLP Studio"
+        title = f"{mode.title} network exported from MLP Studio"
         return self._run("Export for PyTorch", lambda: export_torch(pipe, path, title=title),
                          f"Exported the network as {Path(path).with_suffix('.py').name} and its weights")
 

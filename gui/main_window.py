@@ -1,12 +1,7 @@
 """The main window: one tab per mode (2D playground, MNIST lab), menus, status bar, projects.
 
-A mode is a QWidget implementing the MODE INTERFACE:
-  - `title` (str), `status = Signal(str)` (status-bar text), `changed = Signal()` (unsaved change);
-  - `shutdown()`: stop its workers and wait for them (called when the window closes);
-  - `play_pause()`, `step()`, `reset()`: the Train menu; `undo()`, `redo()`: the Edit menu;
-  - `get_state() -> dict`, `set_state(dict)` (ValueError, changing nothing, on a bad state);
-  - `busy() -> bool`;
-and optionally the import/export methods listed in gui/file_actions.py.
+A mode is a QWidget implementing the MODE INTERFACE (gui/mode_api.py: the `Mode` protocol, plus
+optional abilities such as `UndoState` or `PointsImport`, each a small protocol checked with isinstance).
 """
 from __future__ import annotations
 
@@ -16,30 +11,41 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget
+from PySide6.QtWidgets import QMainWindow, QTabWidget
 
-from gui.app import APP_NAME
 from gui.autosave import Autosave
+from gui.constants import APP_NAME, AUTOSAVE_MS, ERROR_MS, STATUS_MS
 from gui.errors import ErrorReporter, short_message
+from gui.field_keys import FieldKeys
 from gui.file_actions import FileActions
-from gui.project_controller import AUTOSAVE_MS, ProjectController
+from gui.messages import Message, as_message
+from gui.mode_api import ModelActions, can_redo, can_undo, capabilities, check_mode
+from gui.project_controller import ProjectController
 from gui.settings import AppSettings
 from gui.theme import THEMES, apply_theme, apply_to_plots
 
+ERROR_STYLE = "QStatusBar { color: #D55E00; font-weight: bold; }"
 
-def default_modes(parent) -> dict:
+
+def default_modes(parent, seed=None) -> dict:
+    """The app's two modes. `seed` makes the playground's random data and weights repeatable (the MNIST
+    lab does not take a seed yet)."""
     from gui.mnist import MnistLabMode
     from gui.playground import PlaygroundMode
-    return {"playground": PlaygroundMode(parent), "mnist": MnistLabMode(parent)}
+    return {"playground": PlaygroundMode(parent, seed=seed), "mnist": MnistLabMode(parent)}
 
 
 class MainWindow(QMainWindow):
     def __init__(self, parent=None, *, modes: dict | None = None, settings: AppSettings | None = None,
-                 data_dir=None, autosave_ms: int = AUTOSAVE_MS):
+                 data_dir=None, autosave_ms: int = AUTOSAVE_MS, seed=None):
         super().__init__(parent)
         self._closed = False
+        self._help = None
+        self.last_message = Message.info("")
         self.settings = settings if settings is not None else AppSettings()
-        self.modes = modes if modes is not None else default_modes(self)
+        self.modes = modes if modes is not None else default_modes(self, seed)
+        for key, mode in self.modes.items():
+            check_mode(mode, key)
         for key in ("playground", "mnist"):
             if key in self.modes:
                 setattr(self, key, self.modes[key])
@@ -48,6 +54,8 @@ class MainWindow(QMainWindow):
         for mode in self.modes.values():
             self.tabs.addTab(mode, mode.title)
             mode.status.connect(self.show_status)
+            mode.changed.connect(self._update_edit_actions)   # its undo history may have changed
+            mode.status.connect(self._update_edit_actions)
         self.setCentralWidget(self.tabs)
         self.errors = ErrorReporter(self)
         self.autosave = Autosave(data_dir)
@@ -64,7 +72,10 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(tab)
         self.setWindowTitle(self.project.title())
         self._mode_switched()
+        self.statusBar().messageChanged.connect(self._status_changed)
         self.statusBar().showMessage("Ready", 3000)
+        self.keys = FieldKeys(self, lambda: self.mode)
+        self.keys.install()
 
     # -- modes ---------------------------------------------------------------------------------
     @property
@@ -82,17 +93,32 @@ class MainWindow(QMainWindow):
         if mode is not None:
             self.tabs.setCurrentWidget(mode)
 
-    def _call_mode(self, name: str) -> None:
-        """Forward a menu command to the current mode; errors land in the status bar."""
-        fn = getattr(self.mode, name, None)
-        if fn is None:
+    def _command(self, command) -> None:
+        """Run a menu command, `command(mode)`, on the current mode; errors land in the status bar."""
+        mode = self.mode
+        if mode is None:
             return
         try:
-            fn()
+            command(mode)
         except Exception as exc:
             if not isinstance(exc, (ValueError,)):
                 traceback.print_exc(file=sys.stderr)
-            self.show_status(short_message(exc) if not isinstance(exc, ValueError) else str(exc))
+            self.show_status(Message.error(str(exc) if isinstance(exc, ValueError) else short_message(exc)))
+        self._update_edit_actions()
+
+    @Slot()
+    def _update_edit_actions(self) -> None:
+        """Edit → Undo/Redo are enabled when the current mode can undo/redo (always, if it cannot tell)."""
+        a = self.actions_by_name
+        if "undo" not in a:
+            return
+        for name, ask in (("undo", can_undo), ("redo", can_redo)):
+            try:
+                enabled = ask(self.mode)
+            except Exception:
+                traceback.print_exc(file=sys.stderr)
+                enabled = True
+            a[name].setEnabled(enabled)
 
     # -- menus ---------------------------------------------------------------------------------
     def _action(self, menu, name, text, slot, shortcut=None, tip="") -> QAction:
@@ -146,19 +172,23 @@ class MainWindow(QMainWindow):
         m.aboutToShow.connect(self._update_file_menu)
 
         m = bar.addMenu("&Edit")
-        self._action(m, "undo", "&Undo", lambda: self._call_mode("undo"), QKeySequence.Undo,
+        self.edit_menu = m
+        m.aboutToShow.connect(self._update_edit_actions)
+        self._action(m, "undo", "&Undo", lambda: self._command(lambda mode: mode.undo()), QKeySequence.Undo,
                      "Undo the last change to the points or the network "
                      "(undoing a network change brings back the trained weights).")
         redo_keys = [QKeySequence(QKeySequence.Redo), QKeySequence("Ctrl+Shift+Z")]
         redo_keys = [k for i, k in enumerate(redo_keys) if k not in redo_keys[:i]]
-        self._action(m, "redo", "&Redo", lambda: self._call_mode("redo"), redo_keys, "Redo what was undone.")
+        self._action(m, "redo", "&Redo", lambda: self._command(lambda mode: mode.redo()), redo_keys,
+                     "Redo what was undone.")
 
         m = bar.addMenu("&Train")
-        self._action(m, "play_pause", "&Play / pause", lambda: self._call_mode("play_pause"), Qt.Key_Space,
+        self._action(m, "play_pause", "&Play / pause", lambda: self._command(lambda mode: mode.play_pause()),
+                     Qt.Key_Space,
                      "Start or pause training; the weights are kept while paused.")
-        self._action(m, "step", "&Step one epoch", lambda: self._call_mode("step"), Qt.Key_S,
+        self._action(m, "step", "&Step one epoch", lambda: self._command(lambda mode: mode.step()), Qt.Key_S,
                      "Train for one epoch (one pass over the data), then pause.")
-        self._action(m, "reset", "&Reset weights", lambda: self._call_mode("reset"), Qt.Key_R,
+        self._action(m, "reset", "&Reset weights", lambda: self._command(lambda mode: mode.reset()), Qt.Key_R,
                      "Start again from new random weights; the points and network shape stay.")
 
         m = bar.addMenu("&View")
@@ -209,19 +239,18 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _update_file_menu(self) -> None:
-        mode = self.mode
-        has = lambda name: getattr(mode, name, None) is not None  # noqa: E731
+        can = capabilities(self.mode)
         a = self.actions_by_name
-        a["import_csv"].setEnabled(has("import_points_csv"))
-        a["export_csv"].setEnabled(has("export_points_csv"))
-        self.plot_menu.setEnabled(has("plot_widgets"))
+        a["import_csv"].setEnabled("import_points" in can)
+        a["export_csv"].setEnabled("export_points" in can)
+        self.plot_menu.setEnabled("plots" in can)
         own = self._mode_model_actions
         a["save_model"].setVisible(not own)
         a["load_model"].setVisible(not own)
-        a["save_model"].setEnabled(has("current_pipeline"))
-        a["load_model"].setEnabled(has("load_pipeline"))
-        a["export_script"].setEnabled(has("current_pipeline"))
-        a["export_torch"].setEnabled(has("current_pipeline"))
+        a["save_model"].setEnabled("current_pipeline" in can)
+        a["load_model"].setEnabled("load_pipeline" in can)
+        a["export_script"].setEnabled("current_pipeline" in can)
+        a["export_torch"].setEnabled("current_pipeline" in can)
 
     @Slot()
     def _mode_switched(self, *_args) -> None:
@@ -229,10 +258,10 @@ class MainWindow(QMainWindow):
         for action in self._mode_model_actions:
             self.file_menu.removeAction(action)
         self._mode_model_actions = []
-        fn = getattr(self.mode, "model_actions", None)
-        if fn is not None:
+        mode = self.mode
+        if isinstance(mode, ModelActions):
             try:
-                actions = list(fn() or [])
+                actions = list(mode.model_actions() or [])
             except Exception:
                 traceback.print_exc(file=sys.stderr)
                 actions = []
@@ -247,11 +276,12 @@ class MainWindow(QMainWindow):
                 self.file_menu.insertAction(anchor, action)
             self._mode_model_actions = actions
         self._update_file_menu()
+        self._update_edit_actions()
 
     # -- dialogs ---------------------------------------------------------------------------------
     def show_help(self) -> None:
         from gui.dialogs.help import HelpDialog
-        dialog = getattr(self, "_help", None)
+        dialog = self._help
         if dialog is None:
             dialog = self._help = HelpDialog(self)
         dialog.show()
@@ -269,9 +299,25 @@ class MainWindow(QMainWindow):
         apply_theme(name)
         apply_to_plots(self)
 
+    @Slot(object)
+    def show_status(self, message, timeout: int | None = None) -> None:
+        """Show a Message (or plain text: info) in the status bar; errors look different and stay longer."""
+        msg = as_message(message)
+        self.last_message = msg
+        bar = self.statusBar()
+        bar.setStyleSheet(ERROR_STYLE if msg.is_error and msg.text else "")
+        bar.showMessage(msg.text, timeout if timeout is not None else (ERROR_MS if msg.is_error else STATUS_MS))
+
+    def show_error(self, text: str) -> None:
+        self.show_status(Message.error(text))
+
     @Slot(str)
-    def show_status(self, message: str) -> None:
-        self.statusBar().showMessage(message, 8000)
+    def _status_changed(self, text: str) -> None:
+        """A message went away or was replaced by Qt itself (e.g. a menu's status tip): back to plain."""
+        if text != self.last_message.text:
+            self.statusBar().setStyleSheet("")
+            if not text:
+                self.last_message = Message.info("")
 
     # -- events ----------------------------------------------------------------------------------
     def changeEvent(self, event) -> None:
@@ -299,7 +345,8 @@ class MainWindow(QMainWindow):
                 mode.shutdown()
             except Exception:
                 traceback.print_exc(file=sys.stderr)
-        self.project.timer.stop()
+        self.project.stop_timers()
+        self.keys.uninstall()
         self.autosave.clean_exit()
         self.errors.uninstall()
         super().closeEvent(event)

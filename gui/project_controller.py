@@ -1,6 +1,10 @@
 """Projects: New / Open / Save / Save As / Open Recent, the unsaved-changes prompt, autosave and
 crash recovery. The window owns one ProjectController; the modes take part through the MODE
-INTERFACE only (`get_state()`, `set_state()`, `changed`).
+INTERFACE only (`get_state()`, `set_state()`, `changed`, `busy()`; see gui/mode_api.py).
+
+Training is work: a mode's `changed` marks the project unsaved, and so does training itself — the
+controller looks at the modes every TRAINING_POLL_MS and counts a mode that trains (its optional
+`progress()` moved on, or, for a mode without it, `busy()` is true) as an unsaved change.
 
 A project's state is {"app": {...}, "current_mode": key, "modes": {key: mode.get_state(), ...}}.
 """
@@ -15,14 +19,15 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from engine.errors import ProjectFileError
-from engine.project_file import EXTENSION, load_project, save_project
-from gui.app import APP_NAME, VERSION
+from engine.project_file import EXTENSION, check_project_state, parse_project, save_project
 from gui.autosave import Autosave
+from gui.constants import APP_NAME, AUTOSAVE_MS, PROJECT_FILTER, VERSION
 from gui.errors import short_message, unattended
+from gui.messages import Message
+from gui.mode_api import StateValidator, TrainingProgress
 from gui.settings import AppSettings
 
-AUTOSAVE_MS = 30_000
-PROJECT_FILTER = f"MLP Studio projects (*{EXTENSION});;All files (*)"
+TRAINING_POLL_MS = 500
 
 
 class ProjectController(QObject):
@@ -50,6 +55,47 @@ class ProjectController(QObject):
         self.timer.setSingleShot(True)
         self.timer.setInterval(int(autosave_ms))
         self.timer.timeout.connect(self.autosave_now)
+        self._progress = {key: self._progress_of(mode) for key, mode in modes.items()}
+        self.training_timer = QTimer(self)
+        self.training_timer.setInterval(TRAINING_POLL_MS)
+        self.training_timer.timeout.connect(self.check_training)
+        self.training_timer.start()
+
+    def stop_timers(self) -> None:
+        self.timer.stop()
+        self.training_timer.stop()
+
+    # -- training is work ------------------------------------------------------------------------
+    @staticmethod
+    def _progress_of(mode):
+        try:
+            return mode.progress() if isinstance(mode, TrainingProgress) else None
+        except Exception:
+            traceback.print_exc(file=sys.stderr)
+            return None
+
+    @Slot()
+    def check_training(self) -> bool:
+        """Mark the project unsaved if a mode trained since the last look; True if one did."""
+        trained = False
+        for key, mode in self.modes.items():
+            if isinstance(mode, TrainingProgress):
+                now = self._progress_of(mode)
+                if now != self._progress.get(key):
+                    self._progress[key] = now
+                    trained = True
+            else:
+                try:
+                    trained |= bool(mode.busy())
+                except Exception:
+                    traceback.print_exc(file=sys.stderr)
+        if trained:
+            self.mark_modified()
+        return trained
+
+    def _forget_progress(self) -> None:
+        """After a save, open or New: what the modes have now is not a change."""
+        self._progress = {key: self._progress_of(mode) for key, mode in self.modes.items()}
 
     # -- state of the project -----------------------------------------------------------------
     @property
@@ -85,8 +131,7 @@ class ProjectController(QObject):
     def apply_state(self, state, name: str = "project") -> None:
         """Restore every mode from `state`, or — if any part is refused — restore what was there before
         and raise ProjectFileError: either all of the project is opened or nothing changes."""
-        if not isinstance(state, dict) or not isinstance(state.get("modes"), dict):
-            raise ProjectFileError(f"{name}: not a complete MLP Studio project (it holds no modes).")
+        check_project_state(state, name)
         before, applied = {}, []
         self._suspended += 1
         try:
@@ -108,7 +153,7 @@ class ProjectController(QObject):
                         except Exception:
                             traceback.print_exc(file=sys.stderr)
                     reason = str(exc) if isinstance(exc, ValueError) else short_message(exc)
-                    raise ProjectFileError(f"{name}: the {getattr(mode, 'title', key)} part cannot be "
+                    raise ProjectFileError(f"{name}: the {mode.title} part cannot be "
                                            f"opened: {reason}") from None
                 applied.append(key)
             self.window.set_current_mode_key(state.get("current_mode"))
@@ -119,9 +164,32 @@ class ProjectController(QObject):
     def _resume(self) -> None:
         self._suspended = max(0, self._suspended - 1)
 
+    # -- validation without opening ----------------------------------------------------------
+    def validate(self, path) -> dict:
+        """Read and check the project at `path` without changing anything: the file must parse and every
+        mode that can check a state (`validate_state`) must accept its part. Returns the state;
+        raises ProjectFileError with a clear message."""
+        path = Path(path)
+        state = parse_project(path)
+        for key, mode in self.modes.items():
+            if key not in self._blank or not isinstance(mode, StateValidator):
+                continue
+            part = state["modes"].get(key, self._blank[key])
+            try:
+                mode.validate_state(part)
+            except Exception as exc:
+                if not isinstance(exc, ValueError):
+                    traceback.print_exc(file=sys.stderr)
+                reason = str(exc) if isinstance(exc, ValueError) else short_message(exc)
+                raise ProjectFileError(f"{path.name}: the {mode.title} part cannot be opened: {reason}") from None
+        return state
+
     # -- prompts and dialogs ------------------------------------------------------------------
+    def _say(self, text: str) -> None:
+        self.window.show_status(Message.info(text), 5000)
+
     def error(self, title: str, message: str) -> None:
-        self.window.statusBar().showMessage(message, 15000)
+        self.window.show_status(Message.error(message))
         print(f"MLP Studio: {message}", file=sys.stderr)
         if not unattended():
             QMessageBox.warning(self.window, title, message)
@@ -164,7 +232,7 @@ class ProjectController(QObject):
             self.error("New project", str(exc))
             return False
         self._after_replace(None)
-        self.window.statusBar().showMessage("New project", 5000)
+        self._say("New project")
         return True
 
     def open_project(self, path=None) -> bool:
@@ -174,7 +242,7 @@ class ProjectController(QObject):
         if path is None:
             return False
         try:
-            state = load_project(path)
+            state = parse_project(path)
             self.apply_state(state, path.name)
         except ProjectFileError as exc:
             self.error("Open project", str(exc))
@@ -184,10 +252,11 @@ class ProjectController(QObject):
         self._after_replace(path)
         self.settings.add_recent(path)
         self.settings.set_last_folder("project", path)
-        self.window.statusBar().showMessage(f"Opened {path.name}", 5000)
+        self._say(f"Opened {path.name}")
         return True
 
     def _after_replace(self, path) -> None:
+        self._forget_progress()
         self._set_path(path)
         self._dirty_since_autosave = False
         self.timer.stop()
@@ -215,6 +284,7 @@ class ProjectController(QObject):
             traceback.print_exc(file=sys.stderr)
             self.error("Save project", f"{path.name}: not saved. {short_message(exc)}")
             return False
+        self._forget_progress()
         self._set_path(path)
         self._dirty_since_autosave = False
         self.timer.stop()
@@ -222,7 +292,7 @@ class ProjectController(QObject):
         self._set_modified(False)
         self.settings.add_recent(path)
         self.settings.set_last_folder("project", path)
-        self.window.statusBar().showMessage(f"Saved {path.name}", 5000)
+        self._say(f"Saved {path.name}")
         return True
 
     # -- autosave and recovery ----------------------------------------------------------------
@@ -237,7 +307,7 @@ class ProjectController(QObject):
             ok = self.autosave.write(state)
         except Exception as exc:
             traceback.print_exc(file=sys.stderr)
-            self.window.statusBar().showMessage(f"Autosave failed: {short_message(exc)}", 10000)
+            self.window.show_status(Message.error(f"Autosave failed: {short_message(exc)}"))
             return False
         if ok:
             self._dirty_since_autosave = False
@@ -277,5 +347,5 @@ class ProjectController(QObject):
         self._dirty_since_autosave = True
         self._set_modified(True)
         self.autosave_now()
-        self.window.statusBar().showMessage(f"Recovered the work autosaved at {when}; save it to keep it.", 10000)
+        self.window.show_status(Message.info(f"Recovered the work autosaved at {when}; save it to keep it."), 10000)
         return True

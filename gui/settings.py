@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 from PySide6.QtWidgets import QMainWindow, QSplitter
 
-from gui.app import APP_NAME, ORG_NAME
+from gui.constants import APP_NAME, ORG_NAME
 
 SETTINGS_ENV = "MLP_STUDIO_SETTINGS"
 MAX_RECENT = 8

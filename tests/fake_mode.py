@@ -1,4 +1,4 @@
-"""A small stand-in for a mode (the MODE INTERFACE plus the optional import/export methods), for
+"""Small stand-ins for a mode (the MODE INTERFACE of gui/mode_api.py plus its optional abilities), for
 testing the window, projects, autosave and the kill test without the real modes."""
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from engine.data import Dataset, load_points_csv, save_points_csv
 
 
 class FakeMode(QWidget):
-    status = Signal(str)
+    status = Signal(object)   # str or gui.messages.Message
     changed = Signal()
 
     def __init__(self, parent=None, title="Fake", seed=0):
@@ -27,6 +27,10 @@ class FakeMode(QWidget):
         self.calls: list[str] = []
         self.shutdowns = 0
         self.refuse = False  # set_state raises ValueError when true
+        self.undo_stack: list[str] = []   # what can be undone; can_undo() tells the Edit menu
+        self.redo_stack: list[str] = []
+        self.running = False
+        self.epochs = 0
         self.plot = pg.PlotWidget(self)
         self.curve = self.plot.plot([0, 1, 2], [1.0, 0.5, 0.3])
         layout = QVBoxLayout(self)
@@ -39,10 +43,17 @@ class FakeMode(QWidget):
         self.y = np.append(self.y, label)
         self.changed.emit()
 
-    def train_a_bit(self, steps=1):
+    def train_a_bit(self, steps=1, *, emit=True):
         for p in self.model.parameters():
             p.data += 0.01
         self.history = np.append(self.history, np.float32(1.0 / (len(self.history) + 1)))
+        self.epochs += steps
+        if emit:
+            self.changed.emit()
+
+    def edit(self, what="edit"):
+        self.undo_stack.append(what)
+        self.redo_stack.clear()
         self.changed.emit()
 
     # --- MODE INTERFACE
@@ -51,6 +62,7 @@ class FakeMode(QWidget):
 
     def play_pause(self):
         self.calls.append("play_pause")
+        self.running = not self.running
 
     def step(self):
         self.calls.append("step")
@@ -60,12 +72,18 @@ class FakeMode(QWidget):
 
     def undo(self):
         self.calls.append("undo")
+        if self.undo_stack:
+            self.redo_stack.append(self.undo_stack.pop())
+            self.changed.emit()
 
     def redo(self):
         self.calls.append("redo")
+        if self.redo_stack:
+            self.undo_stack.append(self.redo_stack.pop())
+            self.changed.emit()
 
     def busy(self):
-        return False
+        return self.running
 
     def get_state(self):
         return {"points": {"X": self.X.copy(), "y": self.y.copy()}, "lr": self.lr,
@@ -84,7 +102,16 @@ class FakeMode(QWidget):
         self.X, self.y, self.lr, self.model, self.history = X, y, lr, model, history
         self.changed.emit()
 
-    # --- optional methods
+    # --- optional abilities (gui/mode_api.py)
+    def can_undo(self):
+        return bool(self.undo_stack)
+
+    def can_redo(self):
+        return bool(self.redo_stack)
+
+    def progress(self):
+        return self.epochs
+
     def export_points_csv(self, path):
         save_points_csv(path, Dataset(self.X, self.y, "classification", int(self.y.max()) + 1, "fake"))
 
@@ -105,7 +132,8 @@ class FakeMode(QWidget):
 
 
 class BareMode(QWidget):
-    """Only the required part of the interface: every optional menu item must be disabled."""
+    """Only the required part of the interface: every optional menu item must be disabled, Undo/Redo
+    stay enabled (a mode that cannot tell whether it can undo is asked anyway)."""
     status = Signal(str)
     changed = Signal()
     title = "Bare"
@@ -114,6 +142,8 @@ class BareMode(QWidget):
     def play_pause(self): pass
     def step(self): pass
     def reset(self): pass
+    def undo(self): pass
+    def redo(self): pass
     def busy(self): return False
     def get_state(self): return {"n": 1}
     def set_state(self, state): pass

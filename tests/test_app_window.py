@@ -6,14 +6,13 @@ import sys
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QTimer, Qt
-from PySide6.QtGui import QKeySequence
+from fake_mode import BareMode, FakeMode
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 import engine
 from engine.data import load_points_csv
-from engine.project_file import load_project, save_project
-from fake_mode import BareMode, FakeMode
+from engine.project_file import load_project
 from gui.main_window import MainWindow
 from gui.settings import AppSettings
 
@@ -30,11 +29,13 @@ def env(tmp_path, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", staticmethod(unexpected_question))
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text, *a: warnings.append(text)))
-    return {"dir": tmp_path, "settings": tmp_path / "settings.ini", "data": tmp_path / "data", "warnings": warnings, "asked": asked}
+    return {"dir": tmp_path, "settings": tmp_path / "settings.ini", "data": tmp_path / "data", "warnings": warnings,
+            "asked": asked}
 
 
 def make_window(qtbot, env, modes=None, **kw):
-    modes = modes if modes is not None else {"fake": FakeMode(title="Fake A"), "other": FakeMode(title="Fake B", seed=1)}
+    if modes is None:
+        modes = {"fake": FakeMode(title="Fake A"), "other": FakeMode(title="Fake B", seed=1)}
     w = MainWindow(modes=modes, settings=AppSettings(env["settings"]), data_dir=env["data"], **kw)
     qtbot.addWidget(w)
     return w
@@ -78,6 +79,7 @@ def test_shortcut_keys_reach_the_current_mode(qtbot, env):
     w.activateWindow()
     qtbot.waitExposed(w)
     qtbot.waitUntil(lambda: QApplication.activeWindow() is w, timeout=2000)
+    w.modes["fake"].edit()  # something to undo: Edit → Undo is enabled only then
     for key, mod in ((Qt.Key_Space, Qt.NoModifier), (Qt.Key_S, Qt.NoModifier), (Qt.Key_R, Qt.NoModifier),
                      (Qt.Key_Z, Qt.ControlModifier), (Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)):
         qtbot.keyClick(w, key, mod)
@@ -280,7 +282,8 @@ def test_window_geometry_tab_and_folders_are_remembered(qtbot, env, monkeypatch)
     assert w2.settings.last_folder("csv") == str(folder)
     seen = {}
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda parent, title, start, filters: seen.setdefault("start", start) and ("", "")))
+                        staticmethod(lambda parent, title, start, filters:
+                                     seen.setdefault("start", start) and ("", "")))
     w2.tabs.setCurrentIndex(0)
     w2.files.export_points(w2.mode)
     assert seen["start"].startswith(str(folder))
@@ -365,8 +368,8 @@ def test_import_and_export(qtbot, env, monkeypatch):
 
 def test_about_box_has_versions_and_mnist_credit(qtbot, env):
     import numpy
-    import PySide6
     import pyqtgraph
+    import PySide6
     w = make_window(qtbot, env)
     dialog = w.show_about()
     text = dialog.label.text()
@@ -410,8 +413,16 @@ def real_window(qtbot, env):
 
 
 def test_every_control_of_the_real_window_has_a_tooltip(real_window):
-    from PySide6.QtWidgets import (QAbstractButton, QAbstractSlider, QAbstractSpinBox, QComboBox, QLineEdit,
-                                   QScrollBar, QTabBar, QWidget)
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractSlider,
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+        QScrollBar,
+        QTabBar,
+        QWidget,
+    )
     kinds = (QAbstractButton, QAbstractSpinBox, QComboBox, QAbstractSlider, QLineEdit)
     missing = []
     for c in real_window.findChildren(QWidget):

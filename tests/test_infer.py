@@ -5,7 +5,8 @@ import numpy as np
 import pytest
 
 import engine
-from engine import Linear, predict, predict_proba
+from engine import Linear, predict_proba
+from engine import predict_scores as predict  # raw outputs (engine.predict gives labels)
 
 
 def _columns_by_forward(model, x):

@@ -169,3 +169,20 @@ def test_damaged_inner_structure(entries, words):
         project_from_bytes(_zip(entries), "p.mlpproj")
     assert words in str(info.value) and str(info.value).startswith("p.mlpproj")
     assert isinstance(info.value, EngineError)
+
+
+def test_parse_project_checks_the_shape_without_touching_the_file(tmp_path):
+    from engine.project_file import parse_project, validate
+    good = tmp_path / "good.mlpproj"
+    save_project(good, {"current_mode": "a", "modes": {"a": {"x": np.arange(3)}}})
+    before = good.read_bytes(), good.stat().st_mtime_ns
+    state = parse_project(good)
+    assert np.array_equal(state["modes"]["a"]["x"], np.arange(3)) and validate is parse_project
+    assert (good.read_bytes(), good.stat().st_mtime_ns) == before
+    for bad, needle in (({"app": {}}, "holds no modes"), ({"modes": {"a": [1]}}, "part 'a' is a list"),
+                        ({"modes": {}, "current_mode": 3}, "current_mode is not a name")):
+        path = tmp_path / "bad.mlpproj"
+        save_project(path, bad)
+        with pytest.raises(ProjectFileError, match=needle) as info:
+            parse_project(path)
+        assert str(info.value).startswith("bad.mlpproj: ")

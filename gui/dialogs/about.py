@@ -7,7 +7,7 @@ import sys
 from PySide6.QtCore import Qt, qVersion
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
-from gui.app import APP_NAME, VERSION
+from gui.constants import APP_NAME, VERSION
 
 MNIST_CREDIT = (
     "The MNIST database of handwritten digits is by Yann LeCun, Corinna Cortes and "
@@ -18,8 +18,8 @@ MNIST_CREDIT = (
 
 def versions() -> dict[str, str]:
     import numpy
-    import PySide6
     import pyqtgraph
+    import PySide6
     return {APP_NAME: VERSION, "Python": platform.python_version(), "NumPy": numpy.__version__,
             "Qt": qVersion(), "PySide6": PySide6.__version__, "pyqtgraph": pyqtgraph.__version__,
             "System": f"{platform.system()} {platform.release()} ({platform.machine()})"}

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
-from gui.app import APP_NAME
+from gui.constants import APP_NAME
 
 HELP_HTML = """
 <h2>MLP Studio</h2>

@@ -6,8 +6,6 @@ lab's whole state and its runs) and forwards what the user asks for to it.
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
