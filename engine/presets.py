@@ -11,11 +11,12 @@ import copy
 from .recipe import validate_recipe
 
 
-def _mnist_recipe(hidden, *, lr=1e-3, batch_size=128, optimizer="adam", dropout=0.0, l2=0.0) -> dict:
+def _mnist_recipe(hidden, *, lr=1e-3, batch_size=128, optimizer="adam", dropout=0.0, l2=0.0, augment=None) -> dict:
     return validate_recipe({
         "hidden": [{"units": u, "activation": "relu"} for u in hidden],
         "features": None, "loss": "cross_entropy", "optimizer": optimizer, "lr": lr, "momentum": 0.9,
         "batch_size": batch_size, "l1": 0.0, "l2": l2, "dropout": dropout, "dtype": "float32",
+        "augment": augment,
     })
 
 
@@ -25,6 +26,14 @@ MNIST_PRESETS: dict[str, dict] = {
         "epochs": 10,
         "description": "784-256-128-10 ReLU, dropout 0.2, Adam 0.001, batch 128, 10 epochs: about 98.2% "
                        "test accuracy in about 7 s.",
+    },
+    "robust": {
+        "recipe": _mnist_recipe([512, 256], dropout=0.1, augment=True),
+        "epochs": 100,
+        "lr_decay": 0.97,
+        "description": "784-512-256-10 ReLU, dropout 0.1, Adam 0.001 (×0.97 per epoch), batch 128, 100 epochs on "
+                       "training images changed anew every epoch (rotation, scale, slant, shift, stroke width, "
+                       "elastic distortion; engine/augment.py): the shipped model.",
     },
     "quick": {
         "recipe": _mnist_recipe([128]),
