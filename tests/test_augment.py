@@ -183,3 +183,36 @@ def test_trainer_applies_it_to_training_batches_only_and_reproducibly(batch):
     assert not np.allclose(w1, w3)                   # the transform changed what was learned
     assert all(np.isfinite(r.train_loss) for r in reps)
     assert all(s.shape == (32, 784) for s in seen)   # the transform sees input batches only, never labels
+
+
+def test_cli_trains_with_augmentation_and_checkpoints(tmp_path, capsys):
+    from test_cli import write_idx
+
+    from engine.cli import main as cli_main
+    from engine.pipeline import Pipeline
+    rng = np.random.default_rng(0)
+
+    def images(n):
+        y = rng.integers(0, 3, n)
+        x = np.zeros((n, 12, 12), np.uint8)
+        for i, k in enumerate(y):       # a bar in one of three places
+            x[i, 2 + 3 * k:4 + 3 * k, 2:10] = 255
+        return x, y.astype(np.uint8)
+
+    folder = tmp_path / "idx"
+    folder.mkdir()
+    (xtr, ytr), (xte, yte) = images(120), images(30)
+    write_idx(folder / "train-images-idx3-ubyte.gz", xtr)
+    write_idx(folder / "train-labels-idx1-ubyte.gz", ytr)
+    write_idx(folder / "t10k-images-idx3-ubyte.gz", xte)
+    write_idx(folder / "t10k-labels-idx1-ubyte.gz", yte)
+    ck = tmp_path / "ck.npz"
+    rc = cli_main(["--data", str(folder), "--preset", "robust", "--hidden", "16", "--epochs", "2",
+                   "--checkpoint", str(ck)])
+    out = capsys.readouterr().out
+    assert rc == 0 and "augmented (rotate" in out and "lr ×0.95 per epoch" in out
+    assert Pipeline.load(ck).meta["epochs"] == 2
+    rc = cli_main(["--data", str(folder), "--preset", "robust", "--hidden", "16", "--epochs", "1", "--augment", "off"])
+    assert rc == 0 and "augmented" not in capsys.readouterr().out
+    assert cli_main(["--data", "circle", "--augment", "on"]) == 1
+    assert "--augment is for image data" in capsys.readouterr().err
