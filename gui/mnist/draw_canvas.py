@@ -15,6 +15,8 @@ from engine import digits
 
 CANVAS = 280   # pixels; MNIST's 28×28 times ten
 PEN = 22       # stroke width on screen: about 2 MNIST pixels once a full-size digit is scaled into 20×20
+PEN_SHARE = 0.12  # for the network, strokes are redrawn this thick relative to the drawing's size, so a
+                  # digit drawn small is not a bold one; digits.prepare then evens the width out exactly
 
 
 class DrawCanvas(QWidget):
@@ -57,10 +59,33 @@ class DrawCanvas(QWidget):
         return a.reshape(img.height(), img.bytesPerLine())[:, :img.width()].copy()
 
     def model_image(self) -> np.ndarray:
-        """What the network reads: the (28, 28) uint8 input engine.digits.prepare makes of the ink (strokes
-        redrawn MNIST's width, scaled into 20×20, centred by mass) — the same steps as for any image.
-        Raises engine.errors.DataError for a blank canvas or one that is all ink."""
-        return digits.prepare(self.array())
+        """What the network reads: the (28, 28) uint8 input engine.digits.prepare makes (ink found,
+        strokes made MNIST's width, scaled into 20×20, centred by mass) — the same steps as for any image —
+        of `redrawn()`. Raises engine.errors.DataError for a blank canvas or one that is all ink."""
+        return digits.prepare(self.redrawn())
+
+    def redrawn(self) -> np.ndarray:
+        """The mouse strokes redrawn along their exact paths with a pen whose width is a fixed share of the
+        drawing's size (so small and large drawings give the same strokes after scaling); an image put on
+        the canvas (set_array) as it is. A (size, size) uint8 array."""
+        if not self._strokes:
+            return self.array()
+        pts = np.array([(q.x(), q.y()) for st in self._strokes for q in st])
+        extent = float(max(np.ptp(pts[:, 0]), np.ptp(pts[:, 1])))
+        width = PEN if extent < 2 else min(max(PEN_SHARE * extent, 2.0), 3.0 * PEN)
+        img = QImage(self._size, self._size, QImage.Format_Grayscale8)
+        img.fill(0)
+        p = QPainter(img)
+        p.setRenderHint(QPainter.Antialiasing, True)
+        p.setPen(QPen(QColor(255, 255, 255), width, Qt.SolidLine, Qt.RoundCap, Qt.RoundJoin))
+        for st in self._strokes:
+            if len(st) == 1:
+                p.drawPoint(st[0])
+            else:
+                p.drawPolyline(st)
+        p.end()
+        a = np.frombuffer(img.constBits(), np.uint8, count=img.bytesPerLine() * img.height())
+        return a.reshape(img.height(), img.bytesPerLine())[:, :img.width()].copy()
 
     def is_empty(self) -> bool:
         return self._empty
