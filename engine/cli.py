@@ -31,6 +31,7 @@ from .recipe import (CLASSIFICATION_LOSSES, DEFAULT_RECIPE, LOSSES, OPTIMIZER_NA
                      build_loss, build_model_from_recipe, build_optimizer_from_recipe, validate_recipe)
 from .train import EpochReport, Trainer
 from .train import predict as predict_scores
+from .recipe import build_transform_from_recipe
 
 
 class CliError(Exception):
@@ -80,9 +81,14 @@ def build_parser() -> argparse.ArgumentParser:
     n.add_argument("--dtype", choices=("float32", "float64"), default=None)
     n.add_argument("--epochs", type=int, default=None, help="default: the preset's for images, 100 for points")
     n.add_argument("--seed", type=int, default=0, help="seed for data, weights and shuffling (default 0)")
+    n.add_argument("--augment", choices=("on", "off"), default=None,
+                   help="random shifts, rotations, slant, stroke width and elastic distortions of the training "
+                        "images every epoch (engine/augment.py; default: the preset's)")
     o = p.add_argument_group("output")
     o.add_argument("--save", default=None, metavar="FILE.npz", help="save the trained model here")
     o.add_argument("--quiet", action="store_true", help="no per-epoch lines")
+    o.add_argument("--checkpoint", default=None, metavar="FILE.npz",
+                   help="save the model here after every epoch (to keep a long run's progress)")
     return p
 
 
@@ -136,9 +142,11 @@ def _int_list(text: str, what: str) -> list[int]:
 
 def make_recipe(args, data: Data) -> tuple[dict, int]:
     """The recipe (validated) and number of epochs from the defaults, the preset and the options."""
+    args.lr_decay = 1.0
     if data.images:
         preset = MNIST_PRESETS[args.preset or "standard"]
         recipe, epochs = copy.deepcopy(preset["recipe"]), preset["epochs"]
+        args.lr_decay = preset.get("lr_decay", 1.0)
     else:
         if args.preset:
             raise CliError("--preset is for image data (mnist or an IDX folder)")
@@ -166,6 +174,10 @@ def make_recipe(args, data: Data) -> tuple[dict, int]:
         value = getattr(args, key)
         if value is not None:
             recipe[key] = value
+    if args.augment is not None:
+        if not data.images and args.augment == "on":
+            raise CliError("--augment is for image data (mnist or an IDX folder)")
+        recipe["augment"] = args.augment == "on"
     if args.epochs is not None:
         epochs = args.epochs
     if epochs < 1:
@@ -225,7 +237,7 @@ def run(args, out=None) -> int:
     optimizer = build_optimizer_from_recipe(recipe, model.parameters())
     loss_fn = build_loss(recipe)
     trainer = Trainer(model, loss_fn, optimizer, Xn, y, batch_size=recipe["batch_size"], rng=rng,
-                      X_val=Xv, y_val=y_val)
+                      X_val=Xv, y_val=y_val, transform=build_transform_from_recipe(recipe, Xn.shape[1]))
 
     what = f"{data.n_classes} classes" if data.task == "classification" else "regression"
     say(f"data: {data.name} ({what}): {len(Xn):,} training, {0 if Xv is None else len(Xv):,} validation, "
@@ -236,7 +248,10 @@ def run(args, out=None) -> int:
     say(f"network: {describe(model)}, {model.num_parameters():,} parameters, {recipe['dtype']}"
         + ("" if data.images else f"; features {', '.join(recipe['features'])}"))
     say(f"training: {epochs} epoch{'s' if epochs != 1 else ''}, loss {recipe['loss']}, {opt_text} lr {recipe['lr']:g}, "
-        f"batch {recipe['batch_size']}" + "".join(f", {k} {recipe[k]:g}" for k in ("l1", "l2", "dropout") if recipe[k]))
+        f"batch {recipe['batch_size']}" + "".join(f", {k} {recipe[k]:g}" for k in ("l1", "l2", "dropout") if recipe[k])
+        + (f", lr ×{args.lr_decay:g} per epoch" if args.lr_decay != 1 else "")
+        + (", augmented (" + ", ".join(f"{k} {v:g}" for k, v in recipe["augment"].items()) + ")"
+           if recipe["augment"] else ""))
 
     width = len(str(epochs))
     t_train = time.perf_counter()
@@ -247,6 +262,13 @@ def run(args, out=None) -> int:
                     val = "" if Xv is None else f" | val loss {r.val_loss:.4f} {_metric(r.val_metric, r.metric_name)}"
                     say(f"epoch {r.epoch:{width}d}/{epochs}  loss {r.train_loss:.4f}  "
                         f"{_metric(r.train_metric, r.metric_name)}{val}  ({r.seconds:.2f} s)")
+                if isinstance(r, EpochReport):
+                    if args.lr_decay != 1:
+                        optimizer.lr = optimizer.lr * args.lr_decay
+                    if args.checkpoint:
+                        _pipeline(model, data, recipe, mean, std, {
+                            "data": data.name, "epochs": trainer.epoch, "steps": trainer.step, "seed": args.seed,
+                            "recipe": recipe, "trained_with": "main.py train (checkpoint)"}).save(args.checkpoint)
     except KeyboardInterrupt:
         say(f"interrupted during epoch {trainer.epoch}; evaluating the network as it is")
     train_seconds = time.perf_counter() - t_train
@@ -283,15 +305,19 @@ def run(args, out=None) -> int:
             say(f"test: loss {test_loss:.4f}, RMSE {rmse(pred, data.y_test):.4f}, R² {r2_score(pred, data.y_test):.4f}")
             meta["test_r2"] = float(test_metric)
     if args.save:
-        pipe = Pipeline(model, data.task, data.n_classes if data.task == "classification" else 0,
-                        None if data.images else tuple(recipe["features"]), mean, std,
-                        tuple(data.class_names) if data.task == "classification" else (), meta)
+        pipe = _pipeline(model, data, recipe, mean, std, meta)
         try:
             pipe.save(args.save)
         except OSError as exc:
             raise CliError(f"cannot save the model to {args.save}: {exc.strerror or exc}") from None
         say(f"saved the model to {args.save}")
     return 0
+
+
+def _pipeline(model, data, recipe, mean, std, meta) -> Pipeline:
+    return Pipeline(model, data.task, data.n_classes if data.task == "classification" else 0,
+                    None if data.images else tuple(recipe["features"]), mean, std,
+                    tuple(data.class_names) if data.task == "classification" else (), meta)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -39,6 +39,7 @@ DEFAULT_RECIPE = {
     "l2": 0.0,
     "dropout": 0.0,
     "dtype": "float32",
+    "augment": None,    # image augmentation during training: None, True or a dict (engine/augment.py)
 }
 
 
@@ -95,6 +96,9 @@ def validate_recipe(recipe: dict) -> dict:
     r["dropout"] = _number("dropout", r["dropout"], 0, 0.9)
     if r["dtype"] not in ("float32", "float64"):
         raise ValueError(f"recipe: dtype must be 'float32' or 'float64', got {r['dtype']!r}")
+    if r["augment"] is not None:
+        from .augment import validate_augment
+        r["augment"] = validate_augment(r["augment"])
     return r
 
 
@@ -115,6 +119,18 @@ def build_model_from_recipe(recipe: dict, n_inputs: int, n_outputs: int, rng: np
         n_outputs = 1
     sizes = [n_inputs] + [h["units"] for h in r["hidden"]] + [n_outputs]
     return mlp(sizes, [h["activation"] for h in r["hidden"]], rng=rng, dtype=r["dtype"], dropout=r["dropout"])
+
+
+def build_transform_from_recipe(recipe: dict, n_inputs: int):
+    """The training-batch transform (an engine.augment.Augmenter) the recipe asks for, or None."""
+    aug = recipe.get("augment")
+    if not aug:
+        return None
+    side = int(round(n_inputs ** 0.5))
+    if side * side != n_inputs or recipe.get("features") is not None:
+        raise ValueError(f"recipe: augment needs square images as inputs, not {n_inputs} inputs")
+    from .augment import Augmenter
+    return Augmenter(side, **aug)
 
 
 def build_loss(recipe: dict):

@@ -53,7 +53,7 @@ class Trainer:
 
     def __init__(self, model: Module, loss_fn: Loss, optimizer: Optimizer, X, y, *, batch_size: int = 32,
                  rng: np.random.Generator, X_val=None, y_val=None, full_train_eval: bool = False,
-                 snapshot_every: int = 50):
+                 snapshot_every: int = 50, transform=None):
         if not isinstance(rng, np.random.Generator):
             raise ValueError(f"Trainer: rng must be a numpy Generator, got {rng!r} ({type(rng).__name__})")
         if isinstance(batch_size, bool) or not isinstance(batch_size, (int, np.integer)) or batch_size < 1:
@@ -69,6 +69,10 @@ class Trainer:
         self.batch_size = int(batch_size)
         self.full_train_eval = full_train_eval
         self.snapshot_every = max(1, int(snapshot_every))
+        # transform(xb, rng) -> new xb, applied to every training batch (augmentation); its own Generator,
+        # spawned from rng, so turning it on does not change the shuffling
+        self.transform = transform
+        self.transform_rng = rng.spawn(1)[0] if transform is not None else None
         self.epoch = 0
         self.step = 0
         self._flat = flat_views(params)
@@ -171,6 +175,8 @@ class Trainer:
                 else:
                     idx = perm[b * bs:(b + 1) * bs]
                     xb, tb = X.take(idx, axis=0), T.take(idx, axis=0)
+                if self.transform is not None:
+                    xb = self.transform(xb, self.transform_rng)
                 out = model.forward(xb)
                 loss = loss_fn.forward(out, tb)
                 if not isfinite(loss):

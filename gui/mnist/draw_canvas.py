@@ -1,7 +1,8 @@
 """DrawCanvas: draw a digit with the mouse — white anti-aliased ink on black, like MNIST.
 
-The ink lives in a CANVAS×CANVAS image (what `array()` and `model_image()` return, whatever the
-widget's size); the widget shows it scaled to its own (square) size, at least CANVAS pixels.
+The ink lives in a CANVAS×CANVAS image (what `array()` returns, whatever the widget's size); the widget
+shows it scaled to its own (square) size, at least CANVAS pixels. `model_image()` is the 28×28 the
+network reads, made by engine.digits.prepare (the one preprocessing for drawings, files and arrays).
 """
 from __future__ import annotations
 
@@ -10,10 +11,12 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from engine import digits
+
 CANVAS = 280   # pixels; MNIST's 28×28 times ten
 PEN = 22       # stroke width on screen: about 2 MNIST pixels once a full-size digit is scaled into 20×20
 PEN_SHARE = 0.12  # for the network, strokes are redrawn this thick relative to the drawing's size, so a
-                  # digit drawn small is not read as a bold one (MNIST strokes are ~2–2.5 of 20 pixels)
+                  # digit drawn small is not a bold one; digits.prepare then evens the width out exactly
 
 
 class DrawCanvas(QWidget):
@@ -56,9 +59,15 @@ class DrawCanvas(QWidget):
         return a.reshape(img.height(), img.bytesPerLine())[:, :img.width()].copy()
 
     def model_image(self) -> np.ndarray:
-        """What the network should read: the strokes redrawn with a pen whose width is a fixed share
-        of the drawing's size (so small and large drawings give the same digit after scaling); an
-        image put on the canvas (set_array) as it is."""
+        """What the network reads: the (28, 28) uint8 input engine.digits.prepare makes (ink found,
+        strokes made MNIST's width, scaled into 20×20, centred by mass) — the same steps as for any image —
+        of `redrawn()`. Raises engine.errors.DataError for a blank canvas or one that is all ink."""
+        return digits.prepare(self.redrawn())
+
+    def redrawn(self) -> np.ndarray:
+        """The mouse strokes redrawn along their exact paths with a pen whose width is a fixed share of the
+        drawing's size (so small and large drawings give the same strokes after scaling); an image put on
+        the canvas (set_array) as it is. A (size, size) uint8 array."""
         if not self._strokes:
             return self.array()
         pts = np.array([(q.x(), q.y()) for st in self._strokes for q in st])

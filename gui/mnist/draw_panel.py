@@ -1,8 +1,9 @@
 """DrawPanel: draw a digit (or load a picture) and watch the network read it.
 
-Every stroke segment: canvas → engine.digits.to_mnist (bounding box into 20×20, centre of mass into
-28×28) → the current network → class probabilities as bars. A single image through the network
-takes well under a millisecond, so this runs on the GUI thread, on a private copy of the network.
+Every stroke segment: canvas → engine.digits.prepare (ink found, strokes made MNIST's width, bounding
+box into 20×20, centre of mass into 28×28; the same steps for a loaded image) → the current network →
+class probabilities as bars. Preparing and reading one image takes a few milliseconds, so this runs on
+the GUI thread, on a private copy of the network.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from engine import digits
+from engine.errors import DataError
 from gui.mnist.bars import BarList
 from gui.mnist.draw_canvas import CANVAS, DrawCanvas
 from gui.mnist.fit_label import FitLabel
@@ -107,9 +109,9 @@ class DrawPanel(QWidget):
         cap = QLabel("What the network sees (28×28)")
         cap.setToolTip("Your drawing prepared the way MNIST was made: the ink's bounding box scaled into 20×20 "
                        "keeping its shape (anti-aliased, so edges turn grey), then placed in a 28×28 field with its "
-                       "centre of mass in the middle. These 784 grey values are the network's input x. (Your strokes are "
-                       "redrawn with a width proportional to the drawing's size first, so a small drawing does not "
-                       "turn into a bold digit.)")
+                       "centre of mass in the middle. These 784 grey values are the network's input x. (The strokes "
+                       "are first redrawn as wide as MNIST's, about 2.6 of the 20 pixels, so a small, bold or "
+                       "thin drawing becomes the same digit.)")
         right.addWidget(cap)
         self.preview = ImageGrid(cell=168)
         self.preview.setToolTip(cap.toolTip())
@@ -171,10 +173,14 @@ class DrawPanel(QWidget):
         t0 = time.perf_counter()
         self._stale = False
         empty = self.canvas.is_empty()
-        self.last_input = digits.to_mnist(self.canvas.model_image()) if not empty else np.zeros((28, 28), np.uint8)
+        problem = ""
+        try:
+            self.last_input = self.canvas.model_image() if not empty else np.zeros((28, 28), np.uint8)
+        except DataError as exc:   # e.g. a picture that is all ink
+            self.last_input, problem = np.zeros((28, 28), np.uint8), str(exc)
         self.preview.set_images(self.last_input[None])
         names = self._class_names
-        why = self._unusable_reason()
+        why = self._unusable_reason() or problem
         if why:
             self.last_probabilities = None
             self.bars.set_values(names, np.full(len(names), np.nan), ["–"] * len(names))
@@ -209,6 +215,7 @@ class DrawPanel(QWidget):
         drawing and the probabilities as they are."""
         try:
             canvas = image_file_to_canvas(path)
+            digits.prepare(canvas)   # a blank or all-ink picture: say so, keep the drawing
         except (ValueError, MemoryError, OSError) as exc:
             self.message.emit("Cannot classify this image", f"{path}\n\n{exc}")
             return False

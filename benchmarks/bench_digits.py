@@ -1,0 +1,139 @@
+"""Reading digits from other hands: robustness sets, augmentation cost and the *accurate* preset.
+
+    python benchmarks/bench_digits.py                 # everything (a few minutes on two cores)
+    python benchmarks/bench_digits.py --n 300 --skip-accurate
+
+Prints
+- per robustness set (tests/robustness.py: MNIST test digits thickened, thinned, rotated, sheared,
+  slanted, redrawn with a constant-width pen, pasted on the 280×280 canvas; all passed through
+  engine.digits.prepare), the accuracy of the shipped model and of a *standard* preset model
+  (trained here with seed 0, or the file given with --baseline);
+- the time of one training epoch on the 60,000 MNIST images with and without augmentation, for the
+  standard and the robust presets' networks;
+- the *accurate* preset's MNIST test accuracy and training seconds (seed 0).
+BLAS runs on one thread (as the app does while training).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+from threadpoolctl import threadpool_limits
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+import robustness  # noqa: E402
+
+from engine.idx import load_mnist  # noqa: E402
+from engine.pipeline import Pipeline  # noqa: E402
+from engine.presets import mnist_preset  # noqa: E402
+from engine.recipe import (  # noqa: E402
+    build_loss,
+    build_model_from_recipe,
+    build_optimizer_from_recipe,
+    build_transform_from_recipe,
+    validate_recipe,
+)
+from engine.train import EpochReport, Trainer  # noqa: E402
+
+SHIPPED = ROOT / "resources" / "models" / "mnist_mlp.npz"
+
+
+def train_preset(name: str, data, *, epochs=None, seed=0):
+    """Train an MNIST preset as `main.py train --preset name` does; (pipeline, seconds, epoch seconds)."""
+    p = mnist_preset(name)
+    r = p["recipe"]
+    X = (data.train_images.reshape(len(data.train_images), -1) / 255.0).astype(np.float32)
+    rng = np.random.default_rng(seed)
+    model = build_model_from_recipe(r, 784, 10, rng)
+    opt = build_optimizer_from_recipe(r, model.parameters())
+    tr = Trainer(model, build_loss(r), opt, X, data.train_labels, batch_size=r["batch_size"], rng=rng,
+                 transform=build_transform_from_recipe(r, 784))
+    decay = p.get("lr_decay", 1.0)
+    t0 = time.perf_counter()
+    epoch_seconds = []
+    for rep in tr.run(p["epochs"] if epochs is None else epochs):
+        if isinstance(rep, EpochReport):
+            epoch_seconds.append(rep.seconds)
+            opt.lr = opt.lr * decay
+    seconds = time.perf_counter() - t0
+    pipe = Pipeline(model, "classification", 10, None, np.zeros(784), np.full(784, 255.0),
+                    tuple(data.class_names), {"preset": name})
+    return pipe, seconds, epoch_seconds
+
+
+def test_accuracy(pipe, data) -> float:
+    X = data.test_images.reshape(len(data.test_images), -1).astype(np.float64)
+    return float(np.mean(pipe.predict_proba(X).argmax(axis=1) == data.test_labels))
+
+
+def epoch_time(name: str, data, augment: bool, batches: int = 150) -> float:
+    """Seconds for one epoch (469 batches of 128), from `batches` timed batches."""
+    p = mnist_preset(name)
+    r = dict(p["recipe"])
+    X = (data.train_images.reshape(len(data.train_images), -1) / 255.0).astype(np.float32)
+    rng = np.random.default_rng(0)
+    r = validate_recipe(r | {"augment": r["augment"] or True} if augment else r | {"augment": None})
+    model = build_model_from_recipe(r, 784, 10, rng)
+    opt = build_optimizer_from_recipe(r, model.parameters())
+    tr = Trainer(model, build_loss(r), opt, X, data.train_labels, batch_size=r["batch_size"], rng=rng,
+                 transform=build_transform_from_recipe(r, 784))
+    it = tr.run(1)
+    for _ in range(10):       # warm up
+        next(it)
+    t0 = time.perf_counter()
+    for _ in range(batches):
+        next(it)
+    per_batch = (time.perf_counter() - t0) / batches
+    return per_batch * -(-len(X) // r["batch_size"])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=1000, help="MNIST test images per robustness set (default 1000)")
+    ap.add_argument("--baseline", default=None, help="a model file to compare with (default: train 'standard')")
+    ap.add_argument("--model", default=str(SHIPPED), help="the model to test (default: the shipped one)")
+    ap.add_argument("--skip-accurate", action="store_true", help="do not train the accurate preset")
+    ap.add_argument("--skip-epochs", action="store_true", help="do not time epochs")
+    args = ap.parse_args()
+    data = load_mnist()
+    with threadpool_limits(1):
+        shipped = Pipeline.load(args.model)
+        if args.baseline:
+            base, base_name = Pipeline.load(args.baseline), Path(args.baseline).name
+        else:
+            base, secs, _ = train_preset("standard", data)
+            base_name = f"standard (trained here, {secs:.0f} s)"
+        print(f"MNIST test set: shipped {100 * test_accuracy(shipped, data):.2f}%, "
+              f"{base_name} {100 * test_accuracy(base, data):.2f}%")
+        imgs, labels = data.test_images[:args.n], data.test_labels[:args.n]
+        t0 = time.perf_counter()
+        sets = robustness.build(imgs)
+        print(f"\nrobustness sets: {args.n} MNIST test digits each, through engine.digits.prepare "
+              f"(built in {time.perf_counter() - t0:.0f} s)")
+        print(f"{'set':<16}{'shipped':>10}{'standard':>10}")
+        worst = 1.0
+        for name, ims in sets.items():
+            a, b = robustness.accuracy(shipped, ims, labels), robustness.accuracy(base, ims, labels)
+            worst = min(worst, a)
+            print(f"{name:<16}{100 * a:>9.1f}%{100 * b:>9.1f}%", flush=True)
+        print(f"worst set, shipped model: {100 * worst:.1f}%")
+        if not args.skip_epochs:
+            print("\none training epoch on 60,000 images (from 150 timed batches, BLAS on one thread):")
+            for name in ("standard", "robust"):
+                off, on = epoch_time(name, data, False), epoch_time(name, data, True)
+                print(f"  {name:<9} network: {off:5.1f} s without augmentation, {on:5.1f} s with "
+                      f"(×{on / off:.2f})", flush=True)
+        if not args.skip_accurate:
+            pipe, secs, _ = train_preset("accurate", data)
+            print(f"\naccurate preset: {100 * test_accuracy(pipe, data):.2f}% MNIST test accuracy, "
+                  f"trained in {secs:.1f} s")
+
+
+if __name__ == "__main__":
+    main()
