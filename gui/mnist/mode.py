@@ -27,7 +27,7 @@ from gui.mnist.draw_panel import DrawPanel
 from gui.mnist.evaluation_view import EvaluationView
 from gui.mnist.sample_browser import SampleBrowser
 from gui.mnist.session import MnistSession
-from gui.mnist.state import IMAGES, SHIPPED, STATE_VERSION  # noqa: F401  (STATE_VERSION: for importers)
+from gui.mnist.state import IMAGES, SHIPPED, STATE_VERSION, MnistState  # noqa: F401  (STATE_VERSION: for importers)
 from gui.mnist.text import count
 from gui.mnist.training_panel import TrainingPanel
 from gui.mnist.training_plots import TrainingPlots
@@ -202,6 +202,20 @@ class MnistLabMode(QWidget):
     def set_state(self, state: dict) -> None:
         """Restore get_state()'s dict as one unit; ValueError (and nothing changed) on a bad one."""
         self.session.set_state(state, want_data=self.isVisible())
+
+    def validate_state(self, state: dict) -> None:
+        """ValueError, as set_state would raise it, changing nothing."""
+        MnistState.from_dict(state, data=self.session.data, data_folder=self.session.data_folder)
+
+    def can_undo(self) -> bool:
+        return False        # the lab has no edit history (Edit → Undo is disabled here)
+
+    def can_redo(self) -> bool:
+        return False
+
+    def progress(self) -> tuple[int, int]:
+        """(epochs finished, steps): when it moves on, the project has unsaved work."""
+        return len(self.session.history.epochs), self.session.steps
 
     # -- data and settings -----------------------------------------------------------------------
     def load_data(self, folder=None) -> None:

@@ -20,6 +20,7 @@ from gui.playground.data_panel import DataPanel
 from gui.playground.diagram_panel import DiagramPanel
 from gui.playground.plots import CurvesPlot
 from gui.playground.session import PlaygroundSession
+from gui.playground.state import PlaygroundState
 from gui.playground.text import describe_neuron
 from gui.playground.train_bar import TrainBar
 from gui.widgets.network_builder import ACTIVATION_LABELS, NetworkBuilder
@@ -204,6 +205,20 @@ class PlaygroundMode(QWidget):
     def set_state(self, state: dict) -> None:
         """Restore a saved state exactly, as one unit; ValueError (changing nothing) if it is bad."""
         self.session.set_state(state)
+
+    def validate_state(self, state: dict) -> None:
+        """ValueError, as set_state would raise it, changing nothing."""
+        PlaygroundState.from_dict(state)
+
+    def can_undo(self) -> bool:
+        return self.session.can_undo()
+
+    def can_redo(self) -> bool:
+        return self.session.can_redo()
+
+    def progress(self) -> tuple[int, int]:
+        """(epoch, step) of the shown network: when it moves on, the project has unsaved work."""
+        return self.session.epoch, self.session.step_count
 
     # -- the File menu (gui/file_actions.py) ---------------------------------------------------------
     def import_points_csv(self, path) -> None:
