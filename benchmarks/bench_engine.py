@@ -119,7 +119,7 @@ def bench_mnist(reps):
     for r in range(reps):
         for k, fn in runners.items():
             times[k].append(fn())
-        print("  round %d: " % (r + 1) + ", ".join(f"{k} {v[-1]:.3f} s" for k, v in times.items()), flush=True)
+        print(f"  round {r + 1}: " + ", ".join(f"{k} {v[-1]:.3f} s" for k, v in times.items()), flush=True)
     med = {k: median(v) for k, v in times.items()}
     print("  median seconds per epoch: " + ", ".join(f"{k} {v:.3f}" for k, v in med.items()))
     if have_torch:
@@ -217,7 +217,7 @@ def bench_tiny(reps):
     fns = {"engine plain loop": plain_loop, "engine Trainer.run": trainer_run}
     if have_torch:
         fns["torch"] = torch_loop
-    for name, fn in fns.items():
+    for fn in fns.values():
         fn(2)  # warm-up
     times = {k: [] for k in fns}
     for _ in range(reps):

@@ -27,11 +27,20 @@ from .metrics import confusion_matrix, per_class_accuracy, r2_score, rmse
 from .model import describe
 from .pipeline import Pipeline
 from .presets import MNIST_PRESETS
-from .recipe import (CLASSIFICATION_LOSSES, DEFAULT_RECIPE, LOSSES, OPTIMIZER_NAMES, REGRESSION_LOSSES,
-                     build_loss, build_model_from_recipe, build_optimizer_from_recipe, validate_recipe)
+from .recipe import (
+    CLASSIFICATION_LOSSES,
+    DEFAULT_RECIPE,
+    LOSSES,
+    OPTIMIZER_NAMES,
+    REGRESSION_LOSSES,
+    build_loss,
+    build_model_from_recipe,
+    build_optimizer_from_recipe,
+    build_transform_from_recipe,
+    validate_recipe,
+)
 from .train import EpochReport, Trainer
 from .train import predict as predict_scores
-from .recipe import build_transform_from_recipe
 
 
 class CliError(Exception):
@@ -164,7 +173,7 @@ def make_recipe(args, data: Data) -> tuple[dict, int]:
             acts = acts * len(recipe["hidden"])
         if len(acts) != len(recipe["hidden"]):
             raise CliError(f"--activation gives {len(acts)} names for {len(recipe['hidden'])} hidden layers")
-        for h, a in zip(recipe["hidden"], acts):
+        for h, a in zip(recipe["hidden"], acts, strict=True):
             h["activation"] = a
     if args.features is not None:
         if data.images:
@@ -291,13 +300,13 @@ def run(args, out=None) -> int:
             per = per_class_accuracy(data.y_test, labels, data.n_classes)
             if data.n_classes <= 20:
                 say("per class: " + ", ".join(f"{name} {_pct(a).strip() if np.isfinite(a) else '—'}"
-                                              for name, a in zip(data.class_names, per)))
+                                              for name, a in zip(data.class_names, per, strict=True)))
             if data.n_classes <= 10:
                 cm = confusion_matrix(data.y_test, labels, data.n_classes)
                 w = max(len(str(cm.max())), max(len(s) for s in data.class_names), 3)
                 say("confusion matrix (rows: true class, columns: predicted):")
                 say(" " * (w + 1) + " ".join(f"{s:>{w}}" for s in data.class_names))
-                for name, row in zip(data.class_names, cm):
+                for name, row in zip(data.class_names, cm, strict=True):
                     say(f"{name:>{w}} " + " ".join(f"{v:>{w}d}" for v in row))
             meta["test_accuracy"] = float(test_metric)
         else:

@@ -13,7 +13,7 @@ import sys
 import threading
 import time
 import traceback
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QThread, Signal
 

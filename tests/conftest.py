@@ -5,7 +5,10 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Never touch the user's real settings or recovery files, and never open a modal prompt nobody answers.
-import atexit, shutil, tempfile  # noqa: E401,E402
+import atexit  # noqa: E401,E402
+import shutil
+import tempfile
+
 _SANDBOX = tempfile.mkdtemp(prefix="mlp-studio-tests-")
 atexit.register(shutil.rmtree, _SANDBOX, True)
 os.environ.setdefault("MLP_STUDIO_SETTINGS", os.path.join(_SANDBOX, "settings.ini"))

@@ -197,7 +197,7 @@ def test_confusion_cell_click_shows_its_images(qtbot, mode, mnist):
     assert all(c.startswith(f"{i}→{j} ") for c in gallery.captions())
     mode.evaluation.show_mistakes()
     assert gallery.count() == min(int(cm.sum()), 300)
-    from gui.mnist.evaluation_view import MAX_WEIGHTS   # the view shows at most this many hidden units
+    from gui.mnist.evaluation_view import MAX_WEIGHTS  # the view shows at most this many hidden units
     assert mode.evaluation.weights.count() == min(mode.pipeline().model.layers[0].out_features, MAX_WEIGHTS)
 
 

@@ -161,7 +161,7 @@ def make_folder(path, compress, names=("train-images-idx3-ubyte", "train-labels-
     path.mkdir()
     arrays = [rng.integers(0, 256, (12, 5, 4)).astype(np.uint8), np.arange(12) % 3,
               rng.integers(0, 256, (6, 5, 4)).astype(np.uint8), np.arange(6)[::-1] % 3]
-    for name, arr in zip(names, arrays):
+    for name, arr in zip(names, arrays, strict=True):
         blob = idx_bytes(arr)
         if compress:
             (path / (name + ".gz")).write_bytes(gzip.compress(blob))
@@ -178,7 +178,7 @@ def test_small_folder_with_classes(tmp_path, compress):
     fracs = []
     d = load_idx_folder(folder, progress=fracs.append)
     assert d.class_names == ("cat", "dog", "bird") and d.n_classes == 3 and d.name == "tiny"
-    for got, want in zip((d.train_images, d.train_labels, d.test_images, d.test_labels), arrays):
+    for got, want in zip((d.train_images, d.train_labels, d.test_images, d.test_labels), arrays, strict=True):
         np.testing.assert_array_equal(got, want)
     assert d.train_images.shape == (12, 5, 4) and d.test_labels.dtype == np.int64
     assert fracs and fracs[-1] == pytest.approx(1.0)
@@ -243,7 +243,9 @@ def test_image_dataset_validation():
 def test_zero_dimension_beside_huge_ones_is_a_clear_error(tmp_path):
     """A header like (0, 4294967295, 4294967295) declares no data but is no possible array shape."""
     import struct
+
     import pytest
+
     from engine.errors import DataError
     from engine.idx import read_idx
     path = tmp_path / "weird-idx3-ubyte"

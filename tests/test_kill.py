@@ -101,9 +101,9 @@ RECOVERY_CHILD = textwrap.dedent("""
 
 
 def test_killed_app_offers_its_autosave_on_next_start(tmp_path, qtbot, monkeypatch):
+    from fake_mode import FakeMode
     from PySide6.QtWidgets import QMessageBox
 
-    from fake_mode import FakeMode
     from gui.main_window import MainWindow
     from gui.settings import AppSettings
     script = tmp_path / "child.py"

@@ -91,10 +91,10 @@ def test_adam_on_a_large_packed_buffer(rng):
     w0 = [p.data.copy() for p in model.parameters()]
     opt = Adam(model.parameters(), lr=0.01)
     assert len(opt._slots) == 1
-    for p, w in zip(model.parameters(), w0):
+    for p, w in zip(model.parameters(), w0, strict=True):
         p.grad = np.sign(w) + (w == 0)
     opt.step()
-    for p, w in zip(model.parameters(), w0):    # the first Adam step moves every weight by lr·sign(g)
+    for p, w in zip(model.parameters(), w0, strict=True):    # the first Adam step moves every weight by lr·sign(g)
         np.testing.assert_allclose(p.data, w - 0.01 * (np.sign(w) + (w == 0)), rtol=1e-6, atol=1e-9)
 
 

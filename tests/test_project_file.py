@@ -9,8 +9,7 @@ import pytest
 
 import engine
 from engine.errors import EngineError, ProjectFileError
-from engine.project_file import (FORMAT, HEADER, load_project, project_from_bytes, project_to_bytes,
-                                 save_project)
+from engine.project_file import FORMAT, HEADER, load_project, project_from_bytes, project_to_bytes, save_project
 
 
 def assert_same(a, b, where="state"):
@@ -22,7 +21,7 @@ def assert_same(a, b, where="state"):
             assert_same(a[k], b[k], f"{where}.{k}")
     elif isinstance(a, (list, tuple)):
         assert len(a) == len(b), f"{where}: length"
-        for i, (x, y) in enumerate(zip(a, b)):
+        for i, (x, y) in enumerate(zip(a, b, strict=True)):
             assert_same(x, y, f"{where}[{i}]")
     elif isinstance(a, np.ndarray):
         assert a.dtype == b.dtype and a.shape == b.shape, f"{where}: {a.dtype}{a.shape} != {b.dtype}{b.shape}"
@@ -157,7 +156,8 @@ def _npy_header(descr, shape) -> bytes:
     ({HEADER: "{not json"}, "header is damaged"),
     ({HEADER: json.dumps({"format": FORMAT, "version": 1, "state": [1]})}, "not a dict"),
     ({HEADER: json.dumps({"format": FORMAT, "version": 1, "state": {"a": {"__array__": "arrays/0.npy"}}})}, "missing"),
-    ({HEADER: json.dumps({"format": FORMAT, "version": 1, "state": {"a": {"__array__": "x", "b": 1}}})}, "stray marker"),
+    ({HEADER: json.dumps({"format": FORMAT, "version": 1, "state": {"a": {"__array__": "x", "b": 1}}})},
+     "stray marker"),
     ({HEADER: json.dumps({"format": FORMAT, "version": 1, "state": {"a": {"__array__": "a.npy"}}}),
       "a.npy": _npy_header("|O", (1,)) + b"\x00" * 8},
      "Python objects"),

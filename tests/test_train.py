@@ -309,7 +309,8 @@ def test_dropout_is_off_in_predict(rng):
 def test_predict_in_chunks_equals_one_go(rng):
     model = engine.mlp([2, 4, 3], "tanh", rng=rng)
     X = rng.standard_normal((25, 2))
-    np.testing.assert_allclose(engine.predict_scores(model, X, batch_size=7), engine.predict_scores(model, X), rtol=1e-6)
+    np.testing.assert_allclose(engine.predict_scores(model, X, batch_size=7), engine.predict_scores(model, X),
+                               rtol=1e-6)
     p = engine.predict_proba(model, X, batch_size=7)
     assert p.shape == (25, 3)
     np.testing.assert_allclose(p.sum(axis=1), 1, rtol=1e-6)

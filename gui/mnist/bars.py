@@ -67,7 +67,7 @@ class BarList(QWidget):
         normal.setAlpha(110)
         strong = self._highlight_color or pal.color(QPalette.Highlight)
         track = pal.color(QPalette.AlternateBase)
-        for i, (label, v) in enumerate(zip(self._labels, self._values)):
+        for i, (label, v) in enumerate(zip(self._labels, self._values, strict=False)):
             y = 2 + i * pitch
             p.setPen(pal.color(QPalette.WindowText))
             p.drawText(QRectF(0, y, label_w - 6, self._bar_h), Qt.AlignRight | Qt.AlignVCenter,

@@ -101,7 +101,7 @@ class NetworkDiagram(QWidget):
             self._boxes = boxes = self._layout()
             self._lines = [[QLineF(QPointF(a.right(), a.center().y()), QPointF(b.left(), b.center().y()))
                             for b in boxes[c + 1] for a in boxes[c]] for c in range(len(boxes) - 1)]
-            self._segments = [np.array([[l.x1(), l.y1(), l.x2(), l.y2()] for l in lines], dtype=np.float64)
+            self._segments = [np.array([[ln.x1(), ln.y1(), ln.x2(), ln.y2()] for ln in lines], dtype=np.float64)
                               .reshape(-1, 4) for lines in self._lines]
         return self._boxes
 
@@ -147,7 +147,7 @@ class NetworkDiagram(QWidget):
             wmax = max((float(np.max(np.abs(w))) for w in mats if w.size), default=1.0) or 1.0
             scales = [wmax] * len(mats)
         buckets: dict[int, list[QLineF]] = {}
-        for W, lines, scale in zip(mats, self._lines, scales):
+        for W, lines, scale in zip(mats, self._lines, scales, strict=False):
             w = W.ravel()
             scale = scale if scale > 0 else 1.0
             code = np.minimum((np.abs(w) * (N_LEVELS / scale)).astype(np.intp), N_LEVELS - 1) * 2 + (w >= 0)
@@ -241,7 +241,7 @@ class NetworkDiagram(QWidget):
         xs = r.left() + 2 + (r.width() - 4) * np.arange(len(v)) / (len(v) - 1)
         ys = r.center().y() - (r.height() / 2 - 2) * v
         path = QPainterPath(QPointF(xs[0], ys[0]))
-        for x, y in zip(xs[1:], ys[1:]):
+        for x, y in zip(xs[1:], ys[1:], strict=True):
             path.lineTo(QPointF(x, y))
         p.setPen(QPen(QColor(0, 158, 115), 1.5))
         p.drawPath(path)
