@@ -110,6 +110,8 @@ class Activation(Module):
         tip         the builder's one-line explanation
         init        weight init of the Linear layer that feeds it: "he" (ReLU-like) or "xavier"
         numpy_code  the exported script's NumPy expression of `x` (and of the layer's config values)
+        torch_code  the PyTorch export's torch.nn constructor, formatted with the layer's config values
+        formula     the lesson's formula of α and α′, for the step-by-step view
         value_range (low, high) every output lies in, or None (pictures then scale by the largest |y|)
 
     and forward/backward (each gradient with its one-line math comment). `infer_` (eval mode, in place)
@@ -121,6 +123,8 @@ class Activation(Module):
     tip = ""
     init = "xavier"
     numpy_code = ""
+    torch_code = ""
+    formula = "a = α(z)"
     value_range: tuple | None = None
 
     def __init_subclass__(cls, **kwargs):
@@ -128,7 +132,7 @@ class Activation(Module):
         name = cls.__dict__.get("name")
         if not name:
             return
-        missing = [a for a in ("label", "numpy_code") if not getattr(cls, a)]
+        missing = [a for a in ("label", "numpy_code", "torch_code") if not getattr(cls, a)]
         if missing or cls.init not in INITS:
             raise TypeError(f"activation {cls.__name__}: needs {missing or ['init in ' + str(INITS)]}")
         if name in ACTIVATIONS:
@@ -157,6 +161,7 @@ class ReLU(Activation):
     name, label, init = "relu", "ReLU", "he"
     tip = "ReLU: max(0, z). Fast to train; a unit whose input stays negative stops learning ('dead')."
     numpy_code = "x * (x > 0)"
+    torch_code, formula = "nn.ReLU()", "α(z) = max(0, z),  α′(z) = 1 if z > 0 else 0"
 
     def forward(self, x):
         self._mask = (x > 0).astype(x.dtype)        # a float mask: float × float beats float × bool
@@ -175,6 +180,8 @@ class LeakyReLU(Activation):
     name, label, init = "leaky_relu", "Leaky ReLU", "he"
     tip = "Leaky ReLU: z for z > 0, 0.01·z otherwise, so no unit ever stops learning completely."
     numpy_code = "x * np.where(x > 0, 1.0, negative_slope).astype(x.dtype)"
+    torch_code = "nn.LeakyReLU({negative_slope!r})"
+    formula = "α(z) = z if z > 0 else 0.01 z,  α′(z) = 1 if z > 0 else 0.01"
 
     def __init__(self, negative_slope: float = 0.01):
         if not _is_fraction(negative_slope):
@@ -208,6 +215,7 @@ class Tanh(Activation):
     name, label, value_range = "tanh", "tanh", (-1.0, 1.0)
     tip = "tanh: smooth S-curve from −1 to 1. Saturates for large |z|, where its gradient nearly vanishes."
     numpy_code = "np.tanh(x)"
+    torch_code, formula = "nn.Tanh()", "α(z) = tanh z,  α′(z) = 1 − tanh² z"
 
     def forward(self, x):
         self._y = np.tanh(x)
@@ -229,6 +237,7 @@ class Sigmoid(Activation):
     name, label, value_range = "sigmoid", "sigmoid", (0.0, 1.0)
     tip = "sigmoid: smooth S-curve from 0 to 1. Saturates easily, so deep sigmoid nets learn slowly."
     numpy_code = "(1 + np.tanh(0.5 * x)) * 0.5"
+    torch_code, formula = "nn.Sigmoid()", "α(z) = 1 / (1 + e^(−z)),  α′(z) = α(z)(1 − α(z))"
 
     def forward(self, x):
         y = np.tanh(x * 0.5)
@@ -256,6 +265,7 @@ class Identity(Activation):
     tip = ("linear: no non-linearity. Stacked linear layers are still one linear map — "
            "they can only draw straight boundaries.")
     numpy_code = "x"
+    torch_code, formula = "nn.Identity()", "α(z) = z,  α′(z) = 1"
 
     def forward(self, x):
         return x
@@ -273,6 +283,7 @@ class SiLU(Activation):
     name, label, init = "silu", "SiLU (swish)", "he"
     tip = "SiLU (swish): z·sigmoid(z). Smooth, unbounded above like ReLU, dipping a little below 0 for negative z."
     numpy_code = "x * (1 + np.tanh(0.5 * x)) * 0.5"
+    torch_code, formula = "nn.SiLU()", "α(z) = z·σ(z),  α′(z) = σ(z)(1 + z(1 − σ(z)))"
 
     def forward(self, x):
         s = np.tanh(x * 0.5)

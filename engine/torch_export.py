@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from .fileio import atomic_write_bytes
+from .layers import Activation
 from .model import describe
 from .pipeline import Pipeline
 
@@ -29,14 +30,12 @@ def _layer_code(layer) -> str:
     cfg = layer.get_config()
     if kind == "Linear":
         return f"nn.Linear({cfg['in_features']}, {cfg['out_features']}, bias={bool(cfg.get('bias', True))})"
-    if kind == "LeakyReLU":
-        return f"nn.LeakyReLU({float(cfg.get('negative_slope', 0.01))!r})"
     if kind == "Dropout":
         return f"nn.Dropout({float(cfg.get('p', 0.5))!r})"  # identity in eval mode
     if kind == "Softmax":
         return "nn.Softmax(dim=1)"
-    if kind in ("ReLU", "Tanh", "Sigmoid", "Identity"):
-        return f"nn.{kind}()"
+    if isinstance(layer, Activation):          # the activation registry (engine/layers.py) knows its line
+        return layer.torch_code.format(**{k: v for k, v in cfg.items() if k != "type"})
     raise ValueError(f"torch export: cannot export a {kind} layer")
 
 

@@ -148,7 +148,7 @@ def test_a_new_activation_registers_itself_and_a_bad_one_is_refused():
     from engine.layers import Activation
     try:
         class Cube(Activation):
-            name, label, numpy_code = "test_cube", "x³", "x ** 3"
+            name, label, numpy_code, torch_code = "test_cube", "x³", "x ** 3", "Cube()"
 
             def forward(self, x):
                 self._x = x

@@ -14,6 +14,7 @@ import pytest
 
 import engine
 from engine.data import make_dataset
+from engine.layers import ACTIVATIONS
 from engine.torch_export import export_torch, torch_script, weights_arrays
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,6 +89,10 @@ CASES = [
     ("mse", "tanh", ["x1", "x2", "sin x1"]),
     ("l1", "identity", ["x1", "x2"]),
 ]
+# every activation of the registry is exported and compared, whichever loss it is paired with
+_LOSSES = ("cross_entropy", "mse", "bce", "l1")
+CASES += [(_LOSSES[i % 4], name, ["x1", "x2"]) for i, name in enumerate(ACTIVATIONS)
+          if name not in {c[1] for c in CASES}]
 
 
 @pytest.mark.parametrize("loss, activation, features", CASES)
