@@ -161,7 +161,7 @@ def make_recipe(args, data: Data) -> tuple[dict, int]:
             raise CliError("--preset is for image data (mnist or an IDX folder)")
         recipe, epochs = copy.deepcopy(DEFAULT_RECIPE), 100
         recipe["features"] = ["x1", "x2"] if data.raw_dim == 2 else ["x1"]
-        recipe["loss"] = "cross_entropy" if data.task == "classification" else "mse"
+        recipe["loss"] = "cross_entropy" if data.is_classification else "mse"
     if args.hidden is not None:
         units = _int_list(args.hidden, "hidden")
         old_acts = [h["activation"] for h in recipe["hidden"]] or ["relu"]
@@ -192,7 +192,7 @@ def make_recipe(args, data: Data) -> tuple[dict, int]:
     if epochs < 1:
         raise CliError(f"--epochs must be at least 1, got {epochs}")
     recipe = validate_recipe(recipe)
-    wanted = CLASSIFICATION_LOSSES if data.task == "classification" else REGRESSION_LOSSES
+    wanted = CLASSIFICATION_LOSSES if data.is_classification else REGRESSION_LOSSES
     if recipe["loss"] not in wanted:
         raise CliError(f"--loss {recipe['loss']} does not fit {data.task} data; use one of {', '.join(wanted)}")
     if recipe["loss"] == "bce" and data.n_classes != 2:
@@ -241,14 +241,14 @@ def run(args, out=None) -> int:
     dtype = np.dtype(recipe["dtype"])
     Xn = np.ascontiguousarray(prep(X), dtype)
     Xv = None if X_val is None else np.ascontiguousarray(prep(X_val), dtype)
-    n_out = data.n_classes if data.task == "classification" else 1
+    n_out = data.n_classes if data.is_classification else 1
     model = build_model_from_recipe(recipe, Xn.shape[1], n_out, rng)
     optimizer = build_optimizer_from_recipe(recipe, model.parameters())
     loss_fn = build_loss(recipe)
     trainer = Trainer(model, loss_fn, optimizer, Xn, y, batch_size=recipe["batch_size"], rng=rng,
                       X_val=Xv, y_val=y_val, transform=build_transform_from_recipe(recipe, Xn.shape[1]))
 
-    what = f"{data.n_classes} classes" if data.task == "classification" else "regression"
+    what = f"{data.n_classes} classes" if data.is_classification else "regression"
     say(f"data: {data.name} ({what}): {len(Xn):,} training, {0 if Xv is None else len(Xv):,} validation, "
         f"{len(data.X_test):,} test examples (loaded in {time.perf_counter() - t0:.1f} s)")
     opt_text = recipe["optimizer"]
@@ -292,7 +292,7 @@ def run(args, out=None) -> int:
         say("test: no test examples (use --test-fraction > 0)")
     else:
         test_loss, test_metric = trainer.evaluate(Xt, data.y_test)
-        if data.task == "classification":
+        if data.is_classification:
             pred = predict_scores(model, Xt)
             say(f"test: loss {test_loss:.4f}, accuracy {_pct(test_metric).strip()} "
                 f"({int(round(test_metric * len(Xt))):,} of {len(Xt):,} right)")
@@ -324,9 +324,9 @@ def run(args, out=None) -> int:
 
 
 def _pipeline(model, data, recipe, mean, std, meta) -> Pipeline:
-    return Pipeline(model, data.task, data.n_classes if data.task == "classification" else 0,
+    return Pipeline(model, data.task, data.n_classes if data.is_classification else 0,
                     None if data.images else tuple(recipe["features"]), mean, std,
-                    tuple(data.class_names) if data.task == "classification" else (), meta)
+                    tuple(data.class_names) if data.is_classification else (), meta)
 
 
 def main(argv: list[str] | None = None) -> int:

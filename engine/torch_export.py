@@ -58,7 +58,7 @@ def torch_script(pipeline: Pipeline, weights_name: str, *, title: str = "") -> s
     feats = None if pipeline.features is None else list(pipeline.features)
     n_raw = pipeline._n_raw_inputs()
     classes = list(pipeline.class_names) or ([str(i) for i in range(max(pipeline.n_classes, 2))]
-                                             if task == "classification" else [])
+                                             if pipeline.is_classification else [])
     layers = ",\n        ".join(_layer_code(layer) for layer in model)
     if feats is None:
         features_code = "        return x"
@@ -71,8 +71,8 @@ def torch_script(pipeline: Pipeline, weights_name: str, *, title: str = "") -> s
     linears = [m for m in model if type(m).__name__ == "Linear"]
     n_net_in = linears[0].in_features
     outputs = ("predict(X) gives class indices (see CLASS_NAMES), predict_proba(X) class probabilities."
-               if task == "classification" else "predict(X) gives the predicted values, shape (n,).")
-    single_logit = task == "classification" and linears[-1].out_features == 1
+               if pipeline.is_classification else "predict(X) gives the predicted values, shape (n,).")
+    single_logit = pipeline.is_classification and linears[-1].out_features == 1
     proba_code = ("p = torch.sigmoid(s)\n    return torch.cat([1 - p, p], dim=1)" if single_logit
                   else "return torch.softmax(s, dim=1)")
     when = _dt.date.today().isoformat()
