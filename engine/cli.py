@@ -109,6 +109,7 @@ class Data:
         self.name, self.task, self.n_classes, self.class_names = name, task, n_classes, class_names
         self.X, self.y, self.X_test, self.y_test = X, y, X_test, y_test
         self.images, self.raw_dim = images, raw_dim
+        self.is_classification = task == "classification"      # task: a Dataset's kind (engine.tasks.KINDS)
 
 
 def load_data(args, rng) -> Data:
