@@ -20,12 +20,15 @@ from gui.playground.data_panel import DataPanel
 from gui.playground.diagram_panel import DiagramPanel
 from gui.playground.plots import CurvesPlot
 from gui.playground.session import PlaygroundSession
+from gui.playground.speed import clamp_speed
 from gui.playground.state import PlaygroundState
 from gui.playground.text import describe_neuron
 from gui.playground.train_bar import TrainBar
+from gui.settings import AppSettings
 from gui.widgets.network_builder import ACTIVATION_LABELS, NetworkBuilder
 
 SEVERITY_COLORS = {"info": "palette(window-text)", "error": "#D55E00"}
+SPEED_KEY = "playground/speed"      # the training speed, remembered between runs of the app
 
 
 class PlaygroundMode(QWidget):
@@ -36,6 +39,7 @@ class PlaygroundMode(QWidget):
     def __init__(self, parent=None, *, seed=None):
         super().__init__(parent)
         self.session = PlaygroundSession(self, seed=seed)
+        self.session.set_speed(clamp_speed(AppSettings().q.value(SPEED_KEY, self.session.speed)))
         self._build()
         self._connect()
         s = self.session
@@ -45,6 +49,7 @@ class PlaygroundMode(QWidget):
         self._show_points()
         self._show_network()
         self._show_message(*s.message)
+        self.train_bar.speed.set_speed(s.speed)
 
     # -- the session's parts, for the shell and tests ---------------------------------------------
     @property
@@ -145,6 +150,8 @@ class PlaygroundMode(QWidget):
         self.builder.recipe_changed.connect(self._on_builder_edit)
         tb.play_clicked.connect(self.play_pause)
         tb.step_clicked.connect(self.step)
+        tb.step_batch_clicked.connect(self.step_batch)
+        tb.speed.speed_changed.connect(self.set_speed)
         tb.stop_clicked.connect(self.stop)
         tb.reset_clicked.connect(self.reset)
         tb.stop_conditions_changed.connect(s.settings.set_stop)
@@ -179,6 +186,16 @@ class PlaygroundMode(QWidget):
 
     def stop(self) -> None:
         self.session.stop()
+
+    def step_batch(self) -> None:
+        """One minibatch (one SGD step), then pause."""
+        self.session.step_batch()
+
+    def set_speed(self, level: int) -> None:
+        """The training speed (a level of gui/playground/speed.py SPEEDS), remembered for the next start."""
+        self.session.set_speed(level)
+        self.train_bar.speed.set_speed(self.session.speed)
+        AppSettings().q.setValue(SPEED_KEY, self.session.speed)
 
     def reset(self) -> None:
         self.session.reset()

@@ -1,0 +1,119 @@
+"""Training you can watch: the speed control, the step buttons and the diagnoses, through the real mode."""
+import time
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QEventLoop, QTimer
+
+from engine import Pipeline
+from engine.adopt import fixed_scaling
+from engine.recipe import build_loss, build_model_from_recipe
+from engine.tasks import task_of
+from gui.playground import PlaygroundMode
+from gui.playground.speed import DEFAULT_SPEED, FULL_SPEED
+
+TIMEOUT = 20000
+
+
+def wait_for(cond, timeout_s: float, poll_ms: int = 25) -> bool:
+    """Run the event loop until `cond()` holds or `timeout_s` passed (a QEventLoop, not qWait, so the
+    worker thread is never starved). True if it held."""
+    end = time.monotonic() + timeout_s
+    while time.monotonic() < end:
+        if cond():
+            return True
+        loop = QEventLoop()
+        QTimer.singleShot(poll_ms, loop.quit)
+        loop.exec()
+    return bool(cond())
+
+
+def run_for(seconds: float) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+
+
+@pytest.fixture
+def mode(qtbot):
+    m = PlaygroundMode(seed=7)
+    qtbot.addWidget(m)
+    m.resize(1280, 720)
+    m.show()
+    assert wait_for(lambda: m.session.last_snapshot is not None, 20)
+    yield m
+    m.shutdown()
+
+
+def paused(m) -> bool:
+    s = m.session.last_snapshot
+    return s is not None and not s.running and not m.busy()
+
+
+def test_default_speed_lets_the_circle_be_watched_and_full_speed_is_fast(mode):
+    mode.set_speed(DEFAULT_SPEED)
+    assert mode.session.speed == DEFAULT_SPEED and mode.train_bar.speed.speed() == DEFAULT_SPEED
+    mode.play_pause()
+    run_for(1.0)
+    h = mode.session.history.latest()
+    assert mode.session.step_count > 0, "training runs at the default speed"
+    assert h["test_metric"] < 0.9, f"solved within 1 s at the default speed ({h['test_metric']:.2f})"
+    assert wait_for(lambda: mode.session.history.latest()["test_metric"] >= 0.9, 20), "not solved in 20 s"
+    mode.play_pause()
+    assert wait_for(lambda: paused(mode), 10)
+    # full speed: many epochs a second
+    mode.reset()
+    mode.set_speed(FULL_SPEED)
+    mode.play_pause()
+    run_for(1.0)
+    mode.play_pause()
+    assert wait_for(lambda: paused(mode), 10)
+    assert mode.session.epoch >= 40, f"full speed trained only {mode.session.epoch} epochs in 1 s"
+
+
+def test_slowed_snapshots_show_the_step_the_counters_show(mode):
+    mode.set_speed(0)                      # one minibatch per frame
+    seen = []
+    mode.session.snapshot.connect(lambda snap: seen.append((snap.step, mode.session.step_count)))
+    mode.play_pause()
+    run_for(1.0)
+    mode.play_pause()
+    assert wait_for(lambda: paused(mode), 10)
+    steps = [s for s, _ in seen]
+    assert all(s == c for s, c in seen)
+    moving = np.diff(steps)
+    assert len(steps) >= 5 and moving.max() <= 1, f"more than one minibatch per frame: {steps}"
+    assert mode.session.step_count <= 40      # ~20 frames a second: one step each
+
+
+def test_one_minibatch_step_moves_the_weights_by_minus_lr_times_its_gradient(mode):
+    s = mode.session
+    n_train = len(s.points.arrays()[0])
+    recipe = s.recipe() | {"batch_size": n_train, "optimizer": "sgd", "lr": 0.3}
+    s.set_recipe(recipe)                   # the minibatch is then the whole training set
+    assert wait_for(lambda: s.weights is not None, 10)
+    w0 = s.weights
+    epoch0, step0 = s.counters
+    mode.step_batch()
+    assert wait_for(lambda: s.step_count == step0 + 1 and paused(mode), 10)
+    run_for(0.2)
+    assert s.step_count == step0 + 1, "one step is exactly one minibatch"
+    w1 = s.weights
+    # the same gradient, computed by the engine directly on the training set
+    t = task_of(s.task)
+    X, y, _, _ = s.points.arrays()
+    model = build_model_from_recipe(recipe, 2, s.n_outputs, np.random.default_rng(0))
+    model.load_state_dict(w0)
+    mean, std = fixed_scaling(tuple(recipe["features"]), t.one_d, t.bounds)
+    pipe = Pipeline(model, t.kind, s.n_outputs, tuple(recipe["features"]), mean, std)
+    loss_fn = build_loss(recipe)
+    model.train()
+    out = model.forward(pipe.transform(X).astype(np.float32))
+    model.zero_grad()
+    loss_fn.forward(out, y)
+    model.backward(loss_fn.backward())
+    named = dict(model.named_parameters())
+    for k in w0:
+        expected = w0[k] - 0.3 * named[k].grad
+        np.testing.assert_allclose(w1[k], expected, rtol=1e-4, atol=1e-5, err_msg=k)
+        assert not np.allclose(w1[k], w0[k]), f"{k} did not move"
