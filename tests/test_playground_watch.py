@@ -117,3 +117,66 @@ def test_one_minibatch_step_moves_the_weights_by_minus_lr_times_its_gradient(mod
         expected = w0[k] - 0.3 * named[k].grad
         np.testing.assert_allclose(w1[k], expected, rtol=1e-4, atol=1e-5, err_msg=k)
         assert not np.allclose(w1[k], w0[k]), f"{k} did not move"
+
+
+def _train_until(mode, cond, seconds=20):
+    mode.play_pause()
+    ok = wait_for(cond, seconds)
+    mode.play_pause()
+    assert wait_for(lambda: paused(mode), 10)
+    return ok
+
+
+def _kinds(mode):
+    return {d.kind for d in mode.session.diagnoses}
+
+
+def _fixed_by_reset(mode):
+    """Reset with the default learning rate: the diagnoses go (a fresh network, nothing wrong yet)."""
+    s = mode.session
+    s.set_recipe(s.recipe() | {"lr": 0.03})
+    mode.reset()
+    mode.step()
+    assert wait_for(lambda: s.epoch == 1 and paused(mode), 10)
+    assert s.diagnoses == () and not mode.diagnoses_view.isVisible()
+
+
+@pytest.mark.parametrize("case", ["lr10_tanh_circle", "lr5_relu_spiral"])
+def test_a_too_high_learning_rate_is_diagnosed_and_the_diagnosis_goes_when_fixed(mode, case):
+    s = mode.session
+    mode.set_speed(FULL_SPEED)
+    if case == "lr10_tanh_circle":
+        s.set_recipe(s.recipe() | {"lr": 10.0})
+        want = {"saturated", "lr_too_high"}
+    else:
+        s.set_recipe(s.recipe() | {"lr": 5.0, "hidden": [{"units": 8, "activation": "relu"}] * 2})
+        s.set_n_classes(3)
+        s.generate("spiral", 300, 0.05)
+        want = {"dead_relu"}
+    assert _train_until(mode, lambda: want & _kinds(mode) and s.epoch >= 25), \
+        f"no diagnosis of {want} at epoch {s.epoch}: {_kinds(mode)}"
+    assert mode.diagnoses_view.isVisible() and "Try:" in mode.diagnoses_view.text()
+    assert "learning rate" in mode.diagnoses_view.text()
+    marks = [k for d in s.diagnoses if d.kind in ("dead_relu", "saturated") for k in d.units]
+    assert not ({"dead_relu", "saturated"} & _kinds(mode)) or sum(len(u) for u in marks) > 0
+    _fixed_by_reset(mode)
+
+
+def test_a_stalled_run_is_diagnosed(mode):
+    s = mode.session
+    mode.set_speed(FULL_SPEED)
+    s.set_recipe(s.recipe() | {"lr": 1e-5})
+    assert _train_until(mode, lambda: "stalled" in _kinds(mode) and s.epoch >= 20), _kinds(mode)
+    assert "larger learning rate" in mode.diagnoses_view.text()
+    _fixed_by_reset(mode)
+
+
+def test_overfitting_is_diagnosed(mode):
+    s = mode.session
+    mode.set_speed(FULL_SPEED)
+    s.generate("xor", 40, 0.5)
+    s.set_recipe(s.recipe() | {"optimizer": "adam", "lr": 0.03,
+                               "hidden": [{"units": 32, "activation": "relu"}] * 2})
+    assert _train_until(mode, lambda: "overfitting" in _kinds(mode), 30), _kinds(mode)
+    assert "overfitting" in mode.diagnoses_view.text()
+    _fixed_by_reset(mode)

@@ -26,6 +26,8 @@ import numpy as np
 
 from engine import DivergenceError, EngineError, Linear, Pipeline, Trainer
 from engine.adopt import check_trainable, fixed_scaling  # noqa: F401  (fixed_scaling: kept importable here)
+from engine.diagnose import WINDOW as DIAG_WINDOW
+from engine.diagnose import diagnose, guess_loss, unit_health
 from engine.recipe import build_loss, build_model_from_recipe, build_optimizer_from_recipe
 from engine.tasks import task_of
 from engine.train import probabilities_
@@ -110,6 +112,10 @@ class TrainingJob:
         self._last_emit = -1e18
         self._last_state = -1e18
         self._hist = self._empty_hist()
+        self._recent = {k: [] for k in ("train_loss", "test_loss", "train_metric")}   # for the diagnoses
+        self._diagnoses = ()
+        self._diag_t = -1e18
+        self._diag_key = None
         self._batch_steps: list[int] = []
         self._batch_losses: list[float] = []
         self._linears = [layer for layer in self.model if isinstance(layer, Linear)]
@@ -180,6 +186,7 @@ class TrainingJob:
         self._gen = None            # a new Trainer on the next training piece; weights carry on
         self._trainer = None
         self._best_loss = math.inf  # new data, new loss scale
+        self._diag_key = None
         self._dirty = True
 
     def set_lr(self, lr: float) -> None:
@@ -426,6 +433,11 @@ class TrainingJob:
         h["train_metric"].append(rep.train_metric)
         h["test_metric"].append(rep.val_metric)
         self._metric_name = rep.metric_name
+        r = self._recent
+        for k, v in (("train_loss", rep.train_loss), ("test_loss", rep.val_loss), ("train_metric", rep.train_metric)):
+            r[k].append(v)
+            if len(r[k]) > 2 * DIAG_WINDOW:
+                del r[k][:DIAG_WINDOW]
         if self.max_epochs and rep.epoch >= self.max_epochs:
             self.running = False
             self._set_event("max_epochs", f"Reached the maximum of {self.max_epochs} epochs.")
@@ -545,13 +557,14 @@ class TrainingJob:
             self._last_state = now
         self._seq += 1
         extra = self._grad_fields(shown) if self.grad_view else {}
+        diagnoses = self._diagnose(now)
         snap = Snapshot(
             seq=self._seq, epoch=self.epoch, step=self.step, running=self.running, event=self._event,
             message=self._message, lr=float(self.optimizer.lr),
             metric_name=task_of(self.task).metric_label,
             history=self.take_history(), one_d=self.one_d, bounds=self.bounds, image=image, curve=curve,
             sizes=sizes, shown=shown, thumbs=thumbs, weights=weights, focus=self.focus,
-            focus_image=focus_image, state=state, **extra)
+            focus_image=focus_image, state=state, diagnoses=diagnoses, **extra)
         self._event, self._message = None, ""
         self._dirty = False
         self._frame_shown = self._frame_left <= 0
@@ -565,6 +578,30 @@ class TrainingJob:
         self._cost = c3 - c0
         self._adapt_grid(c2 - c1, n)
         return snap
+
+    def _diagnose(self, now: float) -> tuple:
+        """The plain-word diagnoses (engine/diagnose.py) of this network on its training inputs, refreshed
+        at most every DIAGNOSE_S while training and whenever the network changed while paused."""
+        key = (self.step, self.epoch, self.optimizer.lr)
+        if key == self._diag_key or (self.running and now - self._diag_t < DIAGNOSE_S):
+            return self._diagnoses
+        self._diag_key, self._diag_t = key, now
+        r = self._recent
+        try:
+            with np.errstate(all="ignore"):
+                Xt = self.pipe.transform(self.X_train)
+                health = unit_health(self.model, Xt) if len(Xt) else None
+                if self.classify:
+                    guess = guess_loss("classification", max(self.n_classes, 2), loss=self.recipe["loss"])
+                else:
+                    var = float(np.var(self.y_train)) if len(self.y_train) else None
+                    guess = guess_loss("regression", y_var=var, loss=self.recipe["loss"])
+                test = r["test_loss"] if len(self.X_test) else None
+                metric = r["train_metric"][-1] if r["train_metric"] else None
+                self._diagnoses = diagnose(r["train_loss"], test, guess=guess, metric=metric, health=health)
+        except (ValueError, EngineError, FloatingPointError):
+            self._diagnoses = ()
+        return self._diagnoses
 
     def _adapt_grid(self, seconds: float, n: int) -> None:
         """Pick the map resolution whose worker CPU cost stays near MAP_BUDGET_S (between GRID_MIN and

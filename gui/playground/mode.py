@@ -17,6 +17,7 @@ from engine.data import load_points_csv, save_points_csv
 from engine.tasks import task_of
 from gui.playground.canvas import PointsCanvas
 from gui.playground.data_panel import DataPanel
+from gui.playground.diagnoses_view import DiagnosesView
 from gui.playground.diagram_panel import DiagramPanel
 from gui.playground.plots import CurvesPlot
 from gui.playground.session import PlaygroundSession
@@ -71,6 +72,7 @@ class PlaygroundMode(QWidget):
         self.builder = NetworkBuilder()
         self.train_bar = TrainBar()
         self.plots = CurvesPlot()
+        self.diagnoses_view = DiagnosesView()
         self.diagram_panel = DiagramPanel()
         self.diagram = self.diagram_panel.diagram
         self.message = QLabel()
@@ -100,6 +102,7 @@ class PlaygroundMode(QWidget):
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(self.canvas, 3)
+        rl.addWidget(self.diagnoses_view)
         rl.addWidget(self.plots, 2)
 
         split = QSplitter(Qt.Horizontal)
@@ -348,6 +351,7 @@ class PlaygroundMode(QWidget):
         outs = [f"{i + 1}" for i in range(s.n_outputs)] if task_of(s.task).is_classification else ["ŷ"]
         self.diagram.set_structure(recipe["features"], hidden, outs)
         self.canvas.clear_model()
+        self.diagnoses_view.show_diagnoses(())
         self.train_bar.set_counters(s.epoch, s.step_count)
         self.plots.show(s.history)
         self._show_running(s.running)
@@ -371,6 +375,7 @@ class PlaygroundMode(QWidget):
         if snap.focus is not None and snap.focus == self.session.focus:
             self.canvas.set_focus(snap.focus_image, snap.bounds)
         self.diagram.set_snapshot(snap)
+        self.diagnoses_view.show_diagnoses(snap.diagnoses)
 
     # -- show / hide ---------------------------------------------------------------------------------
     def showEvent(self, event) -> None:

@@ -146,6 +146,13 @@ class PlaygroundSession(QObject):
         return self.run.last_snapshot
 
     @property
+    def diagnoses(self) -> tuple:
+        """What looks wrong with the shown network's training now (engine/diagnose.py Diagnosis objects,
+        most urgent first; empty when nothing does), as of the latest snapshot."""
+        snap = self.run.last_snapshot
+        return () if snap is None else snap.diagnoses
+
+    @property
     def focus(self):
         """The neuron (column, index) whose picture is shown large, or None."""
         return self.run.focus
