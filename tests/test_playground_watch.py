@@ -180,3 +180,25 @@ def test_overfitting_is_diagnosed(mode):
     assert _train_until(mode, lambda: "overfitting" in _kinds(mode), 30), _kinds(mode)
     assert "overfitting" in mode.diagnoses_view.text()
     _fixed_by_reset(mode)
+
+
+def test_points_and_noise_apply_live_one_undo_step_each_and_the_spiral_reads(mode):
+    s, p = mode.session, mode.panel
+    n0 = s.points.current().n
+    p.count_spin.setValue(120)                    # as the spin box's arrows do
+    assert wait_for(lambda: s.points.current().n == 120, 5), "the point count did not apply"
+    assert s.settings.presets["classification"][1] == 120
+    p.noise_spin.setValue(0.4)
+    assert wait_for(lambda: s.settings.presets["classification"][2] == 0.4, 5), "the noise did not apply"
+    s.undo()
+    assert s.settings.presets["classification"][2] == 0.4 and s.points.current().n == 120   # undo: the points
+    s.undo()
+    assert s.points.current().n == n0
+    # picking the spiral draws it with little noise (0.05), so its arms can be told apart
+    i = p.preset_combo.findData("spiral")
+    p.preset_combo.setCurrentIndex(i)
+    p.preset_combo.activated.emit(i)
+    assert s.settings.presets["classification"][0] == "spiral"
+    assert s.settings.presets["classification"][2] == pytest.approx(0.05)
+    run_for(0.5)
+    assert s.settings.presets["classification"][0] == "spiral"   # no second sample from the spin change
