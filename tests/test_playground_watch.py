@@ -202,3 +202,37 @@ def test_points_and_noise_apply_live_one_undo_step_each_and_the_spiral_reads(mod
     assert s.settings.presets["classification"][2] == pytest.approx(0.05)
     run_for(0.5)
     assert s.settings.presets["classification"][0] == "spiral"   # no second sample from the spin change
+
+
+def test_export_names_follow_the_task_and_the_map_png_is_tight(mode):
+    from PySide6.QtGui import QImage
+
+    from gui.file_actions import widget_png_bytes
+    assert {"Decision map", "Accuracy curve", "Loss curve"} <= set(mode.plot_widgets())
+    mode.set_task("regression")
+    names = set(mode.plot_widgets())
+    assert "R² curve" in names and "Accuracy curve" not in names and "Prediction map" in names
+    mode.resize(1280, 720)
+    run_for(0.2)
+    canvas = mode.plot_widgets()["Prediction map"]
+    img = QImage.fromData(widget_png_bytes(canvas, scale=1.0))
+    vb = canvas.getPlotItem().vb.sceneBoundingRect()
+    assert not img.isNull()
+    # the picture is the square map plus its axes: not the widget's width with its blank side margins
+    assert img.width() < vb.width() + 60 and img.height() < vb.height() + 70
+    assert abs(img.width() - img.height()) < 40
+
+
+def test_the_recent_view_keeps_a_long_runs_latest_epochs_readable(mode):
+    s = mode.session
+    mode.set_speed(FULL_SPEED)
+    assert _train_until(mode, lambda: s.epoch > 250, 30)
+    plots = mode.plots
+    plots.recent.setChecked(True)
+    (x0, x1), _ = plots.loss_plot.getPlotItem().vb.viewRange()
+    assert x0 > 100 and x1 >= s.epoch, (x0, x1, s.epoch)
+    xs, _ = plots.train_curve.getData()
+    assert xs.min() >= x0 - 1 and len(xs) > 50        # every recent epoch, not a thinned few
+    plots.recent.setChecked(False)
+    (x0, _), _ = plots.loss_plot.getPlotItem().vb.viewRange()
+    assert x0 <= 0.5

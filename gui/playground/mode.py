@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from engine import Pipeline
 from engine.data import load_points_csv, save_points_csv
@@ -26,6 +26,7 @@ from gui.playground.state import PlaygroundState
 from gui.playground.text import describe_neuron
 from gui.playground.train_bar import TrainBar
 from gui.settings import AppSettings
+from gui.widgets.color_bar import ColorBar
 from gui.widgets.network_builder import ACTIVATION_LABELS, NetworkBuilder
 
 SEVERITY_COLORS = {"info": "palette(window-text)", "error": "#D55E00"}
@@ -73,6 +74,7 @@ class PlaygroundMode(QWidget):
         self.train_bar = TrainBar()
         self.plots = CurvesPlot()
         self.diagnoses_view = DiagnosesView()
+        self.color_bar = ColorBar()
         self.diagram_panel = DiagramPanel()
         self.diagram = self.diagram_panel.diagram
         self.message = QLabel()
@@ -101,7 +103,12 @@ class PlaygroundMode(QWidget):
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
-        rl.addWidget(self.canvas, 3)
+        map_row = QHBoxLayout()
+        map_row.setContentsMargins(0, 0, 0, 0)
+        map_row.setSpacing(2)
+        map_row.addWidget(self.canvas, 1)
+        map_row.addWidget(self.color_bar)
+        rl.addLayout(map_row, 3)
         rl.addWidget(self.diagnoses_view)
         rl.addWidget(self.plots, 2)
 
@@ -253,8 +260,11 @@ class PlaygroundMode(QWidget):
         self.session.clear_errors()
 
     def plot_widgets(self) -> dict:
-        return {"Decision map": self.canvas, "Loss curve": self.plots.loss_plot,
-                "Accuracy curve": self.plots.metric_plot, "Network diagram": self.diagram}
+        t = task_of(self.task)
+        map_name = "Decision map" if t.is_classification else ("Fitted curve" if t.one_d else "Prediction map")
+        metric = "Accuracy" if t.is_classification else "R²"
+        return {map_name: self.canvas, "Loss curve": self.plots.loss_plot,
+                f"{metric} curve": self.plots.metric_plot, "Network diagram": self.diagram}
 
     def current_pipeline(self) -> Pipeline | None:
         return self.session.current_pipeline()
@@ -336,6 +346,14 @@ class PlaygroundMode(QWidget):
         test = s.points.is_test(ps)
         self.canvas.show_test = s.view["show_test"]
         self.canvas.set_points(ps, test, s.task, s.vmax())
+        t = task_of(s.task)
+        if t.one_d:
+            self.color_bar.set_curve()
+        elif t.is_classification:
+            self.color_bar.set_classes(ps.n_classes)
+        else:
+            self.color_bar.set_values(s.vmax())
+        self.color_bar.set_show_test(s.view["show_test"])
         self.panel.set_counts(int((~test).sum()), int(test.sum()))
         self.panel.set_split(s.points.test_fraction)
         if task_of(s.task).is_classification:

@@ -19,7 +19,7 @@ from gui.widgets.colors import NEGATIVE, POSITIVE
 N_LEVELS = 6
 LINE_WIDTHS = (0, 0, 1.5, 2, 3, 4)   # per level; 0 = one-pixel cosmetic lines, far cheaper than fractional widths
 MARK_DEAD = "#D55E00"          # vermillion cross over a dead unit
-MARK_SATURATED = "#E69F00"     # amber frame around a saturated unit
+MARK_SATURATED = "#CC79A7"     # a dashed reddish-purple frame around a saturated unit (not a class hue of 2)
 ANTIALIAS = False   # antialiased wide lines cost ~10 ms a frame on big layers
 FEATURE_TEXT = {"x1": "x₁", "x2": "x₂", "x1^2": "x₁²", "x2^2": "x₂²", "x1*x2": "x₁x₂", "sin x1": "sin x₁",
                 "sin x2": "sin x₂"}
@@ -230,19 +230,20 @@ class NetworkDiagram(QWidget):
         elif marks:
             h = self.height()
             p.drawText(QRectF(4, h - 18, self.width() - 8, 16), Qt.AlignLeft | Qt.AlignVCenter,
-                       "✕ dead ReLU (output 0 on every training point) · amber frame: saturated (α′(z) ≈ 0)")
+                       "✕ dead ReLU (output 0 on every training point) · dashed frame: saturated (α′(z) ≈ 0)")
 
     @staticmethod
     def _draw_mark(p: QPainter, r: QRectF, kind: str) -> None:
-        """A dead unit is crossed out; a saturated one gets a thick amber frame."""
+        """A dead unit is crossed out; a saturated one gets a thick dashed frame."""
         if kind == "dead":
             p.fillRect(r, QColor(128, 128, 128, 150))
             p.setPen(QPen(QColor(MARK_DEAD), 2))
             p.drawLine(r.topLeft(), r.bottomRight())
             p.drawLine(r.bottomLeft(), r.topRight())
         else:
-            p.setPen(QPen(QColor(MARK_SATURATED), 3))
-            p.drawRect(r.adjusted(-1, -1, 1, 1))
+            pen = QPen(QColor(MARK_SATURATED), 3, Qt.DashLine)
+            p.setPen(pen)
+            p.drawRect(r.adjusted(-2, -2, 2, 2))
 
     @staticmethod
     def _draw_deltas(p: QPainter, boxes, snap, bg) -> None:
