@@ -236,3 +236,22 @@ def test_the_recent_view_keeps_a_long_runs_latest_epochs_readable(mode):
     plots.recent.setChecked(False)
     (x0, _), _ = plots.loss_plot.getPlotItem().vb.viewRange()
     assert x0 <= 0.5
+
+
+def test_relu_thumbnails_use_each_neurons_own_range_unless_one_scale_is_asked_for(mode):
+    s = mode.session
+    s.set_recipe(s.recipe() | {"hidden": [{"units": 4, "activation": "relu"}]})
+    assert wait_for(lambda: s.last_snapshot is not None and s.last_snapshot.sizes[1] == 4, 10)
+    mode.step()
+    assert wait_for(lambda: s.epoch == 1 and paused(mode), 10)
+
+    def strongest():     # per hidden neuron, the strongest opacity of its picture
+        snap = s.last_snapshot
+        return snap.thumbs[2:6, :, :, 3].reshape(4, -1).max(axis=1)
+    own = strongest()
+    live = own > 0
+    assert live.any() and np.all(own[live] >= 250), own     # each live unit reaches full colour somewhere
+    mode.diagram_panel.shared_scale.setChecked(True)
+    assert wait_for(lambda: not np.array_equal(strongest(), own), 5)
+    shared = strongest()
+    assert shared.max() >= 250 and (shared[live] < 250).any()   # one scale: only the largest reaches it

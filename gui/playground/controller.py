@@ -113,6 +113,9 @@ class TrainingController(QObject):
     def set_speed(self, speed) -> None:
         self._call("set_speed", speed)
 
+    def set_shared_scale(self, on: bool) -> None:
+        self._call("set_shared_scale", bool(on))
+
     def update_recipe(self, recipe: dict) -> None:
         self._call("update_recipe", dict(recipe))
 

@@ -57,7 +57,8 @@ class TrainingJob:
     def __init__(self, recipe: dict, task: str, n_classes: int, data, *, bounds, one_d: bool,
                  weights: dict | None = None, counters=(0, 0), seed=None, running: bool = False,
                  max_epochs: int = 0, target_loss: float = 0.0, discretize: bool = False,
-                 interval: float = 0.05, vmax: float = 1.0, gui_idle=None, speed=None):
+                 interval: float = 0.05, vmax: float = 1.0, gui_idle=None, speed=None,
+                 shared_scale: bool = False):
         self.recipe = dict(recipe)
         self.task = task_of(task).kind           # "classification" | "regression"
         self.n_classes = int(n_classes)
@@ -83,6 +84,7 @@ class TrainingJob:
         self.vmax = float(vmax)
         self.gui_idle = gui_idle    # a threading.Event the GUI clears while it draws a snapshot
         self.focus = None
+        self.shared_scale = bool(shared_scale)   # thumbnails: one scale per layer / activation, not per neuron
         self.grad_view = False      # gather ∂L/∂W for the diagram's gradient view (costs a few µs a step)
         self._gacc = None           # per parameter of each Linear: the summed gradients since the last snapshot
         self._gcount = 0
@@ -222,6 +224,10 @@ class TrainingJob:
     def set_grad_view(self, on: bool) -> None:
         self.grad_view = bool(on)
         self._gacc, self._gcount = None, 0
+        self._dirty = True
+
+    def set_shared_scale(self, on: bool) -> None:
+        self.shared_scale = bool(on)
         self._dirty = True
 
     def set_interval(self, seconds: float) -> None:
@@ -620,7 +626,7 @@ class TrainingJob:
             if not self.classify:
                 return max(self.vmax, 1e-9), 0.0
             return 1.0, 0.0          # probabilities (coloured per class)
-        return render.column_scale(c, kind)
+        return render.column_scale(c, kind, per_unit=not self.shared_scale)
 
     def _thumb_images(self, c: np.ndarray, is_out: bool, scale, offset) -> np.ndarray:
         if is_out and self.classify:

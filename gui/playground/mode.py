@@ -167,6 +167,7 @@ class PlaygroundMode(QWidget):
         tb.stop_conditions_changed.connect(s.settings.set_stop)
         self.diagram.hovered.connect(self._on_hover)
         self.diagram.message.connect(self._on_line_hover)
+        self.diagram_panel.shared_scale.toggled.connect(s.set_shared_scale)
         self.diagram_panel.view_changed.connect(lambda v: s.settings.set_view("gradients", v == "gradients"))
         self.plots.per_batch.toggled.connect(lambda on: s.settings.set_view("per_batch", on))
         self.plots.log_y.toggled.connect(lambda on: s.settings.set_view("log_loss", on))

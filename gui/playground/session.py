@@ -419,6 +419,10 @@ class PlaygroundSession(QObject):
         self._speed = clamp_speed(level)
         self.run.set_speed(speed_spec(self._speed))
 
+    def set_shared_scale(self, on: bool) -> None:
+        """Neuron pictures: one colour scale per layer (on) or each neuron its own output range (off)."""
+        self.run.set_shared_scale(on)
+
     def stop(self) -> None:
         """End the run; keep the weights (a fresh optimizer continues from them)."""
         self.run.end()
