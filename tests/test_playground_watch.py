@@ -255,3 +255,21 @@ def test_relu_thumbnails_use_each_neurons_own_range_unless_one_scale_is_asked_fo
     assert wait_for(lambda: not np.array_equal(strongest(), own), 5)
     shared = strongest()
     assert shared.max() >= 250 and (shared[live] < 250).any()   # one scale: only the largest reaches it
+
+
+def test_diagnose_names_the_cause_not_its_symptoms():
+    from engine.diagnose import UnitHealth, diagnose
+    rng = np.random.default_rng(3)
+    train = np.geomspace(0.2, 0.0037, 60)
+    # a noisy test loss that wanders up a little but stays below the training loss is not overfitting
+    test = train * 0.98 + np.linspace(0, 0.0004, 60) + rng.normal(0, 0.0001, 60)
+    assert "overfitting" not in {d.kind for d in diagnose(train, test, guess=1.0)}
+    # ... one clearly above it and climbing is
+    assert "overfitting" in {d.kind for d in diagnose(train, train * 1.5 + np.linspace(0, 0.05, 60), guess=1.0)}
+    # all ReLUs dead: the flat loss and the train/test gap are symptoms; only the cause is named
+    flat = np.full(40, 1.65) + rng.normal(0, 0.01, 40)
+    dead = UnitHealth(("ReLU",), (np.ones(8, bool),), (np.zeros(8, bool),), (0.0,))
+    kinds = {d.kind for d in diagnose(flat, flat * 2.5, guess=np.log(3), health=dead)}
+    assert "dead_relu" in kinds and not kinds & {"stalled", "overfitting"}, kinds
+    kinds = {d.kind for d in diagnose(flat, flat * 2.5, guess=np.log(3))}
+    assert "overfitting" not in kinds, "a network worse than guessing is not overfitting"

@@ -223,14 +223,15 @@ class NetworkDiagram(QWidget):
                 if c < len(snap.grad_max) and boxes[c] and boxes[c + 1]:
                     x = (boxes[c][0].right() + boxes[c + 1][0].left()) / 2
                     y = max(boxes[c][-1].bottom(), boxes[c + 1][-1].bottom()) + 4
-                    p.drawText(QRectF(x - 70, min(y, h - 36), 140, 16), Qt.AlignCenter,
-                               f"|∂L/∂w| ≤ {_fmt(snap.grad_max[c])}")
+                    p.drawText(QRectF(x - 45, min(y, h - 52), 90, 16), Qt.AlignCenter, _fmt(snap.grad_max[c]))
+            p.drawText(QRectF(4, h - 36, self.width() - 8, 16), Qt.AlignLeft | Qt.AlignVCenter,
+                       "Line width |∂L/∂w|; under each layer its largest value.")
             p.drawText(QRectF(4, h - 18, self.width() - 8, 16), Qt.AlignLeft | Qt.AlignVCenter,
-                       "Line width |∂L/∂w| · orange: this step raises the weight, blue: lowers it · bar: δ = ∂L/∂z")
+                       "Orange: this step raises the weight, blue: lowers it · bar: δ = ∂L/∂z")
         elif marks:
             h = self.height()
             p.drawText(QRectF(4, h - 18, self.width() - 8, 16), Qt.AlignLeft | Qt.AlignVCenter,
-                       "✕ dead ReLU (output 0 on every training point) · dashed frame: saturated (α′(z) ≈ 0)")
+                       "✕ dead ReLU (0 on all training points) · dashed: saturated")
 
     @staticmethod
     def _draw_mark(p: QPainter, r: QRectF, kind: str) -> None:
