@@ -202,6 +202,8 @@ def main(argv=None):
     ap.add_argument("--runs", type=int, default=2, help="runs per case; the summary gives the medians")
     ap.add_argument("--alone", action="store_true", help="the playground widget without the main window")
     ap.add_argument("--offscreen", action="store_true", help="use QT_QPA_PLATFORM=offscreen")
+    ap.add_argument("--speed", type=int, default=None,
+                    help="training speed level (gui/playground/speed.py SPEEDS; default: full speed)")
     args = ap.parse_args(argv)
     if args.offscreen:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -218,6 +220,9 @@ def main(argv=None):
     app = make_app()
     window, mode = make_window(args.alone)
     window.show()
+    if hasattr(mode, "set_speed"):
+        from gui.playground.speed import FULL_SPEED
+        mode.set_speed(FULL_SPEED if args.speed is None else args.speed)
     probe = Probe()
     mode.controller.snapshot.connect(probe.on_snapshot)
     wait(app, 0.5)

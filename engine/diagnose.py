@@ -26,6 +26,7 @@ LAYER_SHARE = 0.5          # a layer is reported when at least this share of its
 STALL_GAIN = 0.01          # less than 1% better over the window: stalled
 OVERFIT_RATIO = 2.0        # test loss this many times the training loss ...
 OVERFIT_GAP = 0.02         # ... and at least this much above it
+OVERFIT_RISE_RATIO = 1.2   # a rising test loss counts once it is this many times the training loss
 
 
 @dataclass(frozen=True)
@@ -152,7 +153,9 @@ def diagnose(train_loss, test_loss=None, *, guess: float | None = None, metric=N
                     "Lower the learning rate and press Reset (or use ReLU).",
                     tuple(np.flatnonzero(s) for s in health.saturated)))
                 break
-    if len(tr) >= window and not any(d.kind == "lr_too_high" for d in out):
+    # a stall or a train/test gap is only a symptom when the learning rate or dead/saturated units are the cause
+    caused = any(d.kind in ("lr_too_high", "dead_relu", "saturated") for d in out)
+    if len(tr) >= window and not caused:
         first, last = recent[: window // 2].mean(), recent[window // 2:].mean()
         gain = (first - last) / max(abs(first), 1e-12)
         solved = (metric is not None and metric >= 0.99) or (guess is not None and last < 0.05 * guess)
@@ -161,10 +164,17 @@ def diagnose(train_loss, test_loss=None, *, guess: float | None = None, metric=N
                 "stalled", "Training has stalled: the loss has hardly changed over the last "
                 f"{window} epochs.",
                 "Try a larger learning rate or Adam, more neurons or layers, or other input features."))
-    if te is not None and len(te) >= window and np.isfinite(te[-window:]).all():
+    learned = guess is None or (len(recent) and recent[-1] < guess)    # better than guessing on the training set
+    too_high = any(d.kind == "lr_too_high" for d in out)
+    if te is not None and len(te) >= window and np.isfinite(te[-window:]).all() and not too_high and learned:
         te_recent = te[-window:]
         gap_big = te_recent[-1] > OVERFIT_RATIO * recent[-1] and te_recent[-1] - recent[-1] > OVERFIT_GAP
-        rising = _trend(te_recent) > 0.002 and _trend(recent) < 0
+        # rising: the test loss climbs (beyond its noise) while the training loss falls, and it is already
+        # clearly above the training loss (a noisy test loss below the training loss is not overfitting)
+        half = window // 2
+        rising = (_trend(te_recent) > 0.002 and _trend(recent) < 0
+                  and te_recent[half:].mean() > 1.02 * te_recent[:half].mean()
+                  and te_recent[-1] > OVERFIT_RISE_RATIO * recent[-1])
         if rising or gap_big:
             out.append(Diagnosis(
                 "overfitting",

@@ -26,7 +26,9 @@ def widget_png_bytes(widget, scale: float = 2.0) -> bytes:
     """A PNG of a plot (pyqtgraph's exporter, at `scale`× its size) or of any widget (a screen grab)."""
     image = None
     plot_item = getattr(widget, "plotItem", None)
-    if plot_item is not None:
+    if hasattr(widget, "export_image"):            # a widget that knows its own tight picture
+        image = widget.export_image(scale)
+    elif plot_item is not None:
         import pyqtgraph.exporters as pge
         exporter = pge.ImageExporter(plot_item)
         exporter.parameters()["width"] = max(int(widget.width() * scale), 400)

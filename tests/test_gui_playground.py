@@ -11,6 +11,7 @@ from engine import Linear, ReLU, Sigmoid, Tanh
 from engine.recipe import default_recipe
 from gui.playground import PlaygroundMode
 from gui.playground.points import PointsModel
+from gui.playground.speed import FULL_SPEED
 
 TIMEOUT = 20000
 
@@ -18,6 +19,7 @@ TIMEOUT = 20000
 @pytest.fixture
 def mode(qtbot):
     m = PlaygroundMode(seed=7)
+    m.set_speed(FULL_SPEED)          # these tests are about what training does, not how fast it is shown
     qtbot.addWidget(m)
     m.resize(1300, 820)
     m.show()

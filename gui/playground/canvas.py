@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QGraphicsItem
 
 from engine.tasks import task_of
@@ -135,9 +135,10 @@ class PointsCanvas(pg.PlotWidget):
             ax.setPen(pg.mkPen(fg))
             ax.setTextPen(pg.mkPen(fg))
         self._outline = pg.mkPen(QColor(250, 250, 250) if dark else QColor(30, 30, 30), width=1)
+        self._strong_outline = pg.mkPen(QColor(255, 255, 255) if dark else QColor(0, 0, 0), width=2)
         self._halo = pg.mkPen(QColor(245, 245, 245) if dark else QColor(25, 25, 25), width=4.0)
         self.test_halo.setPen(self._halo)
-        self.train_points.setPen(self._outline)
+        self.train_points.setPen(self._strong_outline if getattr(self, "_strong", False) else self._outline)
         self.curve.setPen(pg.mkPen("#D55E00", width=3))
 
     def set_task(self, task) -> None:
@@ -174,7 +175,12 @@ class PointsCanvas(pg.PlotWidget):
             level = np.rint((t + 1.0) * 0.5 * (VALUE_LEVELS - 1)).astype(np.intp)
             brushes, pens = self._value_brushes[level], self._value_pens[level]
         tr = ~is_test
-        self.train_points.setData(pos=ps.xy[tr], brush=brushes[tr], pen=self._outline, symbol="o", size=8)
+        regression_2d = not task_of(task).is_classification and not task_of(task).one_d
+        # 2D regression points share the map's colours: a bigger dot with a heavier contrasting outline reads
+        self._strong = regression_2d
+        pen = self._strong_outline if regression_2d else self._outline
+        self.train_points.setData(pos=ps.xy[tr], brush=brushes[tr], pen=pen, symbol="o",
+                                  size=10 if regression_2d else 8)
         te = is_test if self.show_test else np.zeros_like(is_test)
         self.test_halo.setData(pos=ps.xy[te], brush=None, pen=self._halo, symbol="o", size=TEST_SIZE)
         self.test_points.setData(pos=ps.xy[te], brush=None, pen=pens[te], symbol="o", size=TEST_SIZE)
@@ -276,6 +282,24 @@ class PointsCanvas(pg.PlotWidget):
     def _stroke_end(self) -> None:
         self._last = None
         self.stroke_finished.emit()
+
+    def export_image(self, scale: float = 2.0) -> QImage:
+        """A PNG-ready picture of the map and its axes only: no square-keeping margins, and room above the
+        top tick label so it is not cut off (File → Export plot as PNG)."""
+        pi = self.getPlotItem()
+        rect = self.vb.sceneBoundingRect()
+        for name in ("left", "bottom"):
+            rect = rect.united(pi.getAxis(name).sceneBoundingRect())
+        pad = self.fontMetrics().height() / 2 + 2
+        rect = QRectF(rect.left() - 2, rect.top() - pad, rect.width() + 2 + pad, rect.height() + pad + 2)
+        image = QImage(max(1, round(rect.width() * scale)), max(1, round(rect.height() * scale)),
+                       QImage.Format_ARGB32)
+        image.fill(self.palette().color(QPalette.Base))
+        p = QPainter(image)
+        p.setRenderHint(QPainter.Antialiasing, True)
+        self.scene().render(p, QRectF(0, 0, image.width(), image.height()), rect)
+        p.end()
+        return image
 
     def data_to_viewport(self, x: float, y: float):
         """Widget position of a data point (for tests and tools)."""

@@ -106,6 +106,16 @@ class TrainingController(QObject):
         self.running = True
         self._call("step_epoch")
 
+    def step_batches(self, n: int = 1) -> None:
+        self.running = True
+        self._call("step_batches", int(n))
+
+    def set_speed(self, speed) -> None:
+        self._call("set_speed", speed)
+
+    def set_shared_scale(self, on: bool) -> None:
+        self._call("set_shared_scale", bool(on))
+
     def update_recipe(self, recipe: dict) -> None:
         self._call("update_recipe", dict(recipe))
 

@@ -1,7 +1,7 @@
 """DataPanel: choose the task, the class to draw, the tool, a preset, and the train/test split."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -27,6 +27,8 @@ TASK_ITEMS = (("classification", "Classification (2D)"), ("regression", "Regress
               ("regression1d", "Regression (1D curve)"))
 PRESETS = {"classification": ("circle", "xor", "blobs", "spiral", "moons"),
            "regression": ("plane", "gaussians"), "regression1d": ("curve1d",)}
+PRESET_NOISE = {"spiral": 0.05}   # a preset's noise when picked (others keep theirs): the spiral reads at 0.05
+LIVE_DELAY_MS = 250               # points and noise apply this long after the last change (one undo step each)
 PRESET_LABELS = {"circle": "Circle", "xor": "XOR", "blobs": "Blobs", "spiral": "Spiral", "moons": "Moons",
                  "plane": "Plane", "gaussians": "Gaussian bumps", "curve1d": "Sine curve"}
 
@@ -53,6 +55,7 @@ class DataPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._updating = False
+        self._last_preset = None
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(4)
@@ -144,7 +147,7 @@ class DataPanel(QWidget):
         self.preset_combo.setToolTip("A ready-made data set; picking one draws a fresh sample (Undo brings the old "
                                      "points back). Circle and XOR are not linearly separable: a network without "
                                      "hidden layers (or hand-made features) cannot solve them.")
-        self.preset_combo.activated.connect(self._on_generate)     # user picks only, not set_preset()
+        self.preset_combo.activated.connect(self._on_preset_picked)   # user picks only, not set_preset()
         prow.addWidget(self.preset_combo, 1)
         self.generate_button = QPushButton("Generate")
         self.generate_button.setObjectName("generate")
@@ -167,6 +170,14 @@ class DataPanel(QWidget):
         self.noise_spin.setToolTip("Random jitter added to the points (in plane units). Noisy data tempts a "
                                    "big network to overfit: watch the test loss rise while the training loss falls.")
         pform.addRow("Noise", self.noise_spin)
+        # Points and noise apply live: a fresh sample shortly after the user's last change
+        self._live = QTimer(self)
+        self._live.setSingleShot(True)
+        self._live.setInterval(LIVE_DELAY_MS)
+        self._live.timeout.connect(self._on_generate)
+        for spin in (self.count_spin, self.noise_spin):
+            spin.setKeyboardTracking(False)
+            spin.valueChanged.connect(self._on_live_change)
         srow = QHBoxLayout()
         self.split_slider = QSlider(Qt.Horizontal)
         self.split_slider.setRange(0, 90)
@@ -248,11 +259,17 @@ class DataPanel(QWidget):
             self._updating = False
 
     def set_preset(self, name: str, count: int, noise: float) -> None:
-        i = self.preset_combo.findData(name)
-        if i >= 0:
-            self.preset_combo.setCurrentIndex(i)
-        self.count_spin.setValue(int(count))
-        self.noise_spin.setValue(float(noise))
+        """Show a preset and its settings (no fresh sample is drawn)."""
+        was, self._updating = self._updating, True
+        try:
+            i = self.preset_combo.findData(name)
+            if i >= 0:
+                self.preset_combo.setCurrentIndex(i)
+            self.count_spin.setValue(int(count))
+            self.noise_spin.setValue(float(noise))
+            self._last_preset = name
+        finally:
+            self._updating = was
 
     def set_history(self, can_undo: bool, can_redo: bool) -> None:
         self.undo_button.setEnabled(can_undo)
@@ -270,7 +287,23 @@ class DataPanel(QWidget):
         if not self._updating:
             self.n_classes_changed.emit(k)
 
+    def _on_live_change(self, *_args) -> None:
+        if not self._updating:
+            self._live.start()
+
+    def _on_preset_picked(self, *_args) -> None:
+        name = self.preset_combo.currentData()
+        if name in PRESET_NOISE and name != self._last_preset:
+            self._updating = True
+            try:
+                self.noise_spin.setValue(PRESET_NOISE[name])
+            finally:
+                self._updating = False
+        self._on_generate()
+
     def _on_generate(self, *_args) -> None:
+        self._live.stop()
+        self._last_preset = self.preset_combo.currentData()
         self.generate_requested.emit(self.preset_combo.currentData(), self.count_spin.value(),
                                      self.noise_spin.value())
 

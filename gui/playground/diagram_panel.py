@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from gui.playground.network_diagram import GRADIENTS_TIP, NetworkDiagram
 
@@ -42,6 +42,13 @@ class DiagramPanel(QWidget):
         # a theme switched at run time from reaching the diagram's palette)
         self._embolden()
         head.addStretch(1)
+        self.shared_scale = QCheckBox("one scale per layer")
+        self.shared_scale.setObjectName("shared_scale")
+        self.shared_scale.setToolTip("Off: each ReLU or linear neuron's picture is coloured over its own output "
+                                     "range, so every pattern shows (a blank square: output 0 everywhere, a dead "
+                                     "unit). On: one colour scale per layer, so neurons can be compared. Tanh and "
+                                     "sigmoid neurons always use their fixed range.")
+        head.addWidget(self.shared_scale)
         lay.addLayout(head)
         lay.addWidget(self.diagram, 1)
         self.group.buttonToggled.connect(self._toggled)

@@ -26,6 +26,8 @@ import numpy as np
 
 from engine import DivergenceError, EngineError, Linear, Pipeline, Trainer
 from engine.adopt import check_trainable, fixed_scaling  # noqa: F401  (fixed_scaling: kept importable here)
+from engine.diagnose import WINDOW as DIAG_WINDOW
+from engine.diagnose import diagnose, guess_loss, unit_health
 from engine.recipe import build_loss, build_model_from_recipe, build_optimizer_from_recipe
 from engine.tasks import task_of
 from engine.train import probabilities_
@@ -46,13 +48,17 @@ MAP_BUDGET_S = 0.008       # worker CPU per map the resolution adapts to (200² 
 SNAPSHOT_SHARE = 0.25      # snapshots may take at most this share of the worker's time
 LOSS_JUMP = 5.0            # an epoch's training loss this many times the best so far (and > LOSS_JUMP_MIN)
 LOSS_JUMP_MIN = 0.1        # ... gets one "learning rate too high?" note per learning rate
+FRAME_S = 0.05             # a frame when training is slowed: its minibatches, then one snapshot
+UNLIMITED = 1 << 62
+DIAGNOSE_S = 0.5           # diagnoses (engine/diagnose.py) are refreshed at most this often while training
 
 
 class TrainingJob:
     def __init__(self, recipe: dict, task: str, n_classes: int, data, *, bounds, one_d: bool,
                  weights: dict | None = None, counters=(0, 0), seed=None, running: bool = False,
                  max_epochs: int = 0, target_loss: float = 0.0, discretize: bool = False,
-                 interval: float = 0.05, vmax: float = 1.0, gui_idle=None):
+                 interval: float = 0.05, vmax: float = 1.0, gui_idle=None, speed=None,
+                 shared_scale: bool = False):
         self.recipe = dict(recipe)
         self.task = task_of(task).kind           # "classification" | "regression"
         self.n_classes = int(n_classes)
@@ -78,6 +84,7 @@ class TrainingJob:
         self.vmax = float(vmax)
         self.gui_idle = gui_idle    # a threading.Event the GUI clears while it draws a snapshot
         self.focus = None
+        self.shared_scale = bool(shared_scale)   # thumbnails: one scale per layer / activation, not per neuron
         self.grad_view = False      # gather ∂L/∂W for the diagram's gradient view (costs a few µs a step)
         self._gacc = None           # per parameter of each Linear: the summed gradients since the last snapshot
         self._gcount = 0
@@ -95,25 +102,38 @@ class TrainingJob:
         self._trainer = None
         self._pause_at_epoch_end = False
         self._dirty = True          # the first next() hands out a snapshot
+        self.speed = None           # None: as fast as it goes; ("batch" | "epoch", k): k of them per frame
+        self._frame_left = UNLIMITED   # minibatches left in this frame
+        self._frame_t = 0.0
+        self._frame_shown = False
+        self._steps_left = 0        # > 0: pause after this many more minibatches (the step buttons)
+        self.last_batch = None      # (epoch, batch index in it, batches per epoch) of the last minibatch
         self._event, self._message = None, ""
         self._loss_warned = False
         self._seq = 0
         self._last_emit = -1e18
         self._last_state = -1e18
         self._hist = self._empty_hist()
+        self._recent = {k: [] for k in ("train_loss", "test_loss", "train_metric")}   # for the diagnoses
+        self._diagnoses = ()
+        self._diag_t = -1e18
+        self._diag_key = None
         self._batch_steps: list[int] = []
         self._batch_losses: list[float] = []
         self._linears = [layer for layer in self.model if isinstance(layer, Linear)]
         self._small = self.model.num_parameters() < SMALL_NET
         self._kinds = render.column_kinds(self.model)
         self.set_data(*data)
+        self.set_speed(speed)
 
     # -- commands (called on the worker thread via Worker.call) --------------------------------
     def play(self) -> None:
         self._pause_at_epoch_end = False
+        self._steps_left = 0
         if not self.running:
             self.running = True
             self._dirty = True
+            self._new_frame()
 
     def pause(self) -> None:
         if self.running:
@@ -123,9 +143,42 @@ class TrainingJob:
     def step_epoch(self) -> None:
         """Train until the end of the current epoch, then pause."""
         self._pause_at_epoch_end = True
+        self._steps_left = 0
         if not self.running:
             self.running = True
             self._dirty = True
+            self._new_frame()
+
+    def step_batches(self, n: int = 1) -> None:
+        """Train exactly `n` minibatches (one SGD step each), then pause."""
+        if self.running:
+            return
+        self._pause_at_epoch_end = False
+        self._steps_left = max(1, int(n))
+        self.running = True
+        self._dirty = True
+        self._new_frame()
+
+    def set_speed(self, speed) -> None:
+        """None: train as fast as it goes (a snapshot every `interval`); ("batch", k) or ("epoch", k): k
+        minibatches or epochs per frame of FRAME_S seconds, with a snapshot after every frame, so the map,
+        curves, diagram and counters all show the step the frame ended at."""
+        self.speed = None if speed is None else (str(speed[0]), max(1, int(speed[1])))
+        self._new_frame()
+
+    def _frame_budget(self) -> int:
+        if self.speed is None:
+            return UNLIMITED
+        unit, k = self.speed
+        if unit == "epoch":
+            n = max(1, len(self.X_train))
+            return k * -(-n // max(1, min(int(self.recipe["batch_size"]), n)))
+        return k
+
+    def _new_frame(self) -> None:
+        self._frame_left = self._frame_budget()
+        self._frame_t = time.perf_counter()
+        self._frame_shown = False
 
     def set_data(self, X_train, y_train, X_test, y_test, vmax: float | None = None) -> None:
         self.X_train, self.y_train = np.asarray(X_train), np.asarray(y_train)
@@ -135,6 +188,7 @@ class TrainingJob:
         self._gen = None            # a new Trainer on the next training piece; weights carry on
         self._trainer = None
         self._best_loss = math.inf  # new data, new loss scale
+        self._diag_key = None
         self._dirty = True
 
     def set_lr(self, lr: float) -> None:
@@ -172,6 +226,10 @@ class TrainingJob:
         self._gacc, self._gcount = None, 0
         self._dirty = True
 
+    def set_shared_scale(self, on: bool) -> None:
+        self.shared_scale = bool(on)
+        self._dirty = True
+
     def set_interval(self, seconds: float) -> None:
         self.interval = float(seconds)
 
@@ -202,32 +260,61 @@ class TrainingJob:
             w0 = time.perf_counter()
             self.gui_idle.wait(GUI_WAIT_MAX_S)
             self.stats["gui_wait"] += time.perf_counter() - w0
+        if self._frame_left <= 0:
+            # this frame's minibatches are done: show them, then wait for the next frame
+            now = time.perf_counter()
+            if not self._frame_shown and (self._dirty or now - self._last_emit >= 0.5 * self.interval):
+                return self._snapshot()
+            if now < self._frame_t + FRAME_S:
+                time.sleep(min(self._frame_t + FRAME_S - now, 0.004))
+                return None
+            self._new_frame()
         gen = self._gen
         steps, losses = self._batch_steps, self._batch_losses
         c0, w0 = time.thread_time(), time.perf_counter()
         step0 = self.step
+        left = min(self._frame_left, self._steps_left or UNLIMITED)
         try:
             with np.errstate(over="ignore", invalid="ignore"):   # divergence is reported, not warned about
                 if self.grad_view:
-                    done = self._train_slice_grads(gen, w0 + SLICE_S, steps, losses)
+                    done = self._train_slice_grads(gen, w0 + SLICE_S, steps, losses, left)
                 else:
-                    done = self._train_slice(gen, w0 + SLICE_S, steps, losses)
+                    done = self._train_slice(gen, w0 + SLICE_S, steps, losses, left)
         except DivergenceError as exc:   # the Trainer restored the last good weights
             self.running = False
             self._gen = self._trainer = None
             self._set_event("diverged", str(exc))
             return self._snapshot()
+        used = self.step - step0
         st = self.stats
         st["train_cpu"] += time.thread_time() - c0
         st["train_wall"] += time.perf_counter() - w0
-        st["steps"] += self.step - step0
+        st["steps"] += used
+        if self.speed is not None:
+            self._frame_left -= used
+        if self._steps_left:
+            self._steps_left -= used
+            if self._steps_left <= 0 and not done:
+                self._steps_left = 0
+                self.running = False
+                done = True
+                loss = losses[-1] if losses else float("nan")
+                self._set_event("stepped", f"One step: minibatch {self.last_batch[1]} of {self.last_batch[2]} "
+                                           f"in epoch {self.last_batch[0]}, loss {loss:.4g}; every weight "
+                                           "moved by −η·∂L/∂w of this minibatch.")
+        if done:
+            self._steps_left = 0
+            return self._snapshot()
+        if self.speed is not None:
+            return None      # the snapshot comes when the frame ends
         # a snapshot when one is due; a costly one (a big network) comes less often
-        if done or time.perf_counter() - self._last_emit >= max(self.interval, self._cost / SNAPSHOT_SHARE):
+        if time.perf_counter() - self._last_emit >= max(self.interval, self._cost / SNAPSHOT_SHARE):
             return self._snapshot()
         return None
 
-    def _train_slice(self, gen, end, steps, losses) -> bool:
-        """Minibatches for about SLICE_S seconds; True if training paused at the end of an epoch."""
+    def _train_slice(self, gen, end, steps, losses, left) -> bool:
+        """Minibatches for about SLICE_S seconds (at most `left` of them); True if training paused at the
+        end of an epoch."""
         perf = time.perf_counter
         while True:
             rep = next(gen)
@@ -235,12 +322,23 @@ class TrainingJob:
                 steps.append(rep.step)
                 losses.append(rep.loss)
                 self.step = rep.step
+                left -= 1
+                if left <= 0:
+                    return self._end_of_budget(gen, rep)
             elif self._on_epoch(rep):
                 return True
             if perf() > end:
                 return False
 
-    def _train_slice_grads(self, gen, end, steps, losses) -> bool:
+    def _end_of_budget(self, gen, rep) -> bool:
+        """The last allowed minibatch ran: if it ended its epoch, record the epoch too (so the counters and
+        curves show the same step); True if training pauses there."""
+        self.last_batch = (rep.epoch, rep.batch, rep.n_batches)
+        if rep.batch == rep.n_batches:
+            return self._on_epoch(next(gen))
+        return False
+
+    def _train_slice_grads(self, gen, end, steps, losses, left) -> bool:
         """_train_slice that also sums each minibatch's gradients (read after the step, before the next
         zero_grad) for the gradient view."""
         if self._gacc is None:
@@ -258,6 +356,9 @@ class TrainingJob:
                 for acc, p in pairs:
                     acc += p.grad
                 self._gcount += 1
+                left -= 1
+                if left <= 0:
+                    return self._end_of_budget(gen, rep)
             elif self._on_epoch(rep):
                 return True
             if perf() > end:
@@ -338,6 +439,11 @@ class TrainingJob:
         h["train_metric"].append(rep.train_metric)
         h["test_metric"].append(rep.val_metric)
         self._metric_name = rep.metric_name
+        r = self._recent
+        for k, v in (("train_loss", rep.train_loss), ("test_loss", rep.val_loss), ("train_metric", rep.train_metric)):
+            r[k].append(v)
+            if len(r[k]) > 2 * DIAG_WINDOW:
+                del r[k][:DIAG_WINDOW]
         if self.max_epochs and rep.epoch >= self.max_epochs:
             self.running = False
             self._set_event("max_epochs", f"Reached the maximum of {self.max_epochs} epochs.")
@@ -457,15 +563,17 @@ class TrainingJob:
             self._last_state = now
         self._seq += 1
         extra = self._grad_fields(shown) if self.grad_view else {}
+        diagnoses = self._diagnose(now)
         snap = Snapshot(
             seq=self._seq, epoch=self.epoch, step=self.step, running=self.running, event=self._event,
             message=self._message, lr=float(self.optimizer.lr),
             metric_name=task_of(self.task).metric_label,
             history=self.take_history(), one_d=self.one_d, bounds=self.bounds, image=image, curve=curve,
             sizes=sizes, shown=shown, thumbs=thumbs, weights=weights, focus=self.focus,
-            focus_image=focus_image, state=state, **extra)
+            focus_image=focus_image, state=state, diagnoses=diagnoses, **extra)
         self._event, self._message = None, ""
         self._dirty = False
+        self._frame_shown = self._frame_left <= 0
         self._last_emit = time.perf_counter()
         c3 = time.thread_time()
         st = self.stats
@@ -476,6 +584,30 @@ class TrainingJob:
         self._cost = c3 - c0
         self._adapt_grid(c2 - c1, n)
         return snap
+
+    def _diagnose(self, now: float) -> tuple:
+        """The plain-word diagnoses (engine/diagnose.py) of this network on its training inputs, refreshed
+        at most every DIAGNOSE_S while training and whenever the network changed while paused."""
+        key = (self.step, self.epoch, self.optimizer.lr)
+        if key == self._diag_key or (self.running and now - self._diag_t < DIAGNOSE_S):
+            return self._diagnoses
+        self._diag_key, self._diag_t = key, now
+        r = self._recent
+        try:
+            with np.errstate(all="ignore"):
+                Xt = self.pipe.transform(self.X_train)
+                health = unit_health(self.model, Xt) if len(Xt) else None
+                if self.classify:
+                    guess = guess_loss("classification", max(self.n_classes, 2), loss=self.recipe["loss"])
+                else:
+                    var = float(np.var(self.y_train)) if len(self.y_train) else None
+                    guess = guess_loss("regression", y_var=var, loss=self.recipe["loss"])
+                test = r["test_loss"] if len(self.X_test) else None
+                metric = r["train_metric"][-1] if r["train_metric"] else None
+                self._diagnoses = diagnose(r["train_loss"], test, guess=guess, metric=metric, health=health)
+        except (ValueError, EngineError, FloatingPointError):
+            self._diagnoses = ()
+        return self._diagnoses
 
     def _adapt_grid(self, seconds: float, n: int) -> None:
         """Pick the map resolution whose worker CPU cost stays near MAP_BUDGET_S (between GRID_MIN and
@@ -494,7 +626,7 @@ class TrainingJob:
             if not self.classify:
                 return max(self.vmax, 1e-9), 0.0
             return 1.0, 0.0          # probabilities (coloured per class)
-        return render.column_scale(c, kind)
+        return render.column_scale(c, kind, per_unit=not self.shared_scale)
 
     def _thumb_images(self, c: np.ndarray, is_out: bool, scale, offset) -> np.ndarray:
         if is_out and self.classify:

@@ -10,22 +10,27 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from engine import Pipeline
 from engine.data import load_points_csv, save_points_csv
 from engine.tasks import task_of
 from gui.playground.canvas import PointsCanvas
 from gui.playground.data_panel import DataPanel
+from gui.playground.diagnoses_view import DiagnosesView
 from gui.playground.diagram_panel import DiagramPanel
 from gui.playground.plots import CurvesPlot
 from gui.playground.session import PlaygroundSession
+from gui.playground.speed import clamp_speed
 from gui.playground.state import PlaygroundState
 from gui.playground.text import describe_neuron
 from gui.playground.train_bar import TrainBar
+from gui.settings import AppSettings
+from gui.widgets.color_bar import ColorBar
 from gui.widgets.network_builder import ACTIVATION_LABELS, NetworkBuilder
 
 SEVERITY_COLORS = {"info": "palette(window-text)", "error": "#D55E00"}
+SPEED_KEY = "playground/speed"      # the training speed, remembered between runs of the app
 
 
 class PlaygroundMode(QWidget):
@@ -36,6 +41,7 @@ class PlaygroundMode(QWidget):
     def __init__(self, parent=None, *, seed=None):
         super().__init__(parent)
         self.session = PlaygroundSession(self, seed=seed)
+        self.session.set_speed(clamp_speed(AppSettings().q.value(SPEED_KEY, self.session.speed)))
         self._build()
         self._connect()
         s = self.session
@@ -45,6 +51,7 @@ class PlaygroundMode(QWidget):
         self._show_points()
         self._show_network()
         self._show_message(*s.message)
+        self.train_bar.speed.set_speed(s.speed)
 
     # -- the session's parts, for the shell and tests ---------------------------------------------
     @property
@@ -66,6 +73,8 @@ class PlaygroundMode(QWidget):
         self.builder = NetworkBuilder()
         self.train_bar = TrainBar()
         self.plots = CurvesPlot()
+        self.diagnoses_view = DiagnosesView()
+        self.color_bar = ColorBar()
         self.diagram_panel = DiagramPanel()
         self.diagram = self.diagram_panel.diagram
         self.message = QLabel()
@@ -94,7 +103,13 @@ class PlaygroundMode(QWidget):
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
-        rl.addWidget(self.canvas, 3)
+        map_row = QHBoxLayout()
+        map_row.setContentsMargins(0, 0, 0, 0)
+        map_row.setSpacing(2)
+        map_row.addWidget(self.canvas, 1)
+        map_row.addWidget(self.color_bar)
+        rl.addLayout(map_row, 3)
+        rl.addWidget(self.diagnoses_view)
         rl.addWidget(self.plots, 2)
 
         split = QSplitter(Qt.Horizontal)
@@ -145,11 +160,14 @@ class PlaygroundMode(QWidget):
         self.builder.recipe_changed.connect(self._on_builder_edit)
         tb.play_clicked.connect(self.play_pause)
         tb.step_clicked.connect(self.step)
+        tb.step_batch_clicked.connect(self.step_batch)
+        tb.speed.speed_changed.connect(self.set_speed)
         tb.stop_clicked.connect(self.stop)
         tb.reset_clicked.connect(self.reset)
         tb.stop_conditions_changed.connect(s.settings.set_stop)
         self.diagram.hovered.connect(self._on_hover)
         self.diagram.message.connect(self._on_line_hover)
+        self.diagram_panel.shared_scale.toggled.connect(s.set_shared_scale)
         self.diagram_panel.view_changed.connect(lambda v: s.settings.set_view("gradients", v == "gradients"))
         self.plots.per_batch.toggled.connect(lambda on: s.settings.set_view("per_batch", on))
         self.plots.log_y.toggled.connect(lambda on: s.settings.set_view("log_loss", on))
@@ -179,6 +197,16 @@ class PlaygroundMode(QWidget):
 
     def stop(self) -> None:
         self.session.stop()
+
+    def step_batch(self) -> None:
+        """One minibatch (one SGD step), then pause."""
+        self.session.step_batch()
+
+    def set_speed(self, level: int) -> None:
+        """The training speed (a level of gui/playground/speed.py SPEEDS), remembered for the next start."""
+        self.session.set_speed(level)
+        self.train_bar.speed.set_speed(self.session.speed)
+        AppSettings().q.setValue(SPEED_KEY, self.session.speed)
 
     def reset(self) -> None:
         self.session.reset()
@@ -233,8 +261,11 @@ class PlaygroundMode(QWidget):
         self.session.clear_errors()
 
     def plot_widgets(self) -> dict:
-        return {"Decision map": self.canvas, "Loss curve": self.plots.loss_plot,
-                "Accuracy curve": self.plots.metric_plot, "Network diagram": self.diagram}
+        t = task_of(self.task)
+        map_name = "Decision map" if t.is_classification else ("Fitted curve" if t.one_d else "Prediction map")
+        metric = "Accuracy" if t.is_classification else "R²"
+        return {map_name: self.canvas, "Loss curve": self.plots.loss_plot,
+                f"{metric} curve": self.plots.metric_plot, "Network diagram": self.diagram}
 
     def current_pipeline(self) -> Pipeline | None:
         return self.session.current_pipeline()
@@ -316,6 +347,14 @@ class PlaygroundMode(QWidget):
         test = s.points.is_test(ps)
         self.canvas.show_test = s.view["show_test"]
         self.canvas.set_points(ps, test, s.task, s.vmax())
+        t = task_of(s.task)
+        if t.one_d:
+            self.color_bar.set_curve()
+        elif t.is_classification:
+            self.color_bar.set_classes(ps.n_classes)
+        else:
+            self.color_bar.set_values(s.vmax())
+        self.color_bar.set_show_test(s.view["show_test"])
         self.panel.set_counts(int((~test).sum()), int(test.sum()))
         self.panel.set_split(s.points.test_fraction)
         if task_of(s.task).is_classification:
@@ -331,6 +370,7 @@ class PlaygroundMode(QWidget):
         outs = [f"{i + 1}" for i in range(s.n_outputs)] if task_of(s.task).is_classification else ["ŷ"]
         self.diagram.set_structure(recipe["features"], hidden, outs)
         self.canvas.clear_model()
+        self.diagnoses_view.show_diagnoses(())
         self.train_bar.set_counters(s.epoch, s.step_count)
         self.plots.show(s.history)
         self._show_running(s.running)
@@ -354,6 +394,7 @@ class PlaygroundMode(QWidget):
         if snap.focus is not None and snap.focus == self.session.focus:
             self.canvas.set_focus(snap.focus_image, snap.bounds)
         self.diagram.set_snapshot(snap)
+        self.diagnoses_view.show_diagnoses(snap.diagnoses)
 
     # -- show / hide ---------------------------------------------------------------------------------
     def showEvent(self, event) -> None:

@@ -18,6 +18,8 @@ from gui.widgets.colors import NEGATIVE, POSITIVE
 
 N_LEVELS = 6
 LINE_WIDTHS = (0, 0, 1.5, 2, 3, 4)   # per level; 0 = one-pixel cosmetic lines, far cheaper than fractional widths
+MARK_DEAD = "#D55E00"          # vermillion cross over a dead unit
+MARK_SATURATED = "#CC79A7"     # a dashed reddish-purple frame around a saturated unit (not a class hue of 2)
 ANTIALIAS = False   # antialiased wide lines cost ~10 ms a frame on big layers
 FEATURE_TEXT = {"x1": "x₁", "x2": "x₂", "x1^2": "x₁²", "x2^2": "x₂²", "x1*x2": "x₁x₂", "sin x1": "sin x₁",
                 "sin x2": "sin x₂"}
@@ -186,6 +188,10 @@ class NetworkDiagram(QWidget):
                 hov = self._hover == (c, j)
                 p.setPen(QPen(pal.color(QPalette.Highlight) if hov else frame, 2.5 if hov else 1))
                 p.drawRect(r)
+        marks = unit_marks(snap)
+        for (c, j), kind in marks.items():
+            if c < len(boxes) and j < len(boxes[c]):
+                self._draw_mark(p, boxes[c][j], kind)
         if grads:
             self._draw_deltas(p, boxes, snap, bg)
         # labels
@@ -211,13 +217,34 @@ class NetworkDiagram(QWidget):
             if j < len(self._outputs):
                 p.drawText(QRectF(r.right() + 3, r.top(), 60, r.height()), Qt.AlignVCenter | Qt.AlignLeft,
                            self._outputs[j])
-        if grads:                                 # each layer's largest |∂L/∂w|: the scale of its lines
+        if grads:                # each layer's largest |∂L/∂w| (the scale of its lines), just under its lines
             h = self.height()
             for c in range(len(boxes) - 1):
                 if c < len(snap.grad_max) and boxes[c] and boxes[c + 1]:
                     x = (boxes[c][0].right() + boxes[c + 1][0].left()) / 2
-                    p.drawText(QRectF(x - 70, h - 18, 140, 16), Qt.AlignCenter, f"max {_fmt(snap.grad_max[c])}")
-            p.drawText(QRectF(4, h - 18, 60, 16), Qt.AlignLeft | Qt.AlignVCenter, "|∂L/∂w|")
+                    y = max(boxes[c][-1].bottom(), boxes[c + 1][-1].bottom()) + 4
+                    p.drawText(QRectF(x - 45, min(y, h - 52), 90, 16), Qt.AlignCenter, _fmt(snap.grad_max[c]))
+            p.drawText(QRectF(4, h - 36, self.width() - 8, 16), Qt.AlignLeft | Qt.AlignVCenter,
+                       "Line width |∂L/∂w|; under each layer its largest value.")
+            p.drawText(QRectF(4, h - 18, self.width() - 8, 16), Qt.AlignLeft | Qt.AlignVCenter,
+                       "Orange: this step raises the weight, blue: lowers it · bar: δ = ∂L/∂z")
+        elif marks:
+            h = self.height()
+            p.drawText(QRectF(4, h - 18, self.width() - 8, 16), Qt.AlignLeft | Qt.AlignVCenter,
+                       "✕ dead ReLU (0 on all training points) · dashed: saturated")
+
+    @staticmethod
+    def _draw_mark(p: QPainter, r: QRectF, kind: str) -> None:
+        """A dead unit is crossed out; a saturated one gets a thick dashed frame."""
+        if kind == "dead":
+            p.fillRect(r, QColor(128, 128, 128, 150))
+            p.setPen(QPen(QColor(MARK_DEAD), 2))
+            p.drawLine(r.topLeft(), r.bottomRight())
+            p.drawLine(r.bottomLeft(), r.topRight())
+        else:
+            pen = QPen(QColor(MARK_SATURATED), 3, Qt.DashLine)
+            p.setPen(pen)
+            p.drawRect(r.adjusted(-2, -2, 2, 2))
 
     @staticmethod
     def _draw_deltas(p: QPainter, boxes, snap, bg) -> None:
@@ -317,6 +344,19 @@ class NetworkDiagram(QWidget):
             self.update()
             self.hovered.emit(-1, -1)
         super().leaveEvent(event)
+
+
+def unit_marks(snap) -> dict:
+    """{(diagram column, neuron): "dead" | "saturated"} from the snapshot's diagnoses (hidden layer i is
+    column i + 1); only drawn neurons."""
+    marks = {}
+    for d in getattr(snap, "diagnoses", ()) or ():
+        if d.kind not in ("dead_relu", "saturated"):
+            continue
+        for layer, units in enumerate(d.units):
+            for j in np.asarray(units, dtype=int):
+                marks.setdefault((layer + 1, int(j)), "dead" if d.kind == "dead_relu" else "saturated")
+    return marks
 
 
 def _mix(color: QColor, background: QColor, alpha: float) -> QColor:

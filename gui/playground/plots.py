@@ -20,6 +20,7 @@ TRAIN_PEN = ("#0072B2", 2)
 TEST_PEN = ("#D55E00", 2)
 BATCH_PEN = ("#999999", 1)
 REDRAW_S = 0.2             # redraw the curves at most this often while training
+RECENT_EPOCHS = 100        # the "recent" view: about this many of the latest epochs
 MAX_SHOWN = 400            # points drawn per curve (the data is thinned to this; the plots are ~600 px wide)
 
 
@@ -52,6 +53,11 @@ class CurvesPlot(QWidget):
         self.log_y.setToolTip("Logarithmic loss axis: shows the late, slow part of training clearly.")
         self.log_y.toggled.connect(self._set_log)
         head.addWidget(self.log_y)
+        self.recent = QCheckBox("recent")
+        self.recent.setToolTip(f"Show only about the last {RECENT_EPOCHS} epochs, so a long run's latest part "
+                               "stays readable (off: the whole run from epoch 0).")
+        self.recent.toggled.connect(self._redraw)
+        head.addWidget(self.recent)
         lay.addLayout(head)
         self.loss_plot = pg.PlotWidget()
         self.metric_plot = pg.PlotWidget()
@@ -157,6 +163,11 @@ class CurvesPlot(QWidget):
             self._metric_label = self.metric_name
             self.metric_plot.getPlotItem().setLabel("left", self.metric_name)
         s = self.history.columns()
+        x_lo = None
+        if self.recent.isChecked() and len(s["epoch"]) and s["epoch"][-1] > RECENT_EPOCHS:
+            x_lo = _recent_start(float(s["epoch"][-1]))
+            keep = s["epoch"] >= x_lo
+            s = {k: (v[keep] if k in EPOCH_KEYS else v) for k, v in s.items()}
         ep = s["epoch"].astype(np.float64)
         test, tm = s["test_loss"], s["test_metric"]
         have_test = bool(len(test) and np.isfinite(test).any())
@@ -169,17 +180,23 @@ class CurvesPlot(QWidget):
             # minibatch steps → fractional epochs, so both share the epoch axis
             steps = s["batch_step"].astype(np.float64)
             per_epoch = max(steps[-1] / max(ep[-1], 1.0), 1.0)
-            self.batch_curve.setData(*_thin(steps / per_epoch, _positive(s["batch_loss"]), peaks=True))
-            losses.append(s["batch_loss"])
+            bx, bl = steps / per_epoch, s["batch_loss"]
+            if x_lo is not None:
+                bx, bl = bx[bx >= x_lo], bl[bx >= x_lo]
+            self.batch_curve.setData(*_thin(bx, _positive(bl), peaks=True))
+            losses.append(bl)
         else:
             self.batch_curve.setData([], [])
         loss_values = np.concatenate(losses)
         self._log_ticks(loss_values)
-        self._set_ranges(ep, loss_values, s["train_metric"], tm)
+        self._set_ranges(ep, loss_values, s["train_metric"], tm, x_lo)
         self.summary.setText(self._summary(s, have_test))
 
-    def _set_ranges(self, ep, losses, train_metric, test_metric) -> None:
-        x_range = (0.0, _nice_ceiling(ep[-1] if len(ep) else 10.0))
+    def _set_ranges(self, ep, losses, train_metric, test_metric, x_lo=None) -> None:
+        if x_lo is None:
+            x_range = (0.0, _nice_ceiling(ep[-1] if len(ep) else 10.0))
+        else:
+            x_range = (x_lo, x_lo + 1.25 * RECENT_EPOCHS)
         v = losses[np.isfinite(losses) & (losses > 0)]
         if self.log_y.isChecked():          # whole half-decades, in the view's log10 units
             lo, hi = (np.log10(v.min()), np.log10(v.max())) if len(v) else (-2.0, 0.0)
@@ -214,8 +231,18 @@ class CurvesPlot(QWidget):
         parts = [train, test]
         if self.per_batch.isChecked():
             parts.append(f"<span style='color:{BATCH_PEN[0]}'>── batch</span>")
-        text = "&nbsp;&nbsp;&nbsp;".join(parts)
+        # two lines (train / test), so the legend is never cut off in a narrow window
+        text = parts[0] + "<br>" + "&nbsp;&nbsp;&nbsp;".join(parts[1:])
         return text if len(ep) else text + "&nbsp;&nbsp;&nbsp;No training yet."
+
+
+EPOCH_KEYS = ("epoch", "train_loss", "test_loss", "train_metric", "test_metric")
+
+
+def _recent_start(last_epoch: float) -> float:
+    """The first epoch of the recent view: moves in steps of a quarter window (an axis change is costly)."""
+    step = RECENT_EPOCHS / 4
+    return float(max(0.0, np.floor((last_epoch - RECENT_EPOCHS) / step) * step))
 
 
 def _thin(x: np.ndarray, y: np.ndarray, n: int = 0, peaks: bool = False):

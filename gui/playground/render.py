@@ -136,8 +136,11 @@ def value_rgba(values: np.ndarray, n: int, vmax: float, discretize: bool) -> np.
     return np.take(lut, _index(t)).view(np.uint8).reshape(n, n, 4)
 
 
-def column_scale(values: np.ndarray, kind: str) -> tuple[float | np.ndarray, float]:
-    """(scale, offset) so that (v − offset) / scale lies in [-1, 1] for a column of `kind`."""
+def column_scale(values: np.ndarray, kind: str, per_unit: bool = False) -> tuple[float | np.ndarray, float]:
+    """(scale, offset) so that (v − offset) / scale lies in [-1, 1] for a column of `kind`. With `per_unit`,
+    a unit without a fixed range (ReLU, linear) is scaled by its own largest |v| (its own output range, not
+    the layer's, which the plane's far edges set: its pattern shows; a dead one, 0 everywhere, stays blank).
+    Units with a fixed range (tanh, sigmoid) keep it, so a unit that hardly varies looks faint."""
     act = ACTIVATIONS.get(kind)
     if act is not None and act.value_range is not None:     # a fixed range: tanh, sigmoid, ...
         lo, hi = act.value_range
@@ -145,7 +148,10 @@ def column_scale(values: np.ndarray, kind: str) -> tuple[float | np.ndarray, flo
     if kind == "input":                             # each feature its own range
         m = np.max(np.abs(values), axis=0)
         return np.where(m > 1e-9, m, 1.0).astype(np.float32), 0.0
-    m = float(np.max(np.abs(values))) if values.size else 1.0   # ReLU, linear: one scale per layer
+    if per_unit and values.size:                    # ReLU, linear: each unit its own range ...
+        m = np.max(np.abs(values), axis=0)
+        return np.where(m > 1e-6, m, 1.0).astype(np.float32), 0.0
+    m = float(np.max(np.abs(values))) if values.size else 1.0   # ... or one scale per layer
     return (m if m > 1e-9 else 1.0), 0.0
 
 

@@ -45,6 +45,8 @@ class NetworkRun(QObject):
         self._focus = None
         self._running = False
         self._interval = HIDDEN_INTERVAL
+        self._speed = None            # None or ("batch" | "epoch", k) per frame (see speed.py)
+        self._shared_scale = False    # neuron pictures: one colour scale per layer instead of per neuron
         self._changed_at = (0.0, 0)
         self.controller.snapshot.connect(self._on_snapshot)
         self.controller.failed.connect(self._on_failed)
@@ -110,7 +112,8 @@ class NetworkRun(QObject):
             job = TrainingJob(recipe, t.name, n_outputs if t.is_classification else 0, data, bounds=t.bounds,
                               one_d=t.one_d, weights=self._weights, counters=self._counters,
                               seed=self._rng.integers(1 << 31), max_epochs=stop[0], target_loss=stop[1],
-                              discretize=discretize, interval=self._interval, vmax=vmax)
+                              discretize=discretize, interval=self._interval, vmax=vmax,
+                              speed=self._speed, shared_scale=self._shared_scale)
         except (ValueError, EngineError) as exc:
             self.end(keep=False)
             return f"Cannot build this network: {exc}"
@@ -150,6 +153,18 @@ class NetworkRun(QObject):
     def step(self) -> None:
         self.controller.step()
         self._set_running(True)
+
+    def step_batches(self, n: int = 1) -> None:
+        self.controller.step_batches(n)
+        self._set_running(True)
+
+    def set_speed(self, speed) -> None:
+        self._speed = speed
+        self.controller.set_speed(speed)
+
+    def set_shared_scale(self, on: bool) -> None:
+        self._shared_scale = bool(on)
+        self.controller.set_shared_scale(on)
 
     def set_visible(self, visible: bool) -> None:
         self._interval = SNAPSHOT_INTERVAL if visible else HIDDEN_INTERVAL

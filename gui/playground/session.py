@@ -30,6 +30,7 @@ from gui.playground.edits import EditHistory
 from gui.playground.networks import TaskNetworks
 from gui.playground.points import MAX_POINTS, PointsModel
 from gui.playground.run import NetworkRun
+from gui.playground.speed import DEFAULT_SPEED, clamp_speed, speed_spec
 from gui.playground.state import PlaygroundState, empty_history
 from gui.playground.view_settings import ViewSettings
 
@@ -63,6 +64,8 @@ class PlaygroundSession(QObject):
         self.undo_history = self.edits.stacks
         self.networks = TaskNetworks(self)               # every task's recipe and trained network
         self.settings = ViewSettings(self)               # view switches, stop conditions, presets, new points
+        self._speed = DEFAULT_SPEED                      # a level of speed.SPEEDS
+        self.run.set_speed(speed_spec(self._speed))
         self._message = ("", "info")
         self._message_cause = None
         self.networks.key = None
@@ -141,6 +144,13 @@ class PlaygroundSession(QObject):
     def last_snapshot(self):
         """The latest snapshot of the current network (None until its first one arrives)."""
         return self.run.last_snapshot
+
+    @property
+    def diagnoses(self) -> tuple:
+        """What looks wrong with the shown network's training now (engine/diagnose.py Diagnosis objects,
+        most urgent first; empty when nothing does), as of the latest snapshot."""
+        snap = self.run.last_snapshot
+        return () if snap is None else snap.diagnoses
 
     @property
     def focus(self):
@@ -389,6 +399,29 @@ class PlaygroundSession(QObject):
             self.say(reason, "error")
         elif self.networks.ensure():
             self.run.step()
+
+    def step_batch(self) -> None:
+        """Train exactly one minibatch — one SGD step — then pause."""
+        if self.run.running:
+            return
+        reason = self.can_train()
+        if reason:
+            self.say(reason, "error")
+        elif self.networks.ensure():
+            self.run.step_batches(1)
+
+    @property
+    def speed(self) -> int:
+        """The training speed: a level of speed.SPEEDS (0: one minibatch per frame … last: full speed)."""
+        return self._speed
+
+    def set_speed(self, level: int) -> None:
+        self._speed = clamp_speed(level)
+        self.run.set_speed(speed_spec(self._speed))
+
+    def set_shared_scale(self, on: bool) -> None:
+        """Neuron pictures: one colour scale per layer (on) or each neuron its own output range (off)."""
+        self.run.set_shared_scale(on)
 
     def stop(self) -> None:
         """End the run; keep the weights (a fresh optimizer continues from them)."""

@@ -49,3 +49,5 @@ class Snapshot:
     deltas: tuple | None = field(default=None)
     grad_max: tuple | None = field(default=None)
     grad_source: str = ""
+    # engine/diagnose.py Diagnosis objects that hold now (most urgent first); empty when nothing looks wrong
+    diagnoses: tuple = ()

@@ -6,12 +6,14 @@ import math
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
 
+from gui.playground.speed import SpeedControl
 from gui.widgets.log_spin import LogSpinBox
 
 
 class TrainBar(QWidget):
     play_clicked = Signal()
     step_clicked = Signal()
+    step_batch_clicked = Signal()
     stop_clicked = Signal()
     reset_clicked = Signal()
     stop_conditions_changed = Signal(int, float)   # (max epochs or 0, target loss or 0)
@@ -26,6 +28,11 @@ class TrainBar(QWidget):
         self.play_button.setToolTip("Start or pause training (Space). Each step takes a minibatch, computes the "
                                     "loss, backpropagates its gradient and moves every weight against it.")
         self.play_button.clicked.connect(self.play_clicked)
+        self.step_batch_button = QPushButton("Step")
+        self.step_batch_button.setObjectName("step_batch")
+        self.step_batch_button.setToolTip("One SGD step: one minibatch forward, its loss backpropagated, every "
+                                          "weight moved by −η·∂L/∂w of that minibatch; then pause.")
+        self.step_batch_button.clicked.connect(self.step_batch_clicked)
         self.step_button = QPushButton("Step epoch")
         self.step_button.setObjectName("step")
         self.step_button.setToolTip("Train one epoch — one pass over all training points in minibatches — then "
@@ -41,13 +48,18 @@ class TrainBar(QWidget):
         self.reset_button.setToolTip("New random initial weights W⁽⁰⁾, b⁽⁰⁾ and an empty history. Different "
                                      "starting points can end in different solutions.")
         self.reset_button.clicked.connect(self.reset_clicked)
-        for b in (self.play_button, self.step_button, self.stop_button, self.reset_button):
+        for b in (self.play_button, self.step_batch_button, self.step_button, self.stop_button, self.reset_button):
             lay.addWidget(b)
+            if b is not self.play_button:   # as narrow as their text: the bar fits a 1280-pixel window
+                b.setFixedWidth(b.fontMetrics().horizontalAdvance(b.text()) + 22)
+        self.speed = SpeedControl()
+        lay.addWidget(self.speed)
         self.counter = QLabel()
         self.counter.setObjectName("counter")
         # A fixed size: new text then never asks the window to re-lay out (it changes ~20 times a second).
-        self.counter.setFixedSize(self.counter.fontMetrics().horizontalAdvance("Epoch 00,000,000 · step 000,000,000")
-                                  + 12, self.counter.sizeHint().height() + 4)
+        # Two short lines (epoch over step) keep the bar narrow enough for a 1280-pixel window.
+        fm = self.counter.fontMetrics()
+        self.counter.setFixedSize(fm.horizontalAdvance("Epoch 00,000,000") + 10, 2 * fm.lineSpacing() + 2)
         self.counter.setToolTip("Epochs (passes over the training set) and optimizer steps (minibatches) so far.")
         lay.addWidget(self.counter)
         lay.addStretch(1)
@@ -74,9 +86,10 @@ class TrainBar(QWidget):
     def set_running(self, running: bool) -> None:
         self.play_button.setText("❚❚ Pause" if running else "▶ Train")
         self.step_button.setEnabled(not running)
+        self.step_batch_button.setEnabled(not running)
 
     def set_counters(self, epoch: int, step: int, train=None, test=None, metric: str = "accuracy") -> None:
-        text = f"Epoch <b>{epoch:,}</b> · step {step:,}"
+        text = f"Epoch <b>{epoch:,}</b> <br>step {step:,}"
         self.counter.setText(text)
 
     def stop_conditions(self) -> tuple[int, float]:
