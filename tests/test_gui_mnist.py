@@ -858,3 +858,93 @@ def test_random_user_actions_keep_every_number_with_its_network(qtbot, mode, mni
             choose_subset(mode, 2000)
         actions[name]()
         assert_every_number_belongs_to_the_network(mode)
+
+
+# -- issue 9 (MNIST lab) and issue 11 (augmented training in the lab) ------------------------------------------
+def _discard_box(mode):
+    box = mode.last_message_box
+    return box if box is not None and box.property("discard") else None
+
+
+def test_a_new_run_after_a_finished_one_asks_before_discarding_the_model(qtbot, mode, mnist):
+    train_one_epoch(qtbot, mode, mnist)          # tiny preset: 1 epoch, finished
+    s = mode.session
+    trained = mode.pipeline()
+    assert s.would_discard_model()
+    mode.play_pause()                           # Space: would start from new random weights
+    box = _discard_box(mode)
+    assert box is not None and not mode.busy() and mode.pipeline() is trained
+    box.button(QMessageBox.Cancel).click()      # cancel: nothing changes
+    qtbot.waitUntil(lambda: mode.last_message_box is None, timeout=2000)
+    assert not mode.busy() and mode.pipeline() is trained and s.epoch == 1
+    mode.play_pause()
+    box = _discard_box(mode)
+    new = next(b for b in box.buttons() if b.text() == "Train a new network")
+    with qtbot.waitSignal(mode.training_finished, timeout=60000) as fin:
+        new.click()
+    assert fin.args == ["done"] and mode.pipeline() is not trained
+    # a step that continues a run (more epochs wanted) does not ask
+    s.set_epochs(2)
+    assert not s.would_discard_model()
+    with qtbot.waitSignal(mode.training_finished, timeout=60000):
+        mode.step()
+    assert _discard_box(mode) is None and s.epoch == 2
+
+
+def test_gui_training_uses_the_recipes_augmentation_and_the_presets_lr_decay(mnist):
+    from engine.augment import Augmenter
+    from engine.presets import mnist_preset
+    from gui.mnist.jobs import TrainingSession
+    p = mnist_preset("robust")
+    s = TrainingSession(mnist, p["recipe"], 512, lr_decay=p["lr_decay"])
+    assert s.recipe["augment"]
+    for _ in s.run(2):
+        pass
+    assert isinstance(s.trainer.transform, Augmenter)
+    assert s.trainer.optimizer.lr == pytest.approx(p["recipe"]["lr"] * p["lr_decay"] ** 2)
+    s.set_live(p["recipe"]["lr"], 0.0, 0.0)         # a live change keeps the decay
+    assert s.trainer.optimizer.lr == pytest.approx(p["recipe"]["lr"] * p["lr_decay"] ** 2)
+    plain = TrainingSession(mnist, mnist_preset("tiny")["recipe"], 512)
+    for _ in plain.run(1):
+        pass
+    assert plain.trainer.transform is None and plain.trainer.optimizer.lr == pytest.approx(1e-3)
+
+
+def test_session_passes_the_presets_lr_decay_and_keeps_augment_through_the_builder(qtbot, mode):
+    s = mode.session
+    mode.apply_preset("robust")
+    assert s.augmenting and s.lr_decay == MNIST_PRESETS["robust"]["lr_decay"]
+    assert mode.train_panel.augment.isChecked()
+    mode.builder.lr_spin.setValue(0.0005)        # an edit in the builder: augmentation stays on
+    assert s.augmenting and s.recipe["lr"] == pytest.approx(0.0005) and s.preset == "custom" and s.lr_decay == 1.0
+    mode.train_panel.augment.setChecked(False)   # the panel turns it off
+    assert not s.augmenting
+    mode.apply_preset("accurate")
+    assert not mode.train_panel.augment.isChecked() and s.lr_decay == MNIST_PRESETS["accurate"]["lr_decay"]
+    mode.train_panel.augment.setChecked(True)
+    assert s.augmenting and s.preset == "custom"
+
+
+def test_every_preset_is_offered_with_its_description(mode):
+    combo = mode.train_panel.preset
+    names = [combo.itemData(i) for i in range(combo.count())]
+    assert set(MNIST_PRESETS) <= set(names) and {"accurate", "robust"} <= set(names)
+    for i, name in enumerate(names):
+        if name in MNIST_PRESETS:
+            assert combo.itemData(i, Qt.ToolTipRole) == MNIST_PRESETS[name]["description"]
+
+
+def test_augmented_samples_grid(qtbot, mode, mnist):
+    assert mode.show_augmented_samples() is None          # no data yet: a message, no dialog
+    mode.set_data(mnist)
+    mode.apply_preset("robust")
+    dialog = mode.show_augmented_samples()
+    qtbot.addWidget(dialog)
+    from gui.mnist.augment_preview import ROWS, VARIANTS, augmented_samples
+    assert dialog.grid.count() == ROWS * (1 + VARIANTS)
+    imgs, caps, starts = augmented_samples(mnist.train_images, mnist.train_labels, True, np.random.default_rng(1))
+    assert starts == [i * (1 + VARIANTS) for i in range(ROWS)]
+    for st in starts:
+        original, variants = imgs[st].astype(float), imgs[st + 1:st + 1 + VARIANTS].astype(float)
+        assert all(np.abs(v - original).mean() > 1 for v in variants)    # each variant really changed
+        assert all(v.max() > 100 for v in variants)                       # and still holds a digit

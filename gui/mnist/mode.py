@@ -6,6 +6,8 @@ lab's whole state and its runs) and forwards what the user asks for to it.
 """
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -130,6 +132,8 @@ class MnistLabMode(QWidget):
         self.train_panel.stop_clicked.connect(self.stop_training)
         self.train_panel.reset_clicked.connect(self.reset)
         self.train_panel.epochs_changed.connect(self._on_epochs_edited)
+        self.train_panel.augment_toggled.connect(s.set_augment)
+        self.train_panel.augment_preview_clicked.connect(self.show_augmented_samples)
         self.draw.message.connect(s.warn)
         # what the session shows
         s.data_changed.connect(self._show_data)
@@ -171,17 +175,54 @@ class MnistLabMode(QWidget):
         self.session.shutdown()
 
     def play_pause(self) -> None:
-        self.session.play_pause()
+        if self._confirm_discard(self.session.play_pause):
+            self.session.play_pause()
 
     def pause(self) -> None:
         self.session.pause()
 
     def step(self) -> None:
         """Train one more epoch (from idle or paused); while running, pause after the current epoch."""
-        self.session.step()
+        if self._confirm_discard(self.session.step, one_epoch=True):
+            self.session.step()
 
     def start_training(self, *, one_epoch: bool = False) -> None:
-        self.session.start_training(one_epoch=one_epoch)
+        go = partial(self.session.start_training, one_epoch=one_epoch)
+        if self._confirm_discard(go, one_epoch=one_epoch):
+            go()
+
+    def _confirm_discard(self, then, *, one_epoch: bool = False) -> bool:
+        """True: go ahead now. False: a run now would throw away the network trained here, so ask first
+        (a non-blocking question, `last_message_box`; its "Train a new network" button calls `then`)."""
+        if not self.session.would_discard_model(one_epoch=one_epoch):
+            return True
+        if self.last_message_box is not None and self.last_message_box.property("discard"):
+            return False            # already asking
+        box = QMessageBox(QMessageBox.Question, "Train a new network?",
+                          "Training now starts from new random weights and replaces the network trained here "
+                          "(its curves and evaluation too). Save it first with File → Save model… "
+                          "(Ctrl+Alt+S) to keep it.", QMessageBox.Cancel, self)
+        box.setProperty("discard", True)
+        new = box.addButton("Train a new network", QMessageBox.AcceptRole)
+        box.setDefaultButton(QMessageBox.Cancel)
+        box.setAttribute(Qt.WA_DeleteOnClose)
+        box.setWindowModality(Qt.WindowModal)
+        new.clicked.connect(then)
+        self.last_message_box = box
+        box.destroyed.connect(self._forget_box)
+        box.open()
+        return False
+
+    def show_augmented_samples(self):
+        """A dialog with training images and random augmented variants of each; None without data."""
+        if self.session.data is None:
+            self.session.say("Load the data first: the samples are training images.", "error")
+            return None
+        from gui.mnist.augment_preview import AugmentPreview
+        dialog = AugmentPreview(self.session.data, self.session.recipe.get("augment"), self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def stop_training(self) -> None:
         self.session.stop_training()
@@ -233,7 +274,9 @@ class MnistLabMode(QWidget):
         self.session.apply_preset(name)
 
     def _on_recipe_edited(self) -> None:
-        self.session.set_recipe(self.builder.recipe())
+        r = self.builder.recipe()
+        r["augment"] = self.session.recipe.get("augment")   # the builder has no augmentation setting: keep it
+        self.session.set_recipe(r)
         self.train_panel.set_preset(self.session.preset)
 
     def _on_epochs_edited(self, n: int) -> None:
@@ -296,9 +339,10 @@ class MnistLabMode(QWidget):
 
     def _show_settings(self) -> None:
         s = self.session
-        if self.builder.recipe() != s.recipe:
+        if {**self.builder.recipe(), "augment": s.recipe["augment"]} != s.recipe:
             self.builder.set_recipe(s.recipe)
         self.train_panel.set_epochs(s.epochs)
+        self.train_panel.set_augment(s.augmenting)
         self.train_panel.set_preset(s.preset)
         self.data_panel.set_subset_size(s.subset)
 
