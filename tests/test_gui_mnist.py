@@ -590,6 +590,13 @@ def choose_subset(mode, n):
     box.setCurrentIndex(box.findData(n))
 
 
+def accept_new_run(mode):
+    """Answer the lab's "Train a new network?" question (issue 9) with yes, if it asks."""
+    box = mode.last_message_box
+    if box is not None and box.property("discard"):
+        next(b for b in box.buttons() if b.text() == "Train a new network").click()
+
+
 def train_one_epoch(qtbot, mode, mnist):
     mode.set_data(mnist)
     mode.apply_preset("tiny")
@@ -683,6 +690,7 @@ def test_training_marks_the_project_changed(qtbot, mode, mnist):
     mode.session.set_subset(60000)
     with qtbot.waitSignal(mode.training_finished, timeout=60000):
         mode.play_pause()
+        accept_new_run(mode)         # a new run replaces the trained network: the lab asks first (issue 9)
         qtbot.waitUntil(lambda: mode.session.history.h["batch_x"].n > 0, timeout=30000)
         events.clear()
         mode.stop_training()
@@ -830,11 +838,13 @@ def test_random_user_actions_keep_every_number_with_its_network(qtbot, mode, mni
     def train(step):
         with qtbot.waitSignal(mode.training_finished, timeout=60000):
             mode.step() if step else mode.play_pause()
+            accept_new_run(mode)
 
     def stop_mid_run():
         mode.session.set_epochs(2)
         with qtbot.waitSignal(mode.training_finished, timeout=60000):
             mode.play_pause()
+            accept_new_run(mode)
             qtbot.waitUntil(lambda: mode.session.history.h["batch_x"].n > 0, timeout=20000)
             mode.stop_training()
 
@@ -948,3 +958,38 @@ def test_augmented_samples_grid(qtbot, mode, mnist):
         original, variants = imgs[st].astype(float), imgs[st + 1:st + 1 + VARIANTS].astype(float)
         assert all(np.abs(v - original).mean() > 1 for v in variants)    # each variant really changed
         assert all(v.max() > 100 for v in variants)                       # and still holds a digit
+
+
+def test_per_class_bars_are_scaled_to_the_data_and_say_where_they_start(qtbot, mode, mnist):
+    from gui.mnist.bars import zoomed_start
+    mode.set_data(mnist)
+    qtbot.waitUntil(lambda: mode.current_evaluation() is not None, timeout=30000)
+    mode.tabs.setCurrentWidget(mode.evaluation)
+    ev = mode.current_evaluation()
+    bars = mode.evaluation.per_class
+    start = bars.start
+    assert 0 < start < ev.per_class.min() and start == zoomed_start(ev.per_class)
+    assert f"from {100 * start:g}%" in mode.evaluation.per_class_caption.text()
+    lo, hi = int(np.argmin(ev.per_class)), int(np.argmax(ev.per_class))
+    # the worst class's bar is visibly shorter than the best one's (from 0 they would differ by ~1%)
+    assert bars.bar_fraction(hi) - bars.bar_fraction(lo) > 0.3
+    assert zoomed_start([0.97, 0.995]) < 0.97 and zoomed_start([0.3, 0.9]) == 0.0
+
+
+def test_clicking_a_mistake_shows_its_probabilities_and_opens_it_in_draw(qtbot, mode, mnist):
+    mode.set_data(mnist)
+    qtbot.waitUntil(lambda: mode.current_evaluation() is not None, timeout=30000)
+    mode.tabs.setCurrentWidget(mode.evaluation)
+    view = mode.evaluation
+    qtbot.wait(50)
+    k = int(view.shown_images()[0])                      # the most confident mistake
+    assert mnist.test_labels[k] != mode.current_evaluation().predicted[k]
+    qtbot.mouseClick(view.gallery, Qt.LeftButton, Qt.NoModifier, view.gallery.cell_rect(0).center())
+    assert view.chosen() == k and view.tabs.currentIndex() == 2
+    p = view.chosen_bars.values()
+    expected = mode.pipeline().predict_proba(mnist.test_images[k].reshape(1, -1).astype(float))[0]
+    assert p.shape == (10,) and np.allclose(p, expected) and p.sum() == pytest.approx(1, abs=1e-5)
+    assert f"#{k}" in view.chosen_title.text() and "wrong" in view.chosen_title.text()
+    qtbot.mouseClick(view.open_draw_button, Qt.LeftButton)
+    assert mode.tabs.currentWidget() is mode.draw and not mode.draw.canvas.is_empty()
+    assert corr(mode.draw.last_input, mnist.test_images[k]) > 0.8     # the same digit, as the Draw tab reads it

@@ -33,7 +33,7 @@ class ConfusionMatrixView(QWidget):
         self._hover = (-1, -1)
         self._selected = (-1, -1)
         self.setMouseTracking(True)
-        self.setMinimumSize(300, 300)
+        self.setMinimumSize(260, 260)   # fits a 720-pixel screen
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         self.setToolTip("")
 

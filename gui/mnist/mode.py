@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import partial
 
+import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -25,6 +26,7 @@ from engine import ModelFileError, Pipeline
 from engine.presets import MNIST_PRESETS
 from engine.resources import shipped_model_path
 from gui.mnist.data_panel import DataPanel
+from gui.mnist.draw_canvas import CANVAS
 from gui.mnist.draw_panel import DrawPanel
 from gui.mnist.evaluation_view import EvaluationView
 from gui.mnist.sample_browser import SampleBrowser
@@ -135,6 +137,8 @@ class MnistLabMode(QWidget):
         self.train_panel.augment_toggled.connect(s.set_augment)
         self.train_panel.augment_preview_clicked.connect(self.show_augmented_samples)
         self.draw.message.connect(s.warn)
+        self.evaluation.image_chosen.connect(self.show_test_image)
+        self.evaluation.open_in_draw.connect(self.open_in_draw)
         # what the session shows
         s.data_changed.connect(self._show_data)
         s.data_loaded.connect(self.data_loaded)
@@ -321,6 +325,22 @@ class MnistLabMode(QWidget):
         if path:
             self._model_dir = path
             self.load_model(path)
+
+    def show_test_image(self, k: int) -> None:
+        """Show test image k's probabilities under the network in use (Evaluation → Chosen image)."""
+        p, d = self.session.pipeline, self.session.data
+        if p is None or d is None or not 0 <= k < len(d.test_images):
+            return
+        probs = p.predict_proba(d.test_images[k].reshape(1, -1).astype(np.float64))[0]
+        self.evaluation.show_chosen(k, probs)
+
+    def open_in_draw(self, k: int) -> None:
+        """Put test image k on the Draw tab's canvas (enlarged to fill it) and show that tab."""
+        d = self.session.data
+        if d is None or not 0 <= k < len(d.test_images):
+            return
+        self.draw.put_digit(d.test_images[k], CANVAS, (0, 0))
+        self.tabs.setCurrentIndex(TAB_DRAW)
 
     # -- showing the session ---------------------------------------------------------------------
     def _show_data(self) -> None:
