@@ -40,14 +40,8 @@ training and test accuracy, look at the confusion matrix and the digits it gets 
 your own digits for the network to read.</p>
 
 <h3>Keys</h3>
-<table>
-<tr><td><b>Space</b></td><td>&nbsp;Play / pause training</td></tr>
-<tr><td><b>S</b></td><td>&nbsp;Step: train one epoch, then pause</td></tr>
-<tr><td><b>R</b></td><td>&nbsp;Reset the weights to new random values</td></tr>
-<tr><td><b>Ctrl+Z / Ctrl+Shift+Z</b></td><td>&nbsp;Undo / redo</td></tr>
-<tr><td><b>Ctrl+N / O / S</b></td><td>&nbsp;New, open, save project (Ctrl+Shift+S: save as)</td></tr>
-<tr><td><b>F1</b></td><td>&nbsp;This help</td></tr>
-</table>
+<p>Single keys do not reach a text or number field while you type in it.</p>
+{keys}
 
 <h3>Files</h3>
 <p>A <b>project</b> (.mlpproj) keeps everything: points, network, settings, trained weights and the
@@ -58,13 +52,21 @@ PNG, the trained model, or the network as a small NumPy script you can run anywh
 """
 
 
+def help_html(window=None) -> str:
+    """The help text, with the key list read from `window`'s actions and shortcuts (none without one)."""
+    if window is None:
+        return HELP_HTML.replace("{keys}", "")
+    from gui.dialogs.keys import shortcut_table
+    return HELP_HTML.replace("{keys}", shortcut_table(window, getattr(window, "modes", None)))
+
+
 class HelpDialog(QDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setWindowTitle(f"{APP_NAME} Help")
         self.browser = QTextBrowser(self)
         self.browser.setOpenExternalLinks(True)
-        self.browser.setHtml(HELP_HTML)
+        self.browser.setHtml(help_html(parent))
         buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
