@@ -39,6 +39,7 @@ class CurvesPlot(QWidget):
         # a long summary is cut off in a narrow window rather than holding the window wide (word wrap
         # would make the panel's height depend on its width, which squeezes the map above it)
         self.summary.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        self.summary.setFixedHeight(2 * self.summary.fontMetrics().lineSpacing() + 2)   # two lines (_summary)
         self.summary.setToolTip("The latest epoch's loss and accuracy (or R²) on the training points (solid blue "
                                 "curves) and the test points (dashed red curves).")
         head.addWidget(self.summary, 1)
@@ -214,7 +215,8 @@ class CurvesPlot(QWidget):
         parts = [train, test]
         if self.per_batch.isChecked():
             parts.append(f"<span style='color:{BATCH_PEN[0]}'>── batch</span>")
-        text = "&nbsp;&nbsp;&nbsp;".join(parts)
+        # train on one line, test (and batch) on the next: one line was cut off at 1280 and 1366 px wide
+        text = parts[0] + "<br>" + "&nbsp;&nbsp;&nbsp;".join(parts[1:])
         return text if len(ep) else text + "&nbsp;&nbsp;&nbsp;No training yet."
 
 
