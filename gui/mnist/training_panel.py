@@ -21,6 +21,11 @@ from engine.presets import MNIST_PRESETS
 from gui.mnist.state import CUSTOM
 
 
+# training time of each preset on two cores (engine/presets.py's descriptions; the robust one from
+# resources/models/README.md: 1,255 s), shown in the list so nobody starts a 20-minute run by surprise
+PRESET_TIMES = {"standard": "~10 s", "accurate": "~30 s", "robust": "~20 min", "quick": "~2 s", "tiny": "~1 s"}
+
+
 def format_seconds(s: float) -> str:
     if not math.isfinite(s):
         return "–"
@@ -45,7 +50,8 @@ class TrainingPanel(QGroupBox):
         grid.addWidget(QLabel("Preset:"), 0, 0)
         self.preset = QComboBox()
         for name, p in MNIST_PRESETS.items():
-            self.preset.addItem(name.capitalize(), name)
+            time = PRESET_TIMES.get(name)
+            self.preset.addItem(name.capitalize() + (f" ({time})" if time else ""), name)
             self.preset.setItemData(self.preset.count() - 1, p["description"], 3)  # Qt.ToolTipRole
         self.preset.addItem("Custom", CUSTOM)
         self.preset.setToolTip("Ready-made networks and settings (hover over each for its accuracy and time). "
