@@ -81,6 +81,12 @@ def visit_all(window):
                         break
                     settle(20)
             settle(200)
+        if key == "mnist":          # the data loads when the lab is shown; wait for the evaluation's figures
+            for _ in range(600):
+                if mode.current_evaluation() is not None:
+                    break
+                settle(50)
+            assert mode.current_evaluation() is not None
         yield key
         for tabs in mode.findChildren(QTabWidget):
             for i in range(tabs.count()):
