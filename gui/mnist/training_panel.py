@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 from engine.presets import MNIST_PRESETS
 from gui.mnist.state import CUSTOM
 
-
 # training time of each preset on two cores (engine/presets.py's descriptions; the robust one from
 # resources/models/README.md: 1,255 s), shown in the list so nobody starts a 20-minute run by surprise
 PRESET_TIMES = {"standard": "~10 s", "accurate": "~30 s", "robust": "~20 min", "quick": "~2 s", "tiny": "~1 s"}
