@@ -36,6 +36,13 @@ def default_modes(parent, seed=None) -> dict:
     return {"playground": PlaygroundMode(parent, seed=seed), "mnist": MnistLabMode(parent)}
 
 
+def _busy(mode) -> bool:
+    try:
+        return bool(mode.busy())
+    except Exception:
+        return False
+
+
 class MainWindow(QMainWindow):
     def __init__(self, parent=None, *, modes: dict | None = None, settings: AppSettings | None = None,
                  data_dir=None, autosave_ms: int = AUTOSAVE_MS, seed=None):
@@ -55,7 +62,7 @@ class MainWindow(QMainWindow):
         # long tooltips wrapped to a readable width (gui/tooltips.py): now, on a mode switch, and shortly
         # after a mode's content changed (new rows, new tooltips)
         self._tips_timer = QTimer(self, singleShot=True, interval=300)
-        self._tips_timer.timeout.connect(self.wrap_tooltips)
+        self._tips_timer.timeout.connect(self._wrap_tooltips_when_idle)
         for mode in self.modes.values():
             self.tabs.addTab(mode, mode.title)
             mode.changed.connect(self._tips_timer.start)
@@ -88,6 +95,14 @@ class MainWindow(QMainWindow):
     def wrap_tooltips(self) -> int:
         """Wrap every long plain tooltip of the window (gui/tooltips.py); returns how many changed."""
         return wrap_tooltips(self)
+
+    @Slot()
+    def _wrap_tooltips_when_idle(self) -> None:
+        """The walk over every widget takes a few milliseconds: not while a mode trains (a frame would skip)."""
+        if any(_busy(mode) for mode in self.modes.values()):
+            self._tips_timer.start(2000)
+        else:
+            self.wrap_tooltips()
 
     # -- modes ---------------------------------------------------------------------------------
     @property
