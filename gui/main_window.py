@@ -9,7 +9,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QTabWidget
 
@@ -23,6 +23,7 @@ from gui.mode_api import ModelActions, can_redo, can_undo, capabilities, check_m
 from gui.project_controller import ProjectController
 from gui.settings import AppSettings
 from gui.theme import THEMES, apply_theme, apply_to_plots
+from gui.tooltips import wrap_tooltips
 
 ERROR_STYLE = "QStatusBar { color: #D55E00; font-weight: bold; }"
 
@@ -33,6 +34,13 @@ def default_modes(parent, seed=None) -> dict:
     from gui.mnist import MnistLabMode
     from gui.playground import PlaygroundMode
     return {"playground": PlaygroundMode(parent, seed=seed), "mnist": MnistLabMode(parent)}
+
+
+def _busy(mode) -> bool:
+    try:
+        return bool(mode.busy())
+    except Exception:
+        return False
 
 
 class MainWindow(QMainWindow):
@@ -51,8 +59,13 @@ class MainWindow(QMainWindow):
                 setattr(self, key, self.modes[key])
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
+        # long tooltips wrapped to a readable width (gui/tooltips.py): now, on a mode switch, and shortly
+        # after a mode's content changed (new rows, new tooltips)
+        self._tips_timer = QTimer(self, singleShot=True, interval=300)
+        self._tips_timer.timeout.connect(self._wrap_tooltips_when_idle)
         for mode in self.modes.values():
             self.tabs.addTab(mode, mode.title)
+            mode.changed.connect(self._tips_timer.start)
             mode.status.connect(self.show_status)
             mode.changed.connect(self._update_edit_actions)   # its undo history may have changed
             mode.status.connect(self._update_edit_actions)
@@ -76,6 +89,20 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Ready", 3000)
         self.keys = FieldKeys(self, lambda: self.mode)
         self.keys.install()
+        self.wrap_tooltips()
+
+    @Slot()
+    def wrap_tooltips(self) -> int:
+        """Wrap every long plain tooltip of the window (gui/tooltips.py); returns how many changed."""
+        return wrap_tooltips(self)
+
+    @Slot()
+    def _wrap_tooltips_when_idle(self) -> None:
+        """The walk over every widget takes a few milliseconds: not while a mode trains (a frame would skip)."""
+        if any(_busy(mode) for mode in self.modes.values()):
+            self._tips_timer.start(2000)
+        else:
+            self.wrap_tooltips()
 
     # -- modes ---------------------------------------------------------------------------------
     @property
@@ -277,6 +304,7 @@ class MainWindow(QMainWindow):
             self._mode_model_actions = actions
         self._update_file_menu()
         self._update_edit_actions()
+        self._tips_timer.start()
 
     # -- dialogs ---------------------------------------------------------------------------------
     def show_help(self) -> None:
@@ -286,6 +314,7 @@ class MainWindow(QMainWindow):
             dialog = self._help = HelpDialog(self)
         dialog.show()
         dialog.raise_()
+        return dialog
 
     def show_about(self):
         from gui.dialogs.about import AboutDialog

@@ -590,6 +590,13 @@ def choose_subset(mode, n):
     box.setCurrentIndex(box.findData(n))
 
 
+def accept_new_run(mode):
+    """Answer the lab's "Train a new network?" question (issue 9) with yes, if it asks."""
+    box = mode.last_message_box
+    if box is not None and box.property("discard"):
+        next(b for b in box.buttons() if b.text() == "Train a new network").click()
+
+
 def train_one_epoch(qtbot, mode, mnist):
     mode.set_data(mnist)
     mode.apply_preset("tiny")
@@ -683,6 +690,7 @@ def test_training_marks_the_project_changed(qtbot, mode, mnist):
     mode.session.set_subset(60000)
     with qtbot.waitSignal(mode.training_finished, timeout=60000):
         mode.play_pause()
+        accept_new_run(mode)         # a new run replaces the trained network: the lab asks first (issue 9)
         qtbot.waitUntil(lambda: mode.session.history.h["batch_x"].n > 0, timeout=30000)
         events.clear()
         mode.stop_training()
@@ -830,11 +838,13 @@ def test_random_user_actions_keep_every_number_with_its_network(qtbot, mode, mni
     def train(step):
         with qtbot.waitSignal(mode.training_finished, timeout=60000):
             mode.step() if step else mode.play_pause()
+            accept_new_run(mode)
 
     def stop_mid_run():
         mode.session.set_epochs(2)
         with qtbot.waitSignal(mode.training_finished, timeout=60000):
             mode.play_pause()
+            accept_new_run(mode)
             qtbot.waitUntil(lambda: mode.session.history.h["batch_x"].n > 0, timeout=20000)
             mode.stop_training()
 
@@ -858,3 +868,128 @@ def test_random_user_actions_keep_every_number_with_its_network(qtbot, mode, mni
             choose_subset(mode, 2000)
         actions[name]()
         assert_every_number_belongs_to_the_network(mode)
+
+
+# -- issue 9 (MNIST lab) and issue 11 (augmented training in the lab) ------------------------------------------
+def _discard_box(mode):
+    box = mode.last_message_box
+    return box if box is not None and box.property("discard") else None
+
+
+def test_a_new_run_after_a_finished_one_asks_before_discarding_the_model(qtbot, mode, mnist):
+    train_one_epoch(qtbot, mode, mnist)          # tiny preset: 1 epoch, finished
+    s = mode.session
+    trained = mode.pipeline()
+    assert s.would_discard_model()
+    mode.play_pause()                           # Space: would start from new random weights
+    box = _discard_box(mode)
+    assert box is not None and not mode.busy() and mode.pipeline() is trained
+    box.button(QMessageBox.Cancel).click()      # cancel: nothing changes
+    qtbot.waitUntil(lambda: mode.last_message_box is None, timeout=2000)
+    assert not mode.busy() and mode.pipeline() is trained and s.epoch == 1
+    mode.play_pause()
+    box = _discard_box(mode)
+    new = next(b for b in box.buttons() if b.text() == "Train a new network")
+    with qtbot.waitSignal(mode.training_finished, timeout=60000) as fin:
+        new.click()
+    assert fin.args == ["done"] and mode.pipeline() is not trained
+    # a step that continues a run (more epochs wanted) does not ask
+    s.set_epochs(2)
+    assert not s.would_discard_model()
+    with qtbot.waitSignal(mode.training_finished, timeout=60000):
+        mode.step()
+    assert _discard_box(mode) is None and s.epoch == 2
+
+
+def test_gui_training_uses_the_recipes_augmentation_and_the_presets_lr_decay(mnist):
+    from engine.augment import Augmenter
+    from engine.presets import mnist_preset
+    from gui.mnist.jobs import TrainingSession
+    p = mnist_preset("robust")
+    s = TrainingSession(mnist, p["recipe"], 512, lr_decay=p["lr_decay"])
+    assert s.recipe["augment"]
+    for _ in s.run(2):
+        pass
+    assert isinstance(s.trainer.transform, Augmenter)
+    assert s.trainer.optimizer.lr == pytest.approx(p["recipe"]["lr"] * p["lr_decay"] ** 2)
+    s.set_live(p["recipe"]["lr"], 0.0, 0.0)         # a live change keeps the decay
+    assert s.trainer.optimizer.lr == pytest.approx(p["recipe"]["lr"] * p["lr_decay"] ** 2)
+    plain = TrainingSession(mnist, mnist_preset("tiny")["recipe"], 512)
+    for _ in plain.run(1):
+        pass
+    assert plain.trainer.transform is None and plain.trainer.optimizer.lr == pytest.approx(1e-3)
+
+
+def test_session_passes_the_presets_lr_decay_and_keeps_augment_through_the_builder(qtbot, mode):
+    s = mode.session
+    mode.apply_preset("robust")
+    assert s.augmenting and s.lr_decay == MNIST_PRESETS["robust"]["lr_decay"]
+    assert mode.train_panel.augment.isChecked()
+    mode.builder.lr_spin.setValue(0.0005)        # an edit in the builder: augmentation stays on
+    assert s.augmenting and s.recipe["lr"] == pytest.approx(0.0005) and s.preset == "custom" and s.lr_decay == 1.0
+    mode.train_panel.augment.setChecked(False)   # the panel turns it off
+    assert not s.augmenting
+    mode.apply_preset("accurate")
+    assert not mode.train_panel.augment.isChecked() and s.lr_decay == MNIST_PRESETS["accurate"]["lr_decay"]
+    mode.train_panel.augment.setChecked(True)
+    assert s.augmenting and s.preset == "custom"
+
+
+def test_every_preset_is_offered_with_its_description(mode):
+    combo = mode.train_panel.preset
+    names = [combo.itemData(i) for i in range(combo.count())]
+    assert set(MNIST_PRESETS) <= set(names) and {"accurate", "robust"} <= set(names)
+    for i, name in enumerate(names):
+        if name in MNIST_PRESETS:
+            assert combo.itemData(i, Qt.ToolTipRole) == MNIST_PRESETS[name]["description"]
+
+
+def test_augmented_samples_grid(qtbot, mode, mnist):
+    assert mode.show_augmented_samples() is None          # no data yet: a message, no dialog
+    mode.set_data(mnist)
+    mode.apply_preset("robust")
+    dialog = mode.show_augmented_samples()
+    qtbot.addWidget(dialog)
+    from gui.mnist.augment_preview import ROWS, VARIANTS, augmented_samples
+    assert dialog.grid.count() == ROWS * (1 + VARIANTS)
+    imgs, caps, starts = augmented_samples(mnist.train_images, mnist.train_labels, True, np.random.default_rng(1))
+    assert starts == [i * (1 + VARIANTS) for i in range(ROWS)]
+    for st in starts:
+        original, variants = imgs[st].astype(float), imgs[st + 1:st + 1 + VARIANTS].astype(float)
+        assert all(np.abs(v - original).mean() > 1 for v in variants)    # each variant really changed
+        assert all(v.max() > 100 for v in variants)                       # and still holds a digit
+
+
+def test_per_class_bars_are_scaled_to_the_data_and_say_where_they_start(qtbot, mode, mnist):
+    from gui.mnist.bars import zoomed_start
+    mode.set_data(mnist)
+    qtbot.waitUntil(lambda: mode.current_evaluation() is not None, timeout=30000)
+    mode.tabs.setCurrentWidget(mode.evaluation)
+    ev = mode.current_evaluation()
+    bars = mode.evaluation.per_class
+    start = bars.start
+    assert 0 < start < ev.per_class.min() and start == zoomed_start(ev.per_class)
+    assert f"from {100 * start:g}%" in mode.evaluation.per_class_caption.text()
+    lo, hi = int(np.argmin(ev.per_class)), int(np.argmax(ev.per_class))
+    # the worst class's bar is visibly shorter than the best one's (from 0 they would differ by ~1%)
+    assert bars.bar_fraction(hi) - bars.bar_fraction(lo) > 0.3
+    assert zoomed_start([0.97, 0.995]) < 0.97 and zoomed_start([0.3, 0.9]) == 0.0
+
+
+def test_clicking_a_mistake_shows_its_probabilities_and_opens_it_in_draw(qtbot, mode, mnist):
+    mode.set_data(mnist)
+    qtbot.waitUntil(lambda: mode.current_evaluation() is not None, timeout=30000)
+    mode.tabs.setCurrentWidget(mode.evaluation)
+    view = mode.evaluation
+    qtbot.wait(50)
+    k = int(view.shown_images()[0])                      # the most confident mistake
+    assert mnist.test_labels[k] != mode.current_evaluation().predicted[k]
+    qtbot.mouseClick(view.gallery, Qt.LeftButton, Qt.NoModifier, view.gallery.cell_rect(0).center())
+    assert view.chosen() == k and view.tabs.currentIndex() == 2
+    p = view.chosen_bars.values()
+    expected = mode.pipeline().predict_proba(mnist.test_images[k].reshape(1, -1).astype(float))[0]
+    assert p.shape == (10,) and np.allclose(p, expected) and p.sum() == pytest.approx(1, abs=1e-5)
+    assert f"#{k}" in view.chosen_title.text() and "wrong" in view.chosen_title.text()
+    qtbot.mouseClick(view.open_draw_button, Qt.LeftButton)
+    assert mode.tabs.currentWidget() is mode.draw and not mode.draw.canvas.is_empty()
+    assert corr(mode.draw.last_input, mnist.test_images[k]) > 0.8     # the same digit, as the Draw tab reads it

@@ -36,18 +36,16 @@ layers and neurons, pick the activation, learning rate and batch size, then pres
 watch the decision map, every neuron's picture and the loss curves change. Hover over a neuron to
 see what it has learned.</p>
 <p><b>MNIST lab</b>: train 1-, 2- and 3-layer networks on 60,000 handwritten digits, compare
-training and test accuracy, look at the confusion matrix and the digits it gets wrong, and draw
-your own digits for the network to read.</p>
+training and test accuracy, look at the confusion matrix and the digits it gets wrong (click one to see
+every class's probability, and open it in Draw), and draw your own digits for the network to read. Presets:
+<i>standard</i> (~98.2%), <i>accurate</i> (~98.5%, about half a minute), <i>robust</i> (trained on
+<b>augmented</b> images — each training image rotated, slanted, shifted, thickened or bent anew every epoch;
+the shipped model), <i>quick</i> and <i>tiny</i>. <i>Augment images</i> turns augmentation on or off and
+<i>Show samples…</i> shows what it does.</p>
 
 <h3>Keys</h3>
-<table>
-<tr><td><b>Space</b></td><td>&nbsp;Play / pause training</td></tr>
-<tr><td><b>S</b></td><td>&nbsp;Step: train one epoch, then pause</td></tr>
-<tr><td><b>R</b></td><td>&nbsp;Reset the weights to new random values</td></tr>
-<tr><td><b>Ctrl+Z / Ctrl+Shift+Z</b></td><td>&nbsp;Undo / redo</td></tr>
-<tr><td><b>Ctrl+N / O / S</b></td><td>&nbsp;New, open, save project (Ctrl+Shift+S: save as)</td></tr>
-<tr><td><b>F1</b></td><td>&nbsp;This help</td></tr>
-</table>
+<p>Single keys do not reach a text or number field while you type in it.</p>
+{keys}
 
 <h3>Files</h3>
 <p>A <b>project</b> (.mlpproj) keeps everything: points, network, settings, trained weights and the
@@ -58,13 +56,21 @@ PNG, the trained model, or the network as a small NumPy script you can run anywh
 """
 
 
+def help_html(window=None) -> str:
+    """The help text, with the key list read from `window`'s actions and shortcuts (none without one)."""
+    if window is None:
+        return HELP_HTML.replace("{keys}", "")
+    from gui.dialogs.keys import shortcut_table
+    return HELP_HTML.replace("{keys}", shortcut_table(window, getattr(window, "modes", None)))
+
+
 class HelpDialog(QDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setWindowTitle(f"{APP_NAME} Help")
         self.browser = QTextBrowser(self)
         self.browser.setOpenExternalLinks(True)
-        self.browser.setHtml(HELP_HTML)
+        self.browser.setHtml(help_html(parent))
         buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)

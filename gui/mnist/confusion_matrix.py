@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from gui.mnist.text import count
+from gui.tooltips import wrap_tooltip
 
 GOOD = QColor(0, 158, 115)   # Okabe–Ito bluish green
 BAD = QColor(213, 94, 0)     # Okabe–Ito vermillion
@@ -33,7 +34,7 @@ class ConfusionMatrixView(QWidget):
         self._hover = (-1, -1)
         self._selected = (-1, -1)
         self.setMouseTracking(True)
-        self.setMinimumSize(300, 300)
+        self.setMinimumSize(260, 260)   # fits a 720-pixel screen
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         self.setToolTip("")
 
@@ -82,7 +83,7 @@ class ConfusionMatrixView(QWidget):
             self._hover = cell
             self.update()
             if cell[0] >= 0:
-                QToolTip.showText(event.globalPosition().toPoint(), self._tip(*cell), self)
+                QToolTip.showText(event.globalPosition().toPoint(), wrap_tooltip(self._tip(*cell)), self)
             else:
                 QToolTip.hideText()
 

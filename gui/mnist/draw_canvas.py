@@ -31,15 +31,25 @@ class DrawCanvas(QWidget):
         self._last: QPointF | None = None
         self._strokes: list[list[QPointF]] = []   # the mouse strokes, for model_image()
         self._empty = True
+        self._display = size
         self.setMinimumSize(size, size)
-        self.setSizePolicy(QSizePolicy.Fixed, QSizePolicy.Fixed)   # the panel sets a square size
+        # the panel asks for a square size (set_display_size); a smaller window may shrink it back to `size`
+        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Preferred)
         self.setCursor(Qt.CrossCursor)
         self.setAttribute(Qt.WA_OpaquePaintEvent)
         self.setToolTip("Draw a digit here with the mouse (hold the left button). The network reads it after "
                         "every stroke segment. Right-click or Clear to start again.")
 
     def sizeHint(self) -> QSize:
-        return QSize(self._size, self._size)
+        return QSize(self._display, self._display)
+
+    def set_display_size(self, side: int) -> None:
+        """Show the canvas as a side×side square (at least its ink size); it never needs more than that."""
+        side = max(int(side), self._size)
+        if side != self._display:
+            self._display = side
+            self.setMaximumSize(side, side)
+            self.updateGeometry()
 
     def scale(self) -> float:
         """Screen pixels per ink pixel."""

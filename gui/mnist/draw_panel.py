@@ -101,11 +101,11 @@ class DrawPanel(QWidget):
         self.answer = FitLabel(scale=1.8, bold=True, lines=2)
         self.answer.setToolTip("The class with the highest probability: the network's answer.")
         right.addWidget(self.answer)
-        self.bars = BarList(bar_height=22, empty_text="")
+        self.bars = BarList(bar_height=16, empty_text="")   # short enough for a 720-pixel screen
         self.bars.setToolTip("The network's output after softmax: one probability per class, summing to 100%. "
                              "They update while you draw.")
         right.addWidget(self.bars)
-        right.addSpacing(16)
+        right.addSpacing(6)
         cap = QLabel("What the network sees (28×28)")
         cap.setToolTip("Your drawing prepared the way MNIST was made: the ink's bounding box scaled into 20×20 "
                        "keeping its shape (anti-aliased, so edges turn grey), then placed in a 28×28 field with its "
@@ -113,10 +113,10 @@ class DrawPanel(QWidget):
                        "are first redrawn as wide as MNIST's, about 2.6 of the 20 pixels, so a small, bold or "
                        "thin drawing becomes the same digit.)")
         right.addWidget(cap)
-        self.preview = ImageGrid(cell=168)
+        self.preview = ImageGrid(cell=140)
         self.preview.setToolTip(cap.toolTip())
         self.preview.set_images(self.last_input[None])
-        self.preview.setFixedSize(176, 176)
+        self.preview.setFixedSize(148, 148)
         right.addWidget(self.preview)
         right.addStretch(1)
         lay.addLayout(right, 1)
@@ -130,9 +130,10 @@ class DrawPanel(QWidget):
         below = self.clear_button.sizeHint().height() + 3 * self.model_label.fontMetrics().lineSpacing() + 24
         room = min(self.height() - m.top() - m.bottom() - below, int(0.58 * (self.width() - m.left() - m.right())))
         side = max(CANVAS, min(MAX_CANVAS, 28 * (room // 28)))
-        if self.canvas.width() != side:
-            self.canvas.setFixedSize(side, side)
-            self.model_label.setFixedWidth(side)
+        if self.canvas.sizeHint().width() != side:
+            # a size hint, not a fixed size: the panel's minimum stays small, so the window can shrink again
+            self.canvas.set_display_size(side)
+            self.model_label.setMaximumWidth(side)
 
     # -- the network -------------------------------------------------------------------------
     def set_pipeline(self, pipeline, description: str = "") -> None:

@@ -3,11 +3,11 @@ images), the gallery of mistakes, and the first-layer weights as pictures."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from gui.mnist.bars import BarList
+from gui.mnist.bars import BarList, zoomed_start
 from gui.mnist.confusion_matrix import BAD, ConfusionMatrixView
 from gui.mnist.image_grid import ImageGrid
 from gui.mnist.text import count
@@ -21,7 +21,13 @@ WEIGHTS_HELP = ("Each picture is one neuron of the first hidden layer: its 784 w
                 "own largest weight. Together they are the patterns the network looks for first.")
 
 
+PER_CLASS_TITLE = "Accuracy per class (test images)"
+
+
 class EvaluationView(QWidget):
+    image_chosen = Signal(int)        # a test image clicked in the gallery (its index in the test set)
+    open_in_draw = Signal(int)        # "Open in Draw" for the chosen test image
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self._ev = None
@@ -44,11 +50,12 @@ class EvaluationView(QWidget):
                                   "mistake. Click a cell to see its images.")
         self.confusion.cell_clicked.connect(self.show_cell)
         ll.addWidget(self.confusion, 4)
-        cap = QLabel("Accuracy per class (test images)")
+        cap = self.per_class_caption = QLabel(PER_CLASS_TITLE)
         cap.setToolTip("The share of each class's test images that the network gets right (its recall). "
-                       "The weakest classes are marked.")
+                       "The weakest classes are marked. The bars start where the caption says (not at 0%), so "
+                       "that 97% and 99.5% look different.")
         ll.addWidget(cap)
-        self.per_class = BarList(bar_height=14, empty_text="")
+        self.per_class = BarList(bar_height=13, empty_text="")
         self.per_class.setToolTip(cap.toolTip())
         ll.addWidget(self.per_class, 2)
         split.addWidget(left)
@@ -67,6 +74,7 @@ class EvaluationView(QWidget):
         self.gallery = ImageGrid(cell=60, caption_lines=1)
         self.gallery.set_empty_text("No images to show.")
         self.gallery.setToolTip("")
+        self.gallery.clicked.connect(self._gallery_clicked)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.gallery)
@@ -87,6 +95,7 @@ class EvaluationView(QWidget):
         wl.addWidget(wscroll, 1)
         self.tabs.addTab(weights_page, "First-layer weights")
         self.tabs.setTabToolTip(1, WEIGHTS_HELP)
+        self._build_chosen_page()
         split.addWidget(self.tabs)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
@@ -94,6 +103,32 @@ class EvaluationView(QWidget):
         lay.addWidget(split, 1)
         self.set_evaluation(None, None)
         self.flush()
+
+    def _build_chosen_page(self) -> None:
+        page = QWidget()
+        pl = QVBoxLayout(page)
+        self.chosen_title = QLabel("Click an image under Images to see all the network's probabilities for it.")
+        self.chosen_title.setWordWrap(True)
+        pl.addWidget(self.chosen_title)
+        row = QHBoxLayout()
+        self.chosen_image = ImageGrid(cell=112)
+        self.chosen_image.setFixedSize(120, 120)
+        row.addWidget(self.chosen_image, 0, Qt.AlignTop)
+        self.chosen_bars = BarList(bar_height=14, empty_text="")
+        self.chosen_bars.setToolTip("The network's output after softmax for this image: one probability per class.")
+        row.addWidget(self.chosen_bars, 1)
+        pl.addLayout(row)
+        self.open_draw_button = QPushButton("Open in Draw")
+        self.open_draw_button.setToolTip("Put this digit on the Draw tab's canvas: change it with the pen and "
+                                         "watch the answer change.")
+        self.open_draw_button.setEnabled(False)
+        self.open_draw_button.clicked.connect(lambda: self.open_in_draw.emit(self._chosen))
+        pl.addWidget(self.open_draw_button, 0, Qt.AlignLeft)
+        pl.addStretch(1)
+        self._chosen = -1
+        self.tabs.addTab(page, "Chosen image")
+        self.tabs.setTabToolTip(2, "One test image, clicked under Images: every class's probability, and a button "
+                                   "that puts it on the Draw tab.")
 
     # -- content -----------------------------------------------------------------------------
     def set_evaluation(self, evaluation, data, *, title: str = "") -> None:
@@ -122,6 +157,8 @@ class EvaluationView(QWidget):
             self.summary.setText("Train or load a network, and load the test images, to evaluate it here.")
             self.confusion.set_matrix(None, ())
             self.per_class.clear()
+            self.per_class_caption.setText(PER_CLASS_TITLE)
+            self.show_chosen(-1, None)
             self.gallery.set_images(np.zeros((0, 28, 28), np.uint8))
             self.gallery_title.setText("")
             self.all_button.setEnabled(False)
@@ -137,7 +174,10 @@ class EvaluationView(QWidget):
         self.confusion.set_matrix(ev.confusion, names)
         order = np.argsort(np.nan_to_num(ev.per_class, nan=2.0))
         worst = [int(i) for i in order[:2] if np.isfinite(ev.per_class[i])]
-        self.per_class.set_values(names, ev.per_class, highlight=worst, highlight_color=BAD)
+        start = zoomed_start(ev.per_class)
+        self.per_class.set_values(names, ev.per_class, highlight=worst, highlight_color=BAD, start=start)
+        self.per_class_caption.setText(PER_CLASS_TITLE + (f" — bars from {100 * start:g}% to 100%" if start > 0
+                                                          else " — bars from 0 to 100%"))
         self.all_button.setEnabled(True)
         self.show_mistakes()
         self._show_weights(ev.first_weights)
@@ -194,4 +234,42 @@ class EvaluationView(QWidget):
                 f"{100 * conf[k]:.1f}%" for k in idx]
         colors = [QColor(BAD) if y[k] != pred[k] else None for k in idx]
         self.gallery.set_images(d.test_images[idx], caps, tips, caption_colors=colors)
+        self._gallery_idx = idx
         self.gallery_title.setText(title)
+
+    # -- one chosen image ------------------------------------------------------------------------
+    def shown_images(self) -> np.ndarray:
+        """The test-set indices of the images the gallery shows, in order."""
+        return np.asarray(getattr(self, "_gallery_idx", np.zeros(0, np.int64))).copy()
+
+    def _gallery_clicked(self, i: int) -> None:
+        idx = self.shown_images()
+        if 0 <= i < len(idx):
+            self.image_chosen.emit(int(idx[i]))
+
+    def show_chosen(self, k: int, probabilities) -> None:
+        """Show test image k with the network's probabilities for it (the lab computes them); -1 clears."""
+        d, ev = self._data, self._ev
+        self._chosen = int(k)
+        if k < 0 or d is None or ev is None or probabilities is None:
+            self._chosen = -1
+            self.chosen_image.set_images(np.zeros((0, 28, 28), np.uint8))
+            self.chosen_bars.clear()
+            self.chosen_title.setText("Click an image under Images to see all the network's probabilities for it.")
+            self.open_draw_button.setEnabled(False)
+            return
+        names = ev.class_names
+        p = np.asarray(probabilities, float)
+        guess = int(p.argmax())
+        self.chosen_image.set_images(d.test_images[k][None])
+        self.chosen_bars.set_values(names[:len(p)], p, highlight=[guess],
+                                    highlight_color=QColor(BAD) if guess != d.test_labels[k] else None)
+        verdict = "right" if guess == d.test_labels[k] else "wrong"
+        self.chosen_title.setText(f"Test image #{k}: true “{names[d.test_labels[k]]}”, the network says "
+                                  f"“{names[guess]}” ({100 * p[guess]:.1f}%) — {verdict}.")
+        self.open_draw_button.setEnabled(True)
+        self.tabs.setCurrentIndex(2)
+
+    def chosen(self) -> int:
+        """The test image shown under "Chosen image" (-1: none)."""
+        return self._chosen

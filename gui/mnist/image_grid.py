@@ -7,6 +7,7 @@ from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from gui.tooltips import wrap_tooltip
 from gui.widgets.colors import NEGATIVE_RGB, POSITIVE_RGB, is_dark
 
 
@@ -181,7 +182,7 @@ class ImageGrid(QWidget):
         if event.type() == event.Type.ToolTip:
             i = self.index_at(event.pos())
             if i >= 0 and self._tips[i]:
-                QToolTip.showText(event.globalPos(), self._tips[i], self)
+                QToolTip.showText(event.globalPos(), wrap_tooltip(self._tips[i]), self)
             else:
                 QToolTip.hideText()
                 event.ignore()

@@ -16,7 +16,13 @@ import numpy as np
 from engine import BatchReport, EpochReport, Pipeline, Trainer, build_model, confusion_matrix
 from engine.api import PIXEL_SCALE, pixels_to_inputs
 from engine.idx import ImageDataset, load_idx_folder
-from engine.recipe import build_loss, build_model_from_recipe, build_optimizer_from_recipe, validate_recipe
+from engine.recipe import (
+    build_loss,
+    build_model_from_recipe,
+    build_optimizer_from_recipe,
+    build_transform_from_recipe,
+    validate_recipe,
+)
 from gui.blas import single_thread
 
 EMIT_INTERVAL = 0.125     # seconds between progress snapshots (8/s: each costs the GUI thread a little)
@@ -242,6 +248,7 @@ class TrainingSession:
     recipe: dict
     n_train: int
     seed: int = 0
+    lr_decay: float = 1.0   # the learning rate is multiplied by this after every epoch (a preset's "lr_decay")
     model: object = None
     trainer: Trainer | None = None
     key: tuple = field(default=())
@@ -270,7 +277,11 @@ class TrainingSession:
         self.recipe.update(lr=float(lr), l1=float(l1), l2=float(l2))
         if self.trainer is not None:
             opt = self.trainer.optimizer
-            opt.lr, opt.l1, opt.weight_decay = float(lr), float(l1), float(l2)
+            opt.lr, opt.l1, opt.weight_decay = self.current_lr(), float(l1), float(l2)
+
+    def current_lr(self) -> float:
+        """The recipe's learning rate after `lr_decay` for each finished epoch (what the CLI uses)."""
+        return float(self.recipe["lr"]) * float(self.lr_decay) ** self.epoch
 
     def _setup(self) -> None:
         d, r = self.data, self.recipe
@@ -283,7 +294,9 @@ class TrainingSession:
         self.model = build_model_from_recipe(r, n_in, len(d.class_names), rng)
         opt = build_optimizer_from_recipe(r, self.model.parameters())
         # no validation set for the Trainer: the job scores the test set itself, once, in pieces
-        self.trainer = Trainer(self.model, build_loss(r), opt, X, y, batch_size=r["batch_size"], rng=rng)
+        # the recipe's augmentation (None: none) changes every training batch, like `mlp-studio train`
+        self.trainer = Trainer(self.model, build_loss(r), opt, X, y, batch_size=r["batch_size"], rng=rng,
+                               transform=build_transform_from_recipe(r, n_in))
         self._test_X = Xt
         live = np.random.default_rng(SUBSET_SEED).permutation(len(Xt))[:LIVE_TEST_SIZE]
         self._live_X, self._live_y = Xt[live], d.test_labels[live]
@@ -339,6 +352,7 @@ class TrainingSession:
                 resumed = time.perf_counter()
             elif isinstance(rep, EpochReport):
                 active += time.perf_counter() - resumed
+                tr.optimizer.lr = self.current_lr()     # the preset's lr_decay, once per finished epoch
                 pipe = copy_pipeline(self.model, self.data.class_names, self._meta())
                 ev = yield from evaluate_steps(pipe, self.data, self._test_X)
                 scores = yield from _scores_steps(pipe.model, self._train_eval_X, tr.dtype)

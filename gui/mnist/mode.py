@@ -6,6 +6,9 @@ lab's whole state and its runs) and forwards what the user asks for to it.
 """
 from __future__ import annotations
 
+from functools import partial
+
+import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -23,6 +26,7 @@ from engine import ModelFileError, Pipeline
 from engine.presets import MNIST_PRESETS
 from engine.resources import shipped_model_path
 from gui.mnist.data_panel import DataPanel
+from gui.mnist.draw_canvas import CANVAS
 from gui.mnist.draw_panel import DrawPanel
 from gui.mnist.evaluation_view import EvaluationView
 from gui.mnist.sample_browser import SampleBrowser
@@ -130,7 +134,11 @@ class MnistLabMode(QWidget):
         self.train_panel.stop_clicked.connect(self.stop_training)
         self.train_panel.reset_clicked.connect(self.reset)
         self.train_panel.epochs_changed.connect(self._on_epochs_edited)
+        self.train_panel.augment_toggled.connect(s.set_augment)
+        self.train_panel.augment_preview_clicked.connect(self.show_augmented_samples)
         self.draw.message.connect(s.warn)
+        self.evaluation.image_chosen.connect(self.show_test_image)
+        self.evaluation.open_in_draw.connect(self.open_in_draw)
         # what the session shows
         s.data_changed.connect(self._show_data)
         s.data_loaded.connect(self.data_loaded)
@@ -171,17 +179,54 @@ class MnistLabMode(QWidget):
         self.session.shutdown()
 
     def play_pause(self) -> None:
-        self.session.play_pause()
+        if self._confirm_discard(self.session.play_pause):
+            self.session.play_pause()
 
     def pause(self) -> None:
         self.session.pause()
 
     def step(self) -> None:
         """Train one more epoch (from idle or paused); while running, pause after the current epoch."""
-        self.session.step()
+        if self._confirm_discard(self.session.step, one_epoch=True):
+            self.session.step()
 
     def start_training(self, *, one_epoch: bool = False) -> None:
-        self.session.start_training(one_epoch=one_epoch)
+        go = partial(self.session.start_training, one_epoch=one_epoch)
+        if self._confirm_discard(go, one_epoch=one_epoch):
+            go()
+
+    def _confirm_discard(self, then, *, one_epoch: bool = False) -> bool:
+        """True: go ahead now. False: a run now would throw away the network trained here, so ask first
+        (a non-blocking question, `last_message_box`; its "Train a new network" button calls `then`)."""
+        if not self.session.would_discard_model(one_epoch=one_epoch):
+            return True
+        if self.last_message_box is not None and self.last_message_box.property("discard"):
+            return False            # already asking
+        box = QMessageBox(QMessageBox.Question, "Train a new network?",
+                          "Training now starts from new random weights and replaces the network trained here "
+                          "(its curves and evaluation too). Save it first with File → Save model… "
+                          "(Ctrl+Alt+S) to keep it.", QMessageBox.Cancel, self)
+        box.setProperty("discard", True)
+        new = box.addButton("Train a new network", QMessageBox.AcceptRole)
+        box.setDefaultButton(QMessageBox.Cancel)
+        box.setAttribute(Qt.WA_DeleteOnClose)
+        box.setWindowModality(Qt.WindowModal)
+        new.clicked.connect(then)
+        self.last_message_box = box
+        box.destroyed.connect(self._forget_box)
+        box.open()
+        return False
+
+    def show_augmented_samples(self):
+        """A dialog with training images and random augmented variants of each; None without data."""
+        if self.session.data is None:
+            self.session.say("Load the data first: the samples are training images.", "error")
+            return None
+        from gui.mnist.augment_preview import AugmentPreview
+        dialog = AugmentPreview(self.session.data, self.session.recipe.get("augment"), self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def stop_training(self) -> None:
         self.session.stop_training()
@@ -233,7 +278,9 @@ class MnistLabMode(QWidget):
         self.session.apply_preset(name)
 
     def _on_recipe_edited(self) -> None:
-        self.session.set_recipe(self.builder.recipe())
+        r = self.builder.recipe()
+        r["augment"] = self.session.recipe.get("augment")   # the builder has no augmentation setting: keep it
+        self.session.set_recipe(r)
         self.train_panel.set_preset(self.session.preset)
 
     def _on_epochs_edited(self, n: int) -> None:
@@ -279,6 +326,22 @@ class MnistLabMode(QWidget):
             self._model_dir = path
             self.load_model(path)
 
+    def show_test_image(self, k: int) -> None:
+        """Show test image k's probabilities under the network in use (Evaluation → Chosen image)."""
+        p, d = self.session.pipeline, self.session.data
+        if p is None or d is None or not 0 <= k < len(d.test_images):
+            return
+        probs = p.predict_proba(d.test_images[k].reshape(1, -1).astype(np.float64))[0]
+        self.evaluation.show_chosen(k, probs)
+
+    def open_in_draw(self, k: int) -> None:
+        """Put test image k on the Draw tab's canvas (enlarged to fill it) and show that tab."""
+        d = self.session.data
+        if d is None or not 0 <= k < len(d.test_images):
+            return
+        self.draw.put_digit(d.test_images[k], CANVAS, (0, 0))
+        self.tabs.setCurrentIndex(TAB_DRAW)
+
     # -- showing the session ---------------------------------------------------------------------
     def _show_data(self) -> None:
         d = self.session.data
@@ -296,9 +359,10 @@ class MnistLabMode(QWidget):
 
     def _show_settings(self) -> None:
         s = self.session
-        if self.builder.recipe() != s.recipe:
+        if {**self.builder.recipe(), "augment": s.recipe["augment"]} != s.recipe:
             self.builder.set_recipe(s.recipe)
         self.train_panel.set_epochs(s.epochs)
+        self.train_panel.set_augment(s.augmenting)
         self.train_panel.set_preset(s.preset)
         self.data_panel.set_subset_size(s.subset)
 

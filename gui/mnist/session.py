@@ -139,6 +139,14 @@ class MnistSession(QObject):
         t = self._trainer
         return 0 if t is None or t.trainer is None or self.training else int(t.trainer.step)
 
+    @property
+    def lr_decay(self) -> float:
+        """The learning rate's factor per epoch: the preset's "lr_decay" when the settings are a preset, else 1."""
+        name = self.preset
+        return float(MNIST_PRESETS[name].get("lr_decay", 1.0)) if name in MNIST_PRESETS else 1.0
+
+    augmenting = property(lambda self: bool(self._recipe.get("augment")))   # training images changed every epoch
+
     # the preset these settings are (or CUSTOM); the Draw tab's caption; the last epoch's scores ('' if none)
     preset = property(lambda self: preset_of(self._recipe, self._epochs))
     model_text = property(lambda self: model_caption(self._pipeline, self._origin, self._source))
@@ -175,6 +183,14 @@ class MnistSession(QObject):
         if self.training and t is not None:   # only the live settings can change while training
             self.runs.call("train", partial(t.set_live, r["lr"], r["l1"], r["l2"]))
         self.project_changed.emit()
+
+    def set_augment(self, on: bool) -> None:
+        """Train on randomly changed images (engine/augment.py, default strengths) or on the images as they are."""
+        r = dict(self._recipe)
+        if bool(r.get("augment")) == bool(on):
+            return
+        r["augment"] = True if on else None
+        self.set_recipe(r)
 
     def set_epochs(self, n: int) -> None:
         n, self._epochs = self._epochs, max(1, min(MAX_EPOCHS, int(n)))
@@ -275,8 +291,7 @@ class MnistSession(QObject):
         self._queued = ""
         recipe, data = self.recipe, self.data
         s = self._trainer
-        same = (s is not None and self._origin == TRAINED and s.key == session_key(data, recipe, self._subset))
-        if same and (one_epoch or s.epoch < self._epochs):
+        if self._continues(one_epoch):
             s.set_live(recipe["lr"], recipe["l1"], recipe["l2"])
             self.say(f"Training continues from epoch {s.epoch}.")
         else:
@@ -284,7 +299,7 @@ class MnistSession(QObject):
                 self.say("Settings changed: training starts from new random weights.")
             else:
                 self.say("Training starts from new random weights.")
-            s = self._trainer = TrainingSession(data, recipe, self._subset)
+            s = self._trainer = TrainingSession(data, recipe, self._subset, lr_decay=self.lr_decay)
             history = TrainingHistory()
             history.set_layers(planned_layer_names(recipe, data))   # the plots make their curves now, not mid-run
             self._replace_history(history)
@@ -294,6 +309,19 @@ class MnistSession(QObject):
         self.evals.cancel()
         self.runs.start("train", s.run(epochs))
         self.run_changed.emit()
+
+    def _continues(self, one_epoch: bool) -> bool:
+        """Would a run now continue the network trained here (rather than start from new weights)?"""
+        s = self._trainer
+        same = (s is not None and self._origin == TRAINED and self.loaded
+                and s.key == session_key(self.data, self.recipe, self._subset))
+        return same and (one_epoch or s.epoch < self._epochs)
+
+    def would_discard_model(self, *, one_epoch: bool = False) -> bool:
+        """True when starting a run now would throw away a network trained here (or restored from the
+        project) for new random weights: the lab asks first."""
+        return (not self.training and self._pipeline is not None and self._origin in (TRAINED, PROJECT)
+                and not self._continues(one_epoch))
 
     def stop_training(self) -> None:
         """End the run now (mid-epoch is fine); the network keeps what it has learnt so far."""

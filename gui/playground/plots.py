@@ -40,6 +40,7 @@ class CurvesPlot(QWidget):
         # a long summary is cut off in a narrow window rather than holding the window wide (word wrap
         # would make the panel's height depend on its width, which squeezes the map above it)
         self.summary.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        self.summary.setFixedHeight(2 * self.summary.fontMetrics().lineSpacing() + 2)   # two lines (_summary)
         self.summary.setToolTip("The latest epoch's loss and accuracy (or R²) on the training points (solid blue "
                                 "curves) and the test points (dashed red curves).")
         head.addWidget(self.summary, 1)

@@ -1,0 +1,67 @@
+"""AugmentPreview: a few training digits next to random variants of each, as training with augmentation
+sees them (engine/augment.py's Augmenter, the same settings and the same kind of random draws)."""
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QScrollArea, QVBoxLayout
+
+from engine.api import pixels_to_inputs
+from engine.augment import Augmenter, validate_augment
+from gui.mnist.image_grid import ImageGrid
+
+ROWS, VARIANTS = 6, 7
+
+
+def augmented_samples(images: np.ndarray, labels: np.ndarray, settings, rng: np.random.Generator,
+                      rows: int = ROWS, variants: int = VARIANTS):
+    """(grid images (rows·(1+variants), h, w) uint8, captions, row starts): each row one training digit as it
+    is, then `variants` augmented copies of it."""
+    n = len(images)
+    h, w = images.shape[1:]
+    pick = rng.choice(n, size=min(rows, n), replace=False)
+    aug = Augmenter(h, **(validate_augment(settings if settings else True)))
+    out, captions, starts = [], [], []
+    for i in pick:
+        x = pixels_to_inputs(images[i:i + 1])
+        batch = aug(np.repeat(x, variants, axis=0), rng)
+        starts.append(len(out))
+        out.append(images[i])
+        captions.append(f"{int(labels[i])}: as is")
+        for v in batch:
+            out.append(np.round(v.reshape(h, w) * 255).astype(np.uint8))
+            captions.append("changed")
+    return np.stack(out) if out else np.zeros((0, h, w), np.uint8), captions, starts
+
+
+class AugmentPreview(QDialog):
+    def __init__(self, data, settings, parent=None, *, seed: int | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Augmented training images")
+        self._data, self._settings = data, settings
+        self._rng = np.random.default_rng(seed)
+        lay = QVBoxLayout(self)
+        text = QLabel("Each row: one training image as it is, then what training may see instead this epoch — "
+                      "rotated, scaled, slanted, shifted, with thicker or thinner strokes and an elastic "
+                      "distortion. The labels stay the same; every epoch draws new changes.")
+        text.setWordWrap(True)
+        lay.addWidget(text)
+        self.grid = ImageGrid(cell=56)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.grid)
+        lay.addWidget(scroll, 1)
+        again = QPushButton("New samples")
+        again.setToolTip("Draw other images and other random changes.")
+        again.clicked.connect(self.refresh)
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.addButton(again, QDialogButtonBox.ActionRole)
+        buttons.rejected.connect(self.close)
+        lay.addWidget(buttons)
+        self.refresh()
+        em = self.fontMetrics().horizontalAdvance("M")
+        self.resize(max(46 * em, (1 + VARIANTS) * 62 + 60), 560)
+
+    def refresh(self) -> None:
+        d = self._data
+        imgs, caps, starts = augmented_samples(d.train_images, d.train_labels, self._settings, self._rng)
+        self.grid.set_images(imgs, caps, row_starts=starts)

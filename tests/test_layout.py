@@ -1,0 +1,138 @@
+"""Every screen size (issue 9): the real window at 1280×720 and 1366×768 (and a large maximised one) shows every
+mode, MNIST tab and playground view with nothing outside the window, without growing, and with no label cut off."""
+import pytest
+from PySide6.QtCore import QEventLoop, QRect, QTimer
+from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QTabWidget, QWidget
+
+from gui.app import configure_pyqtgraph
+from gui.main_window import MainWindow
+from gui.settings import AppSettings
+
+SIZES = [(1280, 720), (1366, 768)]
+
+
+def settle(ms=60):
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    configure_pyqtgraph()
+    w = MainWindow(settings=AppSettings(tmp_path / "settings.ini"), data_dir=tmp_path / "data", seed=0)
+    qtbot.addWidget(w)
+    yield w
+    for mode in w.modes.values():
+        mode.shutdown()
+
+
+def _scrolled(widget: QWidget, top: QWidget) -> bool:
+    """Is `widget` inside a scroll area's viewport (clipped and scrollable by design)?"""
+    p = widget.parentWidget()
+    while p is not None and p is not top:
+        if isinstance(p.parentWidget(), QAbstractScrollArea) and p is p.parentWidget().viewport():
+            return True
+        p = p.parentWidget()
+    return False
+
+
+def label_needs(label: QLabel) -> int:
+    """Width in pixels a one-line label's text needs (Qt's own size hint: plain or rich text, margins, indent)."""
+    return label.sizeHint().width() if label.text() else 0
+
+
+def problems(window: QWidget, where: str) -> list[str]:
+    out = []
+    frame = window.rect()
+    for w in window.findChildren(QWidget):
+        if not w.isVisible() or w.isWindow() or w.width() <= 0 or w.height() <= 0:
+            continue
+        rect = QRect(w.mapTo(window, w.rect().topLeft()), w.size())
+        if not _scrolled(w, window) and not frame.contains(rect):
+            out.append(f"{where}: {type(w).__name__} {w.objectName() or ''} at {rect.getRect()} is outside "
+                       f"the window {frame.width()}×{frame.height()}")
+        if isinstance(w, QLabel) and not w.wordWrap() and w.pixmap().isNull():
+            need, have = label_needs(w), w.width()
+            if need > have + 1:
+                out.append(f"{where}: label {w.text()[:60]!r} needs {need} px, has {have}")
+    return out
+
+
+def reveal(widget: QWidget) -> None:
+    """Make the tab pages that hold `widget` (nested tab widgets too) the current ones."""
+    child, p = widget, widget.parentWidget()
+    while p is not None:
+        if isinstance(p, QTabWidget) and p.indexOf(child) >= 0:
+            p.setCurrentWidget(child)
+        child, p = p, p.parentWidget()
+
+
+def visit_all(window):
+    """Yield (description) after showing each mode, each of its tabs and each playground view."""
+    for key, mode in window.modes.items():
+        window.set_current_mode_key(key)
+        settle()
+        if key == "playground":     # some epochs, so the legends and counters hold real numbers
+            for _ in range(3):
+                mode.step()
+                for _ in range(100):
+                    if not mode.busy():
+                        break
+                    settle(20)
+            settle(200)
+        if key == "mnist":          # the data loads when the lab is shown; wait for the evaluation's figures
+            for _ in range(600):
+                if mode.current_evaluation() is not None:
+                    break
+                settle(50)
+            assert mode.current_evaluation() is not None
+        yield key
+        for tabs in mode.findChildren(QTabWidget):
+            for i in range(tabs.count()):
+                reveal(tabs)
+                tabs.setCurrentIndex(i)
+                settle()
+                yield f"{key} / {tabs.tabText(i)}"
+        if key == "playground":     # the diagram's two views
+            for gradients in (True, False):
+                mode.session.settings.set_view("gradients", gradients)
+                settle()
+                yield f"{key} / {'gradients' if gradients else 'weights'} view"
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_mode_and_tab_fits_the_window(window, size):
+    w, h = size
+    window.resize(w, h)
+    window.show()
+    settle(100)
+    found = []
+    for where in visit_all(window):
+        if (window.width(), window.height()) != (w, h):
+            found.append(f"{where}: the window grew to {window.width()}×{window.height()} (screen {w}×{h})")
+            window.resize(w, h)
+            settle()
+        found += problems(window, where)
+    assert not found, "\n".join(dict.fromkeys(found))
+
+
+def test_the_window_fits_small_screens_at_all(window):
+    """Its smallest size leaves room for a title bar and a task bar on a 1280×720 screen."""
+    window.show()
+    settle()
+    for key in window.modes:
+        window.set_current_mode_key(key)
+        settle()
+        m = window.minimumSizeHint().expandedTo(window.minimumSize())
+        assert m.width() <= 1280 and m.height() <= 720 - 70, (key, m.width(), m.height())
+
+
+def test_maximised_on_a_large_screen(window):
+    window.resize(1920, 1200)
+    window.show()
+    settle(100)
+    found = []
+    for where in visit_all(window):
+        found += problems(window, where)
+    assert not found, "\n".join(dict.fromkeys(found))
