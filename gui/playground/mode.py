@@ -23,6 +23,8 @@ from gui.playground.session import PlaygroundSession
 from gui.playground.state import PlaygroundState
 from gui.playground.text import describe_neuron
 from gui.playground.train_bar import TrainBar
+from gui.runs.playground_runs import parse_runs
+from gui.runs.runs_tab import RunsTab, curves_and_runs
 from gui.widgets.network_builder import ACTIVATION_LABELS, NetworkBuilder
 
 SEVERITY_COLORS = {"info": "palette(window-text)", "error": "#D55E00"}
@@ -95,7 +97,8 @@ class PlaygroundMode(QWidget):
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(self.canvas, 3)
-        rl.addWidget(self.plots, 2)
+        self.runs_tab = RunsTab(self.session.runs)                     # runs hook: curves | Runs tabs
+        rl.addWidget(curves_and_runs(self.plots, self.runs_tab), 2)    # runs hook
 
         split = QSplitter(Qt.Horizontal)
         split.setObjectName("playground.splitter")     # the main window remembers its layout
@@ -200,15 +203,18 @@ class PlaygroundMode(QWidget):
         self.session.select_class(i)
 
     def get_state(self) -> dict:
-        return self.session.state().to_dict()
+        return self.session.state().to_dict() | {"runs": self.session.runs.to_dict()}   # runs hook
 
     def set_state(self, state: dict) -> None:
         """Restore a saved state exactly, as one unit; ValueError (changing nothing) if it is bad."""
+        runs = parse_runs(state)                                       # runs hook
         self.session.set_state(state)
+        self.session.runs.load(runs)                                   # runs hook
 
     def validate_state(self, state: dict) -> None:
         """ValueError, as set_state would raise it, changing nothing."""
         PlaygroundState.from_dict(state)
+        parse_runs(state)                                              # runs hook
 
     def can_undo(self) -> bool:
         return self.session.can_undo()

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -72,6 +71,9 @@ class RunsPanel(QWidget):
         self.x_axis.setObjectName("runs.x_axis")
         self.x_axis.addItem("against epochs", "epochs")
         self.x_axis.addItem("against seconds", "seconds")
+        for combo in (self.curve, self.x_axis):          # narrow when the window is (the text may be cut)
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(9)
         self.curve.currentIndexChanged.connect(self._selection_changed)
         self.x_axis.currentIndexChanged.connect(self._selection_changed)
         self.differ = QLabel()
@@ -79,6 +81,7 @@ class RunsPanel(QWidget):
         self.differ.setWordWrap(True)
         self.weights_note = QLabel()
         self.weights_note.setObjectName("runs.weights_note")
+        self.weights_note.setWordWrap(True)
         buttons = QHBoxLayout()
         self.restore_btn = self._button(buttons, "Restore", "runs.restore",
                                         "Put the selected run's network and settings back into the builder",
@@ -86,9 +89,9 @@ class RunsPanel(QWidget):
         self.delete_btn = self._button(buttons, "Delete", "runs.delete", "Delete the selected runs",
                                        lambda: self.delete_requested.emit(self.selected()))
         buttons.addStretch(1)
-        self._button(buttons, "Export table…", "runs.export_csv", "Save the table as CSV",
+        self._button(buttons, "Table…", "runs.export_csv", "Export the table as CSV",
                      self.export_csv_requested.emit)
-        self._button(buttons, "Export plot…", "runs.export_png", "Save the overlay as PNG",
+        self._button(buttons, "Plot…", "runs.export_png", "Export the overlay as PNG",
                      self.export_png_requested.emit)
         top = QWidget()
         tl = QVBoxLayout(top)
@@ -107,12 +110,10 @@ class RunsPanel(QWidget):
         bl.addLayout(row)
         bl.addWidget(self.plot, 1)
         bl.addWidget(self.differ)
-        split = QSplitter(Qt.Vertical)
-        split.addWidget(top)
-        split.addWidget(bottom)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self)             # (no splitter: the main window names and remembers its splitters)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(split)
+        layout.addWidget(top, 2)
+        layout.addWidget(bottom, 3)
         self._selection_changed()
 
     def _button(self, layout, text, name, tip, slot) -> QPushButton:

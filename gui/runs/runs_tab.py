@@ -1,0 +1,128 @@
+"""RunsTab: the Runs panel with the sweep bar (Compare…, progress, Stop), wired to a mode's runs
+object (PlaygroundRuns: `log`, `changed`, rename/delete/restore, start_sweep/stop_sweep)."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine.fileio import atomic_write_bytes, atomic_write_text
+from gui.file_actions import widget_png_bytes
+from gui.runs.compare_dialog import CompareDialog
+from gui.runs.runs_panel import RunsPanel
+
+
+class RunsTab(QWidget):
+    def __init__(self, runs, parent=None, *, epochs: int = 100):
+        super().__init__(parent)
+        self.runs = runs
+        self.epochs = epochs
+        self.panel = RunsPanel()
+        self.compare = QPushButton("Compare…")
+        self.compare.setObjectName("runs.compare")
+        self.compare.setToolTip("Train the current network with one setting over a few values, one run each")
+        self.stop = QPushButton("Stop sweep")
+        self.stop.setObjectName("runs.stop_sweep")
+        self.stop.setEnabled(False)
+        self.bar = QProgressBar()
+        self.bar.setObjectName("runs.progress")
+        self.bar.setTextVisible(False)
+        self.bar.setMaximumWidth(160)
+        self.state = QLabel()
+        self.state.setObjectName("runs.sweep_state")
+        self.state.setWordWrap(True)
+        self.state.setMinimumWidth(40)
+        row = QHBoxLayout()
+        row.addWidget(self.compare)
+        row.addWidget(self.bar)
+        row.addWidget(self.state, 1)
+        row.addWidget(self.stop)
+        inner = QWidget()
+        lay = QVBoxLayout(inner)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addLayout(row)
+        lay.addWidget(self.panel, 1)
+        scroll = QScrollArea()                 # a narrow window scrolls the tab instead of growing
+        scroll.setWidget(inner)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        p = self.panel
+        p.restore_requested.connect(runs.restore)
+        p.rename_requested.connect(runs.rename)
+        p.delete_requested.connect(runs.delete)
+        p.export_csv_requested.connect(self._ask_csv)
+        p.export_png_requested.connect(self._ask_png)
+        self.compare.clicked.connect(self.ask_sweep)
+        self.stop.clicked.connect(runs.stop_sweep)
+        runs.changed.connect(self._show)
+        runs.sweep_progress.connect(self._progress)
+        runs.sweep_finished.connect(self._finished)
+        self._show([])
+
+    def _show(self, select) -> None:
+        self.panel.show_log(self.runs.log, select=select or None)
+
+    def _progress(self, done: int, total: int, text: str) -> None:
+        self.bar.setRange(0, total)
+        self.bar.setValue(done)
+        self.state.setText(text)
+        self.stop.setEnabled(True)
+        self.compare.setEnabled(False)
+
+    def _finished(self, reason: str) -> None:
+        self.stop.setEnabled(False)
+        self.compare.setEnabled(True)
+        self.state.setText({"done": "Sweep finished.", "stopped": "Sweep stopped; finished runs kept."}
+                           .get(reason, "Sweep failed."))
+
+    def ask_sweep(self) -> None:
+        dlg = CompareDialog(self, self.epochs)
+        if dlg.exec():
+            setting, values, second, epochs = dlg.choice()
+            self.epochs = epochs
+            self.runs.start_sweep(setting, values, second, epochs=epochs)
+
+    # -- exports -----------------------------------------------------------------------------------
+    def export_csv(self, path) -> None:
+        atomic_write_text(path, self.runs.log.to_csv())
+
+    def export_png(self, path) -> None:
+        atomic_write_bytes(path, widget_png_bytes(self.panel.plot))
+
+    def _ask(self, title, filters, suffix, fn) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, title, "", filters)
+        if not path:
+            return
+        if not path.lower().endswith(suffix):
+            path += suffix
+        try:
+            fn(path)
+        except OSError as exc:
+            self.state.setText(f"Could not save {path}: {exc.strerror or exc}")
+
+    def _ask_csv(self) -> None:
+        self._ask("Export the runs table", "CSV files (*.csv)", ".csv", self.export_csv)
+
+    def _ask_png(self) -> None:
+        self._ask("Export the overlay", "PNG images (*.png)", ".png", self.export_png)
+
+
+def curves_and_runs(curves: QWidget, runs_tab: QWidget) -> QTabWidget:
+    """The playground's curves and its Runs tab, side by side as tabs."""
+    tabs = QTabWidget()
+    tabs.setObjectName("runs.tabs")
+    tabs.addTab(curves, "Curves")
+    tabs.addTab(runs_tab, "Runs")
+    return tabs
