@@ -3,56 +3,42 @@
 Owned by the PlaygroundSession (`session.runs`), not by a widget. It listens to the session's run
 life cycle: whenever training stops, pauses or finishes with new steps, the shown network's run is
 recorded (one Run per network: continuing it after a pause updates the same entry; a new network —
-new structure, Reset, a restored run — starts a new one). Sweeps train on a worker (SweepRunner).
+new structure, Reset, a restored run — starts a new one). Sweeps train on a worker (RunBook).
 """
 from __future__ import annotations
 
 import copy
 import time
-from dataclasses import replace
 
 import numpy as np
-from PySide6.QtCore import QObject, Signal
 
 from engine.adopt import playground_pipeline
 from engine.recipe import build_model_from_recipe
-from engine.runs import Run, RunLog, sweep
+from engine.runs import Run, sweep
 from engine.tasks import task_of
 from gui.playground.history import NetState
 from gui.playground.state import check_recipe
+from gui.runs.run_book import RunBook, parse_runs  # noqa: F401  (parse_runs: the mode's hook imports it here)
 from gui.runs.sweep_job import SweepJob
-from gui.runs.sweep_runner import SweepRunner
 
 
-class PlaygroundRuns(QObject):
-    changed = Signal(list)         # the log changed; the run indices to select (empty: keep the selection)
-    sweep_progress = Signal(int, int, str)
-    sweep_finished = Signal(str)
-
+class PlaygroundRuns(RunBook):
     def __init__(self, session):
-        super().__init__(session)
+        super().__init__(session, session.say)
         self._s = session
-        self.log = RunLog()
-        self.runner = SweepRunner(self)
-        self._slot = None              # the log entry of the shown network's run (None: not recorded yet)
         self._steps0 = 0
         self._seconds = 0.0            # training time of the shown network
         self._started = None
         self._times = [(0, 0.0)]       # (epochs, seconds) as snapshots arrived: the seconds curve
-        self._sweep_sel: list[int] = []
-        self._last = None
         session.network_changed.connect(self._new_network)
         session.running_changed.connect(self._running)
         session.history_changed.connect(self._tick)
         session.snapshot.connect(self._snapshot)
-        self.runner.run_done.connect(self._sweep_run)
-        self.runner.progress.connect(self.sweep_progress)
-        self.runner.finished.connect(self._sweep_end)
         self._new_network()
 
     # -- recording -------------------------------------------------------------------------------
     def _new_network(self) -> None:
-        self._slot = None
+        self.new_slot()
         self._steps0 = self._s.step_count
         self._seconds, self._started = 0.0, None
         self._times = [(len(self._s.history), 0.0)]
@@ -95,34 +81,10 @@ class PlaygroundRuns(QObject):
                 "classes": s.n_classes if s.is_classification else 0}
         weights = s.weights
         n_params = int(sum(np.asarray(v).size for v in weights.values()))
-        run = Run(f"Run {len(self.log) + 1}", s.recipe(), None, data, curves, n_params, self._seconds,
-                  int(s.step_count - self._steps0), weights)
-        if self._slot is not None and self._slot < len(self.log) and self.log.runs[self._slot] is self._last:
-            run = replace(run, name=self._last.name)
-            self.log.runs[self._slot] = run
-            self.log._cap()
-        else:
-            run = self.log.add(run)
-            self._slot = len(self.log) - 1
-        self._last = self.log.runs[self._slot]
-        self.changed.emit([])
-        return self._last
+        return self.put(Run(f"Run {len(self.log) + 1}", s.recipe(), None, data, curves, n_params, self._seconds,
+                            int(s.step_count - self._steps0), weights))
 
-    # -- the panel's intent ------------------------------------------------------------------------
-    def rename(self, index: int, name: str) -> None:
-        try:
-            self.log.rename(index, name)
-        except (ValueError, IndexError) as exc:
-            self._s.say(str(exc), "error")
-        self.changed.emit([])
-
-    def delete(self, indices) -> None:
-        keep = self._slot is not None and self._slot not in set(indices)
-        slot_run = self.log.runs[self._slot] if keep else None
-        self.log.delete(indices)
-        self._slot = next((i for i, r in enumerate(self.log.runs) if r is slot_run), None)
-        self.changed.emit([])
-
+    # -- restoring ------------------------------------------------------------------------------------
     def restore(self, index: int) -> bool:
         """Put run `index`'s network, weights and settings back into the builder (one undo step)."""
         s = self._s
@@ -182,50 +144,5 @@ class PlaygroundRuns(QObject):
         Xtr, ytr, Xte, yte = s.points.arrays()
         data = {"task": task, "points": s.settings.presets.get(task, ("points",))[0], "n_train": len(Xtr),
                 "n_test": len(Xte), "classes": s.n_classes if classify else 0}
-        self._sweep_sel = []
-        self.runner.start(SweepJob(recipes, (Xtr, ytr, Xte, yte), make_net, epochs=epochs, seed=seed, data_info=data))
+        self.train(SweepJob(recipes, (Xtr, ytr, Xte, yte), make_net, epochs=epochs, seed=seed, data_info=data))
         return True
-
-    def stop_sweep(self) -> None:
-        self.runner.stop()
-
-    @property
-    def sweeping(self) -> bool:
-        return self.runner.running
-
-    def _sweep_run(self, run: Run) -> None:
-        self.log.add(run)
-        self._sweep_sel.append(len(self.log) - 1)
-        self.changed.emit(list(self._sweep_sel))
-
-    def _sweep_end(self, reason: str) -> None:
-        done = len(self._sweep_sel)
-        if reason == "done":
-            self._s.say(f"Sweep finished: {done} runs, shown together in the Runs tab.")
-        elif reason == "stopped":
-            self._s.say(f"Sweep stopped: the {done} finished runs are kept.")
-        else:
-            self._s.say(f"The sweep failed: {reason}", "error")
-        self.sweep_finished.emit(reason)
-
-    def shutdown(self) -> None:
-        self.runner.stop()
-
-    # -- projects ----------------------------------------------------------------------------------
-    def to_dict(self) -> dict:
-        return self.log.to_dict()
-
-    def load(self, log: RunLog | dict | None) -> None:
-        """Take the runs of a project (None: an older project without runs)."""
-        self.runner.stop()
-        if isinstance(log, dict):
-            log = RunLog.from_dict(log)
-        self.log = log if log is not None else RunLog(self.log.max_weights)
-        self._new_network()
-        self.changed.emit([])
-
-
-def parse_runs(state) -> RunLog | None:
-    """The runs of a saved mode state (None when it has none: an older project); ValueError if damaged."""
-    d = state.get("runs") if isinstance(state, dict) else None
-    return None if d is None else RunLog.from_dict(d)
