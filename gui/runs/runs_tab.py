@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -50,6 +51,8 @@ class RunsTab(QWidget):
         lay = QVBoxLayout(inner)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(row)
+        if hasattr(runs, "start_lab_sweep"):
+            lay.addLayout(self._lab_row())
         lay.addWidget(self.panel, 1)
         scroll = QScrollArea()                 # a narrow window scrolls the tab instead of growing
         scroll.setWidget(inner)
@@ -71,6 +74,33 @@ class RunsTab(QWidget):
         runs.sweep_finished.connect(self._finished)
         self._show([])
 
+    def _lab_row(self) -> QHBoxLayout:
+        """The MNIST lab's own sweeps, on a subset of the training images so they fit in a minute."""
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Lab sweeps:"))
+        self.lab_buttons = {}
+        for kind, text, tip in (("layers", "1-, 2-, 3-layer", "Train 1-, 2- and 3-layer perceptrons in turn"),
+                                ("activation", "Activations", "Train the 2-layer network with each activation")):
+            b = QPushButton(text)
+            b.setObjectName(f"runs.lab_{kind}")
+            b.setToolTip(tip)
+            b.clicked.connect(lambda _=False, k=kind: self.runs.start_lab_sweep(k, epochs=self.epochs,
+                                                                                  subset_n=self.subset.value()))
+            row.addWidget(b)
+            self.lab_buttons[kind] = b
+        self.subset = QSpinBox()
+        self.subset.setObjectName("runs.lab_subset")
+        self.subset.setRange(0, 60_000)
+        self.subset.setSingleStep(5_000)
+        self.subset.setSpecialValueText("all images")
+        self.subset.setSuffix(" images")
+        self.subset.setValue(self.runs.sweep_subset)
+        self.subset.setToolTip("Training images per run of a sweep (fewer: faster)")
+        row.addWidget(QLabel("on"))
+        row.addWidget(self.subset)
+        row.addStretch(1)
+        return row
+
     def _show(self, select) -> None:
         self.panel.show_log(self.runs.log, select=select or None)
 
@@ -80,10 +110,14 @@ class RunsTab(QWidget):
         self.state.setText(text)
         self.stop.setEnabled(True)
         self.compare.setEnabled(False)
+        for b in getattr(self, "lab_buttons", {}).values():
+            b.setEnabled(False)
 
     def _finished(self, reason: str) -> None:
         self.stop.setEnabled(False)
         self.compare.setEnabled(True)
+        for b in getattr(self, "lab_buttons", {}).values():
+            b.setEnabled(True)
         self.state.setText({"done": "Sweep finished.", "stopped": "Sweep stopped; finished runs kept."}
                            .get(reason, "Sweep failed."))
 
