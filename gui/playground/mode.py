@@ -25,6 +25,7 @@ from gui.playground.text import describe_neuron
 from gui.playground.train_bar import TrainBar
 from gui.runs.playground_runs import parse_runs
 from gui.runs.runs_tab import RunsTab, curves_and_runs
+from gui.stepview.step_tab import StepTab
 from gui.widgets.network_builder import ACTIVATION_LABELS, NetworkBuilder
 
 SEVERITY_COLORS = {"info": "palette(window-text)", "error": "#D55E00"}
@@ -98,7 +99,9 @@ class PlaygroundMode(QWidget):
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(self.canvas, 3)
         self.runs_tab = RunsTab(self.session.runs)                     # runs hook: curves | Runs tabs
-        rl.addWidget(curves_and_runs(self.plots, self.runs_tab), 2)    # runs hook
+        self.step_tab = StepTab(self.session, self.diagram)              # step-view hook
+        self.side_tabs = curves_and_runs(self.plots, self.runs_tab, self.step_tab)   # runs hook
+        rl.addWidget(self.side_tabs, 2)                                  # runs hook
 
         split = QSplitter(Qt.Horizontal)
         split.setObjectName("playground.splitter")     # the main window remembers its layout
@@ -128,7 +131,7 @@ class PlaygroundMode(QWidget):
 
     def _connect(self) -> None:
         s, c, p, tb = self.session, self.canvas, self.panel, self.train_bar
-        c.add_requested.connect(s.add_point)
+        c.add_requested.connect(self._add_or_pick)                       # step-view hook
         c.erase_requested.connect(s.erase_at)
         c.stroke_started.connect(s.begin_stroke)
         c.stroke_point.connect(s.stroke_point)
@@ -169,6 +172,10 @@ class PlaygroundMode(QWidget):
         s.undo_changed.connect(self._show_undo)
         s.changed.connect(self.changed)
         s.status.connect(self.status)
+
+    def _add_or_pick(self, x: float, y: float) -> None:                # step-view hook: an armed
+        if not self.step_tab.pick(x, y):                                 # "Pick a point" takes the click
+            self.session.add_point(x, y)
 
     # -- the mode interface: intent goes to the session ----------------------------------------------
     def busy(self) -> bool:

@@ -16,7 +16,7 @@ class OverlayPlot(pg.PlotWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("runs.overlay")
-        self.setMinimumHeight(180)
+        self.setMinimumHeight(130)
         self.showGrid(x=True, y=True, alpha=0.2)
         self.getAxis("left").enableAutoSIPrefix(False)       # (a log axis read "9·10² (x0.001)" for 0.9)
         self.legend = self.addLegend(offset=(-10, 10), labelTextSize="8pt")

@@ -57,6 +57,7 @@ class RunsPanel(QWidget):
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.AscendingOrder)   # the order the runs were made
         self.table.verticalHeader().hide()
+        self.table.setMinimumHeight(90)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
         self.table.itemSelectionChanged.connect(self._selection_changed)
@@ -64,11 +65,13 @@ class RunsPanel(QWidget):
         self.plot = OverlayPlot()
         self.curve = QComboBox()
         self.curve.setObjectName("runs.curve")
+        self.curve.setToolTip("The curve of the selected runs drawn on the overlay")
         for key, text in (("test_loss", "test loss"), ("train_loss", "training loss"),
                           ("test_metric", "test accuracy / R²"), ("train_metric", "training accuracy / R²")):
             self.curve.addItem(text, key)
         self.x_axis = QComboBox()
         self.x_axis.setObjectName("runs.x_axis")
+        self.x_axis.setToolTip("Compare the runs by epoch, or by wall time (seconds)")
         self.x_axis.addItem("against epochs", "epochs")
         self.x_axis.addItem("against seconds", "seconds")
         for combo in (self.curve, self.x_axis):          # narrow when the window is (the text may be cut)
@@ -142,6 +145,8 @@ class RunsPanel(QWidget):
                     item.setData(Qt.UserRole + 1, i)
                     flags = Qt.ItemIsSelectable | Qt.ItemIsEnabled
                     item.setFlags(flags | Qt.ItemIsEditable if key == "name" else flags)
+                    if key == "changes":
+                        item.setToolTip(str(v))
                     if key != "name" and key != "changes":
                         item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
                     self.table.setItem(i, c, item)
@@ -152,8 +157,8 @@ class RunsPanel(QWidget):
             self.table.setSortingEnabled(True)
             self._filling = False
         kept = sum(r.weights is not None for r in log.runs)
-        self.weights_note.setText(f"Weights kept for {kept} of {len(log)} runs (at most {log.max_weights}, "
-                                  "the newest); the others can be compared but not restored.")
+        self.weights_note.setText(f"Weights kept: {kept} of {len(log)} runs (at most {log.max_weights}, the newest)")
+        self.weights_note.setToolTip("Runs without weights can be compared but not restored.")
         self._selection_changed()
 
     def _add_row(self, i: int) -> None:

@@ -33,6 +33,7 @@ class RunsTab(QWidget):
         self.compare.setToolTip("Train the current network with one setting over a few values, one run each")
         self.stop = QPushButton("Stop sweep")
         self.stop.setObjectName("runs.stop_sweep")
+        self.stop.setToolTip("Stop the sweep; the runs it has finished are kept")
         self.stop.setEnabled(False)
         self.bar = QProgressBar()
         self.bar.setObjectName("runs.progress")
@@ -153,10 +154,14 @@ class RunsTab(QWidget):
         self._ask("Export the overlay", "PNG images (*.png)", ".png", self.export_png)
 
 
-def curves_and_runs(curves: QWidget, runs_tab: QWidget) -> QTabWidget:
-    """The playground's curves and its Runs tab, side by side as tabs."""
+def curves_and_runs(curves: QWidget, runs_tab: QWidget, step_tab: QWidget | None = None) -> QTabWidget:
+    """The playground's curves, its Runs tab and its Step tab, side by side as tabs."""
     tabs = QTabWidget()
     tabs.setObjectName("runs.tabs")
     tabs.addTab(curves, "Curves")
     tabs.addTab(runs_tab, "Runs")
+    tabs.setTabToolTip(1, "Every training run recorded: compare, overlay, restore; Compare… sweeps a setting")
+    if step_tab is not None:
+        tabs.addTab(step_tab, "Step")
+        tabs.setTabToolTip(2, "Backpropagation by the numbers: one training step on one point, stage by stage")
     return tabs

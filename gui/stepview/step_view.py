@@ -47,12 +47,16 @@ class StepView(QWidget):
             bar.addWidget(w)
         bar.addStretch(1)
         bar.addWidget(self.counter)
+        self.numbers.setMinimumHeight(90)
+        body = QHBoxLayout()                 # the numbers and the loss view side by side: the tab is wide, not tall
+        body.addWidget(self.numbers, 3)
+        body.addWidget(self.loss_view, 2)
         lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.title)
         lay.addWidget(self.formula)
-        lay.addWidget(self.numbers, 3)
+        lay.addLayout(body, 1)
         lay.addLayout(bar)
-        lay.addWidget(self.loss_view, 2)
         self._update()
 
     def show_step(self, numbers, classification: bool, loss_name: str) -> None:
