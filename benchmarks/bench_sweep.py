@@ -6,7 +6,13 @@ run's wall time, steps/s and final test accuracy (on all 10,000 test images), th
 (target <= 60 s on a 2-core machine). With --png PATH it saves the overlay of the runs' test-loss
 curves (the Runs panel's OverlayPlot, offscreen) to PATH.
 
+With --gui it instead runs the sweeps inside the real modes (the worker thread, the Runs tab
+updating) and prints the frame gaps of a 16 ms QTimer in the GUI thread meanwhile (targets: p95
+<= 20 ms, max <= 50 ms): the playground's "Compare…" of 0-3 hidden layers, then the MNIST lab's
+1/2/3-layer sweep on the subset.
+
     python benchmarks/bench_sweep.py [--subset 10000] [--epochs 20] [--sweep layers|activation] [--png out.png]
+    python benchmarks/bench_sweep.py --gui [--offscreen]
 """
 from __future__ import annotations
 
@@ -27,7 +33,12 @@ def main() -> None:
     ap.add_argument("--sweep", default="layers", choices=("layers", "activation"))
     ap.add_argument("--png", default=None)
     ap.add_argument("--blas-threads", type=int, default=1)
+    ap.add_argument("--gui", action="store_true")
+    ap.add_argument("--offscreen", action="store_true")
     args = ap.parse_args()
+    if args.gui:
+        gui(args)
+        return
 
     from threadpoolctl import threadpool_limits
 
@@ -70,6 +81,63 @@ def main() -> None:
         app.processEvents()
         Path(args.png).write_bytes(widget_png_bytes(panel.plot))
         print(f"overlay saved to {args.png}")
+
+
+def gui(args) -> None:
+    if args.offscreen:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    import numpy as np
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from engine.idx import load_mnist
+    from gui.mnist.mode import MnistLabMode
+    from gui.playground import PlaygroundMode
+    app = QApplication.instance() or QApplication([])
+
+    def measure(name, runs, start):
+        gaps, last = [], [time.perf_counter()]
+
+        def tick():
+            now = time.perf_counter()
+            gaps.append((now - last[0]) * 1000)
+            last[0] = now
+        timer = QTimer()
+        timer.setInterval(16)
+        timer.timeout.connect(tick)
+        ended = []
+        runs.sweep_finished.connect(ended.append)
+        loop = QEventLoop()
+        runs.sweep_finished.connect(lambda _r: loop.quit())
+        t0 = time.perf_counter()
+        start()
+        last[0] = time.perf_counter()
+        timer.start()
+        if not ended:
+            loop.exec()
+        timer.stop()
+        g = np.array(gaps[1:] or [np.nan])
+        print(f"{name}: {len(runs.log)} runs in {time.perf_counter() - t0:.1f} s ({ended[0]}); frame gap "
+              f"p50 {np.percentile(g, 50):.1f} ms, p95 {np.percentile(g, 95):.1f} ms (target <= 20), "
+              f"max {g.max():.1f} ms (target <= 50); load average {os.getloadavg()[0]:.2f}")
+
+    m = PlaygroundMode(seed=1)
+    m.resize(1280, 720)
+    m.show()
+    m.side_tabs.setCurrentWidget(m.runs_tab)
+    app.processEvents()
+    measure("playground Compare… hidden layers 0-3, 300 epochs each", m.session.runs,
+            lambda: m.session.runs.start_sweep("layers", [0, 1, 2, 3], epochs=300))
+    m.shutdown()
+    lab = MnistLabMode(auto_load_data=False)
+    lab.resize(1280, 720)
+    lab.show()
+    lab.set_data(load_mnist())
+    lab.tabs.setCurrentWidget(lab.runs_tab)
+    app.processEvents()
+    measure(f"MNIST lab sweep 1/2/3-layer, {args.subset:,} images, {args.epochs} epochs", lab.session.run_records,
+            lambda: lab.session.run_records.start_lab_sweep("layers", epochs=args.epochs, subset_n=args.subset))
+    lab.shutdown()
 
 
 if __name__ == "__main__":

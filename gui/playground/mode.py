@@ -86,6 +86,8 @@ class PlaygroundMode(QWidget):
         sl.addWidget(line)
         sl.addWidget(QLabel("<b>Network</b>"))
         sl.addWidget(self.builder)
+        self.runs_tab = RunsTab(self.session.runs)                     # runs hook: the Runs tab and its
+        sl.addWidget(self.runs_tab.builder_button())                   # "Compare settings…" under the builder
         sl.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidget(side)
@@ -98,7 +100,6 @@ class PlaygroundMode(QWidget):
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(self.canvas, 3)
-        self.runs_tab = RunsTab(self.session.runs)                     # runs hook: curves | Runs tabs
         self.step_tab = StepTab(self.session, self.diagram)              # step-view hook
         self.side_tabs = curves_and_runs(self.plots, self.runs_tab, self.step_tab)   # runs hook
         rl.addWidget(self.side_tabs, 2)                                  # runs hook

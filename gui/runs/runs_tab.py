@@ -122,7 +122,27 @@ class RunsTab(QWidget):
         self.state.setText({"done": "Sweep finished.", "stopped": "Sweep stopped; finished runs kept."}
                            .get(reason, "Sweep failed."))
 
+    def builder_button(self) -> QPushButton:
+        """A "Compare…" button for under the network builder (opens the same dialog, then shows this tab)."""
+        b = QPushButton("Compare settings…")
+        b.setObjectName("runs.compare_builder")
+        b.setToolTip("Train this network with one setting over a few values (0–3 hidden layers, activations, "
+                     "learning rates, …) and compare the runs in the Runs tab")
+        b.clicked.connect(self.ask_sweep)
+        self.runs.sweep_progress.connect(lambda *_: b.setEnabled(False))
+        self.runs.sweep_finished.connect(lambda *_: b.setEnabled(True))
+        return b
+
+    def show_me(self) -> None:
+        """Bring this tab to the front of the tab widget it sits in."""
+        w = self.parentWidget()
+        while w is not None and not isinstance(w, QTabWidget):
+            w = w.parentWidget()
+        if w is not None:
+            w.setCurrentWidget(self)
+
     def ask_sweep(self) -> None:
+        self.show_me()
         dlg = CompareDialog(self, self.epochs)
         if dlg.exec():
             setting, values, second, epochs = dlg.choice()

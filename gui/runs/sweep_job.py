@@ -18,6 +18,7 @@ import numpy as np
 from engine.recipe import build_loss, build_optimizer_from_recipe
 from engine.runs import Run
 from engine.train import EpochReport, Trainer
+from gui.blas import single_thread
 
 PROGRESS_S = 0.1
 
@@ -42,6 +43,7 @@ class SweepJob:
         self.seed = int(seed)
         self.data_info = dict(data_info)
         self._i = -1
+        self._blas = None
         self._shown = 0.0
         self._gen = None
         self._start()
@@ -72,6 +74,9 @@ class SweepJob:
     def __next__(self):
         if self._gen is None:
             raise StopIteration
+        if self._blas is None:                  # one BLAS thread while training next to the GUI (gui/blas.py)
+            self._blas = single_thread()
+            self._blas.__enter__()
         try:
             rep = next(self._gen)
         except StopIteration:
@@ -106,3 +111,6 @@ class SweepJob:
         if self._gen is not None:
             self._gen.close()
             self._gen = None
+        if self._blas is not None:
+            self._blas.__exit__(None, None, None)
+            self._blas = None
