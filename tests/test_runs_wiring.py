@@ -190,3 +190,36 @@ def test_exports_write_the_table_and_the_overlay(mode, tmp_path):
     text = (tmp_path / "runs.csv").read_text()
     assert text.splitlines()[0].startswith("name,") and "Run 1" in text
     assert (tmp_path / "runs.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_compare_dialog_values_and_a_bad_sweep_loses_nothing(mode):
+    from gui.runs.compare_dialog import CompareDialog, parse_values
+    assert parse_values("layers", "0, 1; 3") == [0, 1, 3]
+    assert parse_values("lr", "0.1,0.3") == [0.1, 0.3]
+    assert parse_values("activation", "relu, tanh") == ["relu", "tanh"]
+    with pytest.raises(ValueError, match="whole numbers"):
+        parse_values("width", "4, eight")
+    with pytest.raises(ValueError, match="at least one"):
+        parse_values("lr", " , ")
+    dlg = CompareDialog(mode, 50)
+    dlg.setting.setCurrentIndex(dlg.setting.findData("width"))
+    dlg.second.setCurrentIndex(dlg.second.findData("lr"))
+    dlg.values.setText("2, 4")
+    dlg.values2.setText("0.01, 0.1")
+    assert dlg.choice() == ("width", [2, 4], ("lr", [0.01, 0.1]), 50)
+    dlg.second.setCurrentIndex(dlg.second.findData("width"))
+    with pytest.raises(ValueError, match="two different"):
+        dlg.choice()
+    s = mode.session
+    recipe = s.recipe()
+    assert not s.runs.start_sweep("activation", ["relu", "nonsense"], epochs=2)
+    assert s.message[1] == "error" and "activation" in s.message[0]
+    assert len(s.runs.log) == 0 and not s.runs.sweeping and s.recipe() == recipe
+    # crossed with a second setting: every combination, differing only in the two settings
+    ended = []
+    s.runs.sweep_finished.connect(ended.append)
+    assert s.runs.start_sweep("width", [2, 4], ("lr", [0.01, 0.1]), epochs=2)
+    wait_for(lambda: ended)
+    got = [(r.recipe["hidden"][0]["units"], r.recipe["lr"]) for r in s.runs.log.runs]
+    assert got == [(2, 0.01), (2, 0.1), (4, 0.01), (4, 0.1)]
+    assert all(set(differences(recipe, r.recipe)) <= {"width", "lr"} for r in s.runs.log.runs)
