@@ -74,3 +74,14 @@ def test_an_unarmed_click_still_adds_a_point(mode, qtbot):
     qtbot.mouseClick(mode.canvas.viewport(), Qt.LeftButton, Qt.NoModifier, mode.canvas.data_to_viewport(1.0, 1.0))
     assert s.points.current().n == n + 1
     assert mode.step_tab.numbers is None
+
+
+def test_the_step_view_moves_to_its_own_window_and_back(mode):
+    tab = mode.step_tab
+    tab.show_sample(3)
+    tab.pop_btn.click()
+    assert tab.popup is not None and tab.popup.isVisible() and tab.view.window() is tab.popup
+    tab.view.go(2)
+    assert tab.overlay.layer == tab.view.stages[2].layer        # still marks the diagram
+    tab.popup.close()
+    assert tab.popup is None and not tab.pop_btn.isChecked() and tab.view.window() is mode.window()

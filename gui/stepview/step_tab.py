@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtWidgets import (
+    QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -48,16 +49,25 @@ class StepTab(QWidget):
         self.note.setWordWrap(True)
         self.view = StepView()
         self.view.highlight.connect(self.overlay.set_highlight)
+        self.pop_btn = QPushButton("Own window")
+        self.pop_btn.setObjectName("step.window")
+        self.pop_btn.setCheckable(True)
+        self.pop_btn.setToolTip("Show the step in a window of its own (room for the numbers); close it to bring "
+                                "it back here")
+        self.pop_btn.toggled.connect(self.set_windowed)
+        self.popup = None
         row = QHBoxLayout()
         row.addWidget(self.pick_btn)
         row.addWidget(self.index)
         row.addStretch(1)
+        row.addWidget(self.pop_btn)
         inner = QWidget()
         lay = QVBoxLayout(inner)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(row)
         lay.addWidget(self.note)
         lay.addWidget(self.view, 1)
+        self._body = lay
         scroll = QScrollArea()               # a short window scrolls the tab instead of squeezing the canvas
         scroll.setWidget(inner)
         scroll.setWidgetResizable(True)
@@ -67,6 +77,22 @@ class StepTab(QWidget):
         outer.addWidget(scroll)
         session.network_changed.connect(self._stale)
         session.points_changed.connect(self._stale)
+
+    # -- its own window ----------------------------------------------------------------------------
+    def set_windowed(self, on: bool) -> None:
+        """Move the step view into a window of its own (on) or back into the tab."""
+        if on and self.popup is None:
+            self.popup = _StepWindow(self)
+            self.popup.layout().addWidget(self.view)
+            self.popup.resize(1100, 620)
+            self.popup.show()
+        elif not on and self.popup is not None:
+            w, self.popup = self.popup, None
+            self._body.addWidget(self.view, 1)
+            w.close()
+            w.deleteLater()
+        if self.pop_btn.isChecked() != on:
+            self.pop_btn.setChecked(on)
 
     # -- picking ---------------------------------------------------------------------------------
     def pick(self, x: float, y: float) -> bool:
@@ -127,3 +153,20 @@ class StepTab(QWidget):
         if self.numbers is not None:
             self.note.setText("The network or the points changed: pick a point again for the new numbers.")
         self.overlay.clear()
+
+
+class _StepWindow(QDialog):
+    """The step view's own window (not modal: the diagram and canvas stay usable)."""
+
+    def __init__(self, tab: StepTab):
+        super().__init__(tab.window() if tab.window() is not tab else None)
+        self.tab = tab
+        self.setWindowTitle("Backpropagation, step by step")
+        self.setModal(False)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 6, 6, 6)
+
+    def closeEvent(self, event) -> None:
+        if self.tab.popup is self:
+            self.tab.set_windowed(False)
+        super().closeEvent(event)

@@ -5,6 +5,7 @@ and the actual numbers; `highlight` tells the network diagram which layer and pa
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from gui.stepview.loss_view import LossView
@@ -51,9 +52,10 @@ class StepView(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.counter)
         self.numbers.setMinimumHeight(90)
+        self.numbers.setWordWrapMode(QTextOption.NoWrap)     # a number is never split; a wide matrix scrolls
         body = QHBoxLayout()                 # the numbers and the loss view side by side: the tab is wide, not tall
-        body.addWidget(self.numbers, 3)
-        body.addWidget(self.loss_view, 2)
+        body.addWidget(self.numbers, 2)
+        body.addWidget(self.loss_view, 1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.title)
