@@ -223,3 +223,20 @@ def test_compare_dialog_values_and_a_bad_sweep_loses_nothing(mode):
     got = [(r.recipe["hidden"][0]["units"], r.recipe["lr"]) for r in s.runs.log.runs]
     assert got == [(2, 0.01), (2, 0.1), (4, 0.01), (4, 0.1)]
     assert all(set(differences(recipe, r.recipe)) <= {"width", "lr"} for r in s.runs.log.runs)
+
+
+def test_a_sweep_and_a_rename_mark_the_project_unsaved(mode):
+    s = mode.session
+    marks = []
+    mode.changed.connect(lambda: marks.append(1))
+    ended = []
+    s.runs.sweep_finished.connect(ended.append)
+    s.runs.start_sweep("lr", [0.01, 0.1], epochs=2)
+    wait_for(lambda: ended)
+    assert len(marks) >= 2
+    marks.clear()
+    s.runs.rename(0, "slow")
+    assert marks and s.runs.log.runs[0].name == "slow"
+    marks.clear()
+    s.runs.delete([1])
+    assert marks and len(s.runs.log) == 1

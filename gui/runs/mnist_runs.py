@@ -22,7 +22,7 @@ from gui.runs.sweep_job import SweepJob
 
 class MnistRuns(RunBook):
     def __init__(self, session):
-        super().__init__(session, session.say)
+        super().__init__(session, session.say, session.project_changed.emit)
         self._s = session
         self._history = session.history    # the curves object of the network being recorded
         self._seconds = 0.0

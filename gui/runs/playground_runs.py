@@ -24,7 +24,7 @@ from gui.runs.sweep_job import SweepJob
 
 class PlaygroundRuns(RunBook):
     def __init__(self, session):
-        super().__init__(session, session.say)
+        super().__init__(session, session.say, session.changed.emit)
         self._s = session
         self._steps0 = 0
         self._seconds = 0.0            # training time of the shown network

@@ -19,9 +19,10 @@ class RunBook(QObject):
     sweep_progress = Signal(int, int, str)
     sweep_finished = Signal(str)
 
-    def __init__(self, parent, say):
+    def __init__(self, parent, say, mark_changed):
         super().__init__(parent)
         self.say = say
+        self._mark = mark_changed      # the project has unsaved work (a run was added, renamed or deleted)
         self.log = RunLog()
         self.runner = SweepRunner(self)
         self._slot = None              # the log entry of the run being recorded (None: not recorded yet)
@@ -46,6 +47,7 @@ class RunBook(QObject):
             self._slot = len(self.log) - 1
         self._last = self.log.runs[self._slot]
         self.changed.emit([])
+        self._mark()
         return self._last
 
     # -- the panel's intent ------------------------------------------------------------------------
@@ -58,12 +60,14 @@ class RunBook(QObject):
         if slot_run is not None and index == self._slot:
             self._last = self.log.runs[index]
         self.changed.emit([])
+        self._mark()
 
     def delete(self, indices) -> None:
         slot_run = self._last
         self.log.delete(indices)
         self._slot = next((i for i, r in enumerate(self.log.runs) if r is slot_run), None)
         self.changed.emit([])
+        self._mark()
 
     # -- sweeps ------------------------------------------------------------------------------------
     def train(self, job) -> None:
@@ -81,6 +85,7 @@ class RunBook(QObject):
         self.log.add(run)
         self._sweep_sel.append(len(self.log) - 1)
         self.changed.emit(list(self._sweep_sel))
+        self._mark()
 
     def _sweep_end(self, reason: str) -> None:
         done = len(self._sweep_sel)
