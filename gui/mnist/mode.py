@@ -35,6 +35,9 @@ from gui.mnist.state import IMAGES, SHIPPED, STATE_VERSION, MnistState  # noqa: 
 from gui.mnist.text import count
 from gui.mnist.training_panel import TrainingPanel
 from gui.mnist.training_plots import TrainingPlots
+from gui.runs.lab_sweep import LAB_EPOCHS
+from gui.runs.mnist_runs import parse_runs
+from gui.runs.runs_tab import RunsTab
 from gui.widgets.network_builder import NetworkBuilder
 
 SHIPPED_MODEL = shipped_model_path()  # engine/resources.py: package data in a wheel, resources/ in a clone
@@ -120,6 +123,8 @@ class MnistLabMode(QWidget):
                 (self.draw, "Draw", "Draw a digit and watch the network read it.")):
             self.tabs.addTab(w, name)
             self.tabs.setTabToolTip(self.tabs.count() - 1, tip)
+        self.runs_tab = RunsTab(self.session.run_records, epochs=LAB_EPOCHS)              # runs hook
+        self.tabs.addTab(self.runs_tab, "Runs")                                            # runs hook
         lay.addWidget(self.tabs, 1)
 
     def _connect(self) -> None:
@@ -242,15 +247,18 @@ class MnistLabMode(QWidget):
         pass
 
     def get_state(self) -> dict:
-        return self.session.get_state()
+        return self.session.get_state() | {"runs": self.session.run_records.to_dict()}   # runs hook
 
     def set_state(self, state: dict) -> None:
         """Restore get_state()'s dict as one unit; ValueError (and nothing changed) on a bad one."""
+        runs = parse_runs(state)                                                       # runs hook
         self.session.set_state(state, want_data=self.isVisible())
+        self.session.run_records.load(runs)                                            # runs hook
 
     def validate_state(self, state: dict) -> None:
         """ValueError, as set_state would raise it, changing nothing."""
         MnistState.from_dict(state, data=self.session.data, data_folder=self.session.data_folder)
+        parse_runs(state)                                                              # runs hook
 
     def can_undo(self) -> bool:
         return False        # the lab has no edit history (Edit → Undo is disabled here)

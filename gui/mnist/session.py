@@ -43,6 +43,7 @@ from gui.mnist.state import (
     summary_text,
 )
 from gui.mnist.text import count
+from gui.runs.mnist_runs import MnistRuns
 from gui.training_controller import RunController
 
 DEFAULT_SUBSET = 60000
@@ -99,6 +100,7 @@ class MnistSession(QObject):
         self._last_progress: TrainProgress | None = None
         self._message, self._severity = "", INFO
         self._use_shipped()
+        self.run_records = MnistRuns(self)   # runs hook: every training run recorded (gui/runs)
 
     # -- reading the state ----------------------------------------------------------------------
     data = property(lambda self: self.images.data)
@@ -485,6 +487,7 @@ class MnistSession(QObject):
         self.run_changed.emit()
 
     def shutdown(self) -> None:
+        self.run_records.shutdown()          # runs hook: a sweep's worker ends
         self.runs.discard_all()
         self.evals.cancel()
         self.images.cancel()

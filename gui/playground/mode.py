@@ -25,7 +25,10 @@ from gui.playground.speed import clamp_speed
 from gui.playground.state import PlaygroundState
 from gui.playground.text import describe_neuron
 from gui.playground.train_bar import TrainBar
+from gui.runs.playground_runs import parse_runs
+from gui.runs.runs_tab import RunsTab, curves_and_runs
 from gui.settings import AppSettings
+from gui.stepview.step_tab import StepTab
 from gui.widgets.color_bar import ColorBar
 from gui.widgets.network_builder import ACTIVATION_LABELS, NetworkBuilder
 
@@ -92,6 +95,8 @@ class PlaygroundMode(QWidget):
         sl.addWidget(line)
         sl.addWidget(QLabel("<b>Network</b>"))
         sl.addWidget(self.builder)
+        self.runs_tab = RunsTab(self.session.runs)                     # runs hook: the Runs tab and its
+        sl.addWidget(self.runs_tab.builder_button())                   # "Compare settings…" under the builder
         sl.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidget(side)
@@ -110,7 +115,9 @@ class PlaygroundMode(QWidget):
         map_row.addWidget(self.color_bar)
         rl.addLayout(map_row, 3)
         rl.addWidget(self.diagnoses_view)
-        rl.addWidget(self.plots, 2)
+        self.step_tab = StepTab(self.session, self.diagram)              # step-view hook
+        self.side_tabs = curves_and_runs(self.plots, self.runs_tab, self.step_tab)   # runs hook
+        rl.addWidget(self.side_tabs, 2)                                  # runs hook
 
         split = QSplitter(Qt.Horizontal)
         split.setObjectName("playground.splitter")     # the main window remembers its layout
@@ -140,7 +147,7 @@ class PlaygroundMode(QWidget):
 
     def _connect(self) -> None:
         s, c, p, tb = self.session, self.canvas, self.panel, self.train_bar
-        c.add_requested.connect(s.add_point)
+        c.add_requested.connect(self._add_or_pick)                       # step-view hook
         c.erase_requested.connect(s.erase_at)
         c.stroke_started.connect(s.begin_stroke)
         c.stroke_point.connect(s.stroke_point)
@@ -185,6 +192,10 @@ class PlaygroundMode(QWidget):
         s.changed.connect(self.changed)
         s.status.connect(self.status)
 
+    def _add_or_pick(self, x: float, y: float) -> None:                # step-view hook: an armed
+        if not self.step_tab.pick(x, y):                                 # "Pick a point" takes the click
+            self.session.add_point(x, y)
+
     # -- the mode interface: intent goes to the session ----------------------------------------------
     def busy(self) -> bool:
         return self.session.running
@@ -228,15 +239,18 @@ class PlaygroundMode(QWidget):
         self.session.select_class(i)
 
     def get_state(self) -> dict:
-        return self.session.state().to_dict()
+        return self.session.state().to_dict() | {"runs": self.session.runs.to_dict()}   # runs hook
 
     def set_state(self, state: dict) -> None:
         """Restore a saved state exactly, as one unit; ValueError (changing nothing) if it is bad."""
+        runs = parse_runs(state)                                       # runs hook
         self.session.set_state(state)
+        self.session.runs.load(runs)                                   # runs hook
 
     def validate_state(self, state: dict) -> None:
         """ValueError, as set_state would raise it, changing nothing."""
         PlaygroundState.from_dict(state)
+        parse_runs(state)                                              # runs hook
 
     def can_undo(self) -> bool:
         return self.session.can_undo()

@@ -126,6 +126,10 @@ class NetworkDiagram(QWidget):
             boxes.append([QRectF(x - size / 2, y0 + i * gap - size / 2, size, size) for i in range(k)])
         return boxes
 
+    def neuron_boxes(self) -> list:
+        """Step-view hook: the neuron boxes per column (inputs, hidden layers, outputs), [] before a snapshot."""
+        return [list(col) for col in self._geometry()] if self._snap is not None else []
+
     # -- painting ------------------------------------------------------------------------------------
     def paintEvent(self, event) -> None:
         p = QPainter(self)

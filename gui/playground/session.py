@@ -33,6 +33,7 @@ from gui.playground.run import NetworkRun
 from gui.playground.speed import DEFAULT_SPEED, clamp_speed, speed_spec
 from gui.playground.state import PlaygroundState, empty_history
 from gui.playground.view_settings import ViewSettings
+from gui.runs.playground_runs import PlaygroundRuns
 
 ERASE_RADIUS = 0.45          # data units: a paint stroke with the eraser removes points this near
 CLICK_RADIUS = 0.9           # a click with the eraser removes the nearest point this near
@@ -83,6 +84,7 @@ class PlaygroundSession(QObject):
                              (self.changed, r.weights_changed)):
             theirs.connect(mine)
         r.said.connect(self.say)
+        self.runs = PlaygroundRuns(self)                 # runs hook: every training run recorded (gui/runs)
 
     # -- reading ---------------------------------------------------------------------------------
     @property
@@ -432,6 +434,7 @@ class PlaygroundSession(QObject):
 
     def shutdown(self) -> None:
         self._data_timer.stop()
+        self.runs.shutdown()                             # runs hook: a sweep's worker ends
         self.run.end()
 
     def set_visible(self, visible: bool) -> None:

@@ -16,8 +16,10 @@ class OverlayPlot(pg.PlotWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("runs.overlay")
-        self.setMinimumHeight(180)
+        self.setMinimumHeight(130)
         self.showGrid(x=True, y=True, alpha=0.2)
+        for side in ("left", "bottom"):                      # (a log axis read "9·10² (x0.001)" for 0.9)
+            self.getAxis(side).enableAutoSIPrefix(False)
         self.legend = self.addLegend(offset=(-10, 10), labelTextSize="8pt")
         self._items: list[pg.PlotDataItem] = []
         self.curve, self.x_axis = "test_loss", "epochs"

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -58,6 +57,7 @@ class RunsPanel(QWidget):
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.AscendingOrder)   # the order the runs were made
         self.table.verticalHeader().hide()
+        self.table.setMinimumHeight(90)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
         self.table.itemSelectionChanged.connect(self._selection_changed)
@@ -65,13 +65,18 @@ class RunsPanel(QWidget):
         self.plot = OverlayPlot()
         self.curve = QComboBox()
         self.curve.setObjectName("runs.curve")
+        self.curve.setToolTip("The curve of the selected runs drawn on the overlay")
         for key, text in (("test_loss", "test loss"), ("train_loss", "training loss"),
                           ("test_metric", "test accuracy / R²"), ("train_metric", "training accuracy / R²")):
             self.curve.addItem(text, key)
         self.x_axis = QComboBox()
         self.x_axis.setObjectName("runs.x_axis")
+        self.x_axis.setToolTip("Compare the runs by epoch, or by wall time (seconds)")
         self.x_axis.addItem("against epochs", "epochs")
         self.x_axis.addItem("against seconds", "seconds")
+        for combo in (self.curve, self.x_axis):          # narrow when the window is (the text may be cut)
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(9)
         self.curve.currentIndexChanged.connect(self._selection_changed)
         self.x_axis.currentIndexChanged.connect(self._selection_changed)
         self.differ = QLabel()
@@ -79,6 +84,7 @@ class RunsPanel(QWidget):
         self.differ.setWordWrap(True)
         self.weights_note = QLabel()
         self.weights_note.setObjectName("runs.weights_note")
+        self.weights_note.setWordWrap(True)
         buttons = QHBoxLayout()
         self.restore_btn = self._button(buttons, "Restore", "runs.restore",
                                         "Put the selected run's network and settings back into the builder",
@@ -86,9 +92,9 @@ class RunsPanel(QWidget):
         self.delete_btn = self._button(buttons, "Delete", "runs.delete", "Delete the selected runs",
                                        lambda: self.delete_requested.emit(self.selected()))
         buttons.addStretch(1)
-        self._button(buttons, "Export table…", "runs.export_csv", "Save the table as CSV",
+        self._button(buttons, "Table…", "runs.export_csv", "Export the table as CSV",
                      self.export_csv_requested.emit)
-        self._button(buttons, "Export plot…", "runs.export_png", "Save the overlay as PNG",
+        self._button(buttons, "Plot…", "runs.export_png", "Export the overlay as PNG",
                      self.export_png_requested.emit)
         top = QWidget()
         tl = QVBoxLayout(top)
@@ -105,14 +111,12 @@ class RunsPanel(QWidget):
         row.addWidget(self.x_axis)
         row.addStretch(1)
         bl.addLayout(row)
-        bl.addWidget(self.plot, 1)
         bl.addWidget(self.differ)
-        split = QSplitter(Qt.Vertical)
-        split.addWidget(top)
-        split.addWidget(bottom)
-        layout = QVBoxLayout(self)
+        bl.addWidget(self.plot, 1)
+        layout = QVBoxLayout(self)             # (no splitter: the main window names and remembers its splitters)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(split)
+        layout.addWidget(top, 2)
+        layout.addWidget(bottom, 3)
         self._selection_changed()
 
     def _button(self, layout, text, name, tip, slot) -> QPushButton:
@@ -141,6 +145,8 @@ class RunsPanel(QWidget):
                     item.setData(Qt.UserRole + 1, i)
                     flags = Qt.ItemIsSelectable | Qt.ItemIsEnabled
                     item.setFlags(flags | Qt.ItemIsEditable if key == "name" else flags)
+                    if key == "changes":
+                        item.setToolTip(str(v))
                     if key != "name" and key != "changes":
                         item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
                     self.table.setItem(i, c, item)
@@ -151,8 +157,8 @@ class RunsPanel(QWidget):
             self.table.setSortingEnabled(True)
             self._filling = False
         kept = sum(r.weights is not None for r in log.runs)
-        self.weights_note.setText(f"Weights kept for {kept} of {len(log)} runs (at most {log.max_weights}, "
-                                  "the newest); the others can be compared but not restored.")
+        self.weights_note.setText(f"Weights kept: {kept} of {len(log)} runs (at most {log.max_weights}, the newest)")
+        self.weights_note.setToolTip("Runs without weights can be compared but not restored.")
         self._selection_changed()
 
     def _add_row(self, i: int) -> None:

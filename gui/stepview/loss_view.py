@@ -26,7 +26,8 @@ class LossView(pg.PlotWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("step.loss_view")
-        self.setMinimumHeight(150)
+        self.setMinimumHeight(110)
+        self.setMinimumWidth(160)
         self.legend = self.addLegend(offset=(-10, 10), labelTextSize="8pt")
         self.curves = {name: self.plot([], [], pen=pg.mkPen(c, width=2), name=NAMES[name]) for name, c in PENS.items()}
         self.marks = pg.ScatterPlotItem(size=9, pen=pg.mkPen("k"), brush=pg.mkBrush("w"))

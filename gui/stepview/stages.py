@@ -34,7 +34,7 @@ def matrix_html(m, name: str = "") -> str:
     rows, cols = a.shape
     cells = []
     for i in range(min(rows, MAX_SHOWN)):
-        tds = "".join(f"<td align='right'>&nbsp;{_num(a[i, j])}&nbsp;</td>" for j in range(min(cols, MAX_SHOWN)))
+        tds = "".join(f"<td align='right' nowrap>&nbsp;{_num(a[i, j])}&nbsp;</td>" for j in range(min(cols, MAX_SHOWN)))
         if cols > MAX_SHOWN:
             tds += "<td>…</td>"
         cells.append(f"<tr>{tds}</tr>")

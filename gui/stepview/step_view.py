@@ -5,6 +5,7 @@ and the actual numbers; `highlight` tells the network diagram which layer and pa
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from gui.stepview.loss_view import LossView
@@ -35,6 +36,9 @@ class StepView(QWidget):
         self.play = QPushButton("Play")
         self.play.setObjectName("step.play")
         self.play.setCheckable(True)
+        self.back.setToolTip("The previous stage of the step")
+        self.next.setToolTip("The next stage of the step: forward, the loss, backward, the update")
+        self.play.setToolTip("Walk through the stages by themselves, one every few seconds")
         self.back.clicked.connect(lambda: self.go(self.index - 1))
         self.next.clicked.connect(lambda: self.go(self.index + 1))
         self.play.toggled.connect(self._play)
@@ -47,12 +51,17 @@ class StepView(QWidget):
             bar.addWidget(w)
         bar.addStretch(1)
         bar.addWidget(self.counter)
+        self.numbers.setMinimumHeight(90)
+        self.numbers.setWordWrapMode(QTextOption.NoWrap)     # a number is never split; a wide matrix scrolls
+        body = QHBoxLayout()                 # the numbers and the loss view side by side: the tab is wide, not tall
+        body.addWidget(self.numbers, 2)
+        body.addWidget(self.loss_view, 1)
         lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.title)
         lay.addWidget(self.formula)
-        lay.addWidget(self.numbers, 3)
+        lay.addLayout(body, 1)
         lay.addLayout(bar)
-        lay.addWidget(self.loss_view, 2)
         self._update()
 
     def show_step(self, numbers, classification: bool, loss_name: str) -> None:
