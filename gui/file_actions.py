@@ -147,31 +147,28 @@ class FileActions(QObject):
                          f"Loaded the model {Path(path).name}")
 
     def export_script(self, mode, path=None) -> bool:
-        pipe = self._need_pipeline(mode, "Export NumPy script")
-        if pipe is None:
-            return False
-        path = path or self._ask(True, "script", "Export the network as a NumPy script", SCRIPT_FILTER, ".py",
-                                 "mlp_network.py")
-        if path is None:
-            return False
-        title = f"{mode.title} network exported from MLP Studio"
-        return self._run("Export NumPy script",
-                         lambda: atomic_write_text(path, numpy_script(pipe, title=title)),
-                         f"Exported the network as {Path(path).name}")
+        return self._export(mode, path, "Export NumPy script", "Export the network as a NumPy script",
+                            "mlp_network.py",
+                            lambda pipe, p, title: atomic_write_text(p, numpy_script(pipe, title=title)),
+                            lambda p: Path(p).name)
 
     def export_torch(self, mode, path=None) -> bool:
         """The network as a PyTorch .py file plus its weights (.npz) beside it (engine/torch_export.py)."""
-        pipe = self._need_pipeline(mode, "Export for PyTorch")
+        from engine.torch_export import export_torch  # writes text and arrays; never imports torch
+        return self._export(mode, path, "Export for PyTorch", "Export the network for PyTorch",
+                            "mlp_network_torch.py", lambda pipe, p, title: export_torch(pipe, p, title=title),
+                            lambda p: f"{Path(p).with_suffix('.py').name} and its weights")
+
+    def _export(self, mode, path, what, question, default_name, write, written) -> bool:
+        """Export the mode's network as a script: `write(pipe, path, title)`; `written(path)` names the result."""
+        pipe = self._need_pipeline(mode, what)
         if pipe is None:
             return False
-        path = path or self._ask(True, "script", "Export the network for PyTorch", SCRIPT_FILTER, ".py",
-                                 "mlp_network_torch.py")
+        path = path or self._ask(True, "script", question, SCRIPT_FILTER, ".py", default_name)
         if path is None:
             return False
-        from engine.torch_export import export_torch  # writes text and arrays; never imports torch
         title = f"{mode.title} network exported from MLP Studio"
-        return self._run("Export for PyTorch", lambda: export_torch(pipe, path, title=title),
-                         f"Exported the network as {Path(path).with_suffix('.py').name} and its weights")
+        return self._run(what, lambda: write(pipe, path, title), f"Exported the network as {written(path)}")
 
     def _need_pipeline(self, mode, title):
         try:

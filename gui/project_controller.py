@@ -30,6 +30,15 @@ from gui.settings import AppSettings
 TRAINING_POLL_MS = 500
 
 
+def _part_error(file_name: str, mode, exc: Exception) -> ProjectFileError:
+    """The error for a mode that refused its part of a project: a ValueError's own words, else a short
+    message (and the traceback on stderr: that is a bug)."""
+    if not isinstance(exc, ValueError):
+        traceback.print_exception(exc, file=sys.stderr)
+    reason = str(exc) if isinstance(exc, ValueError) else short_message(exc)
+    return ProjectFileError(f"{file_name}: the {mode.title} part cannot be opened: {reason}")
+
+
 class ProjectController(QObject):
     title_changed = Signal(str)
 
@@ -145,16 +154,12 @@ class ProjectController(QObject):
                 try:
                     mode.set_state(part)
                 except Exception as exc:
-                    if not isinstance(exc, ValueError):
-                        traceback.print_exc(file=sys.stderr)
                     for done in reversed(applied):
                         try:
                             self.modes[done].set_state(before[done])
                         except Exception:
                             traceback.print_exc(file=sys.stderr)
-                    reason = str(exc) if isinstance(exc, ValueError) else short_message(exc)
-                    raise ProjectFileError(f"{name}: the {mode.title} part cannot be "
-                                           f"opened: {reason}") from None
+                    raise _part_error(name, mode, exc) from None
                 applied.append(key)
             self.window.set_current_mode_key(state.get("current_mode"))
         finally:
@@ -178,10 +183,7 @@ class ProjectController(QObject):
             try:
                 mode.validate_state(part)
             except Exception as exc:
-                if not isinstance(exc, ValueError):
-                    traceback.print_exc(file=sys.stderr)
-                reason = str(exc) if isinstance(exc, ValueError) else short_message(exc)
-                raise ProjectFileError(f"{path.name}: the {mode.title} part cannot be opened: {reason}") from None
+                raise _part_error(path.name, mode, exc) from None
         return state
 
     # -- prompts and dialogs ------------------------------------------------------------------

@@ -2,50 +2,33 @@
 
 Side panel: data, the network builder, training controls. Tabs: sample images, learning curves,
 evaluation, drawing. This widget only lays them out, shows its MnistSession (`self.session`, the
-lab's whole state and its runs) and forwards what the user asks for to it.
+lab's whole state and its runs) and forwards what the user asks for to it. Its layout is built by
+lab_layout.LabLayout, its questions and warnings asked by lab_dialogs.LabDialogs.
 """
 from __future__ import annotations
 
 from functools import partial
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QGroupBox,
-    QHBoxLayout,
-    QMessageBox,
-    QScrollArea,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from engine import ModelFileError, Pipeline
-from engine.presets import MNIST_PRESETS
 from engine.resources import shipped_model_path
-from gui.mnist.data_panel import DataPanel
 from gui.mnist.draw_canvas import CANVAS
-from gui.mnist.draw_panel import DrawPanel
-from gui.mnist.evaluation_view import EvaluationView
-from gui.mnist.sample_browser import SampleBrowser
+from gui.mnist.lab_dialogs import LabDialogs
+from gui.mnist.lab_layout import LabLayout
 from gui.mnist.session import MnistSession
 from gui.mnist.state import IMAGES, SHIPPED, STATE_VERSION, MnistState  # noqa: F401  (STATE_VERSION: for importers)
 from gui.mnist.text import count
-from gui.mnist.training_panel import TrainingPanel
-from gui.mnist.training_plots import TrainingPlots
-from gui.runs.lab_sweep import LAB_EPOCHS
 from gui.runs.mnist_runs import parse_runs
-from gui.runs.runs_tab import RunsTab
-from gui.widgets.network_builder import NetworkBuilder
 
 SHIPPED_MODEL = shipped_model_path()  # engine/resources.py: package data in a wheel, resources/ in a clone
-MODEL_FILTER = "MLP Studio model (*.npz);;All files (*)"
 TAB_SAMPLES, TAB_TRAINING, TAB_EVALUATION, TAB_DRAW = range(4)
 
 
-class MnistLabMode(QWidget):
+class MnistLabMode(LabLayout, LabDialogs, QWidget):
     title = "MNIST lab"
     status = Signal(str)
     changed = Signal()
@@ -81,51 +64,6 @@ class MnistLabMode(QWidget):
             self.session.say(problem, "error")
 
     # -- construction ----------------------------------------------------------------------------
-    def _build(self) -> None:
-        lay = QHBoxLayout(self)
-        side = QWidget()
-        sl = QVBoxLayout(side)
-        sl.setContentsMargins(4, 4, 4, 4)
-        self.data_panel = DataPanel()
-        sl.addWidget(self.data_panel)
-        box = QGroupBox("Network")
-        bl = QVBoxLayout(box)
-        self.builder = NetworkBuilder(box, task=IMAGES.kind, n_inputs=IMAGES.n_inputs, n_outputs=10)
-        self.builder.set_features_visible(False)
-        self.builder.set_input_count(IMAGES.n_inputs)
-        bl.addWidget(self.builder)
-        bl.addStretch(1)
-        # as tall as the presets' largest network needs: choosing a preset does not move the panels below
-        deepest = max(MNIST_PRESETS.values(), key=lambda p: len(p["recipe"]["hidden"]))
-        self.builder.set_recipe(deepest["recipe"])
-        box.setMinimumHeight(box.sizeHint().height())
-        sl.addWidget(box)
-        self.train_panel = TrainingPanel()
-        sl.addWidget(self.train_panel)
-        sl.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(side)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(side.sizeHint().width() + 24)
-        scroll.setMaximumWidth(max(380, side.sizeHint().width() + 24))
-        lay.addWidget(scroll)
-        self.tabs = QTabWidget()
-        self.samples = SampleBrowser()
-        self.plots = TrainingPlots()
-        self.evaluation = EvaluationView()
-        self.draw = DrawPanel()
-        for w, name, tip in (
-                (self.samples, "Samples", "The training images, by class."),
-                (self.plots, "Training", "Loss and accuracy curves, live while training."),
-                (self.evaluation, "Evaluation", "Test accuracy, per-class accuracy, confusion matrix, mistakes "
-                                                "and first-layer weights."),
-                (self.draw, "Draw", "Draw a digit and watch the network read it.")):
-            self.tabs.addTab(w, name)
-            self.tabs.setTabToolTip(self.tabs.count() - 1, tip)
-        self.runs_tab = RunsTab(self.session.run_records, epochs=LAB_EPOCHS)              # runs hook
-        self.tabs.addTab(self.runs_tab, "Runs")                                            # runs hook
-        lay.addWidget(self.tabs, 1)
 
     def _connect(self) -> None:
         s = self.session
@@ -161,17 +99,6 @@ class MnistLabMode(QWidget):
         s.warning.connect(self._message_box)
         s.project_changed.connect(self.changed)
 
-    def _make_actions(self) -> list[QAction]:
-        save = QAction("Save model…", self)
-        save.setShortcut(QKeySequence("Ctrl+Alt+S"))
-        save.setToolTip("Save the MNIST lab's trained network as an .npz model file.")
-        save.triggered.connect(self.save_model_dialog)
-        load = QAction("Open model…", self)
-        load.setShortcut(QKeySequence("Ctrl+Alt+O"))
-        load.setToolTip("Load a network saved by MLP Studio (an .npz model file) into the MNIST lab.")
-        load.triggered.connect(self.load_model_dialog)
-        return [save, load]
-
     def model_actions(self) -> list[QAction]:
         """'Save model…' (Ctrl+Alt+S) and 'Open model…' (Ctrl+Alt+O), for the main window's File menu."""
         return list(self._actions)
@@ -199,39 +126,6 @@ class MnistLabMode(QWidget):
         go = partial(self.session.start_training, one_epoch=one_epoch)
         if self._confirm_discard(go, one_epoch=one_epoch):
             go()
-
-    def _confirm_discard(self, then, *, one_epoch: bool = False) -> bool:
-        """True: go ahead now. False: a run now would throw away the network trained here, so ask first
-        (a non-blocking question, `last_message_box`; its "Train a new network" button calls `then`)."""
-        if not self.session.would_discard_model(one_epoch=one_epoch):
-            return True
-        if self.last_message_box is not None and self.last_message_box.property("discard"):
-            return False            # already asking
-        box = QMessageBox(QMessageBox.Question, "Train a new network?",
-                          "Training now starts from new random weights and replaces the network trained here "
-                          "(its curves and evaluation too). Save it first with File → Save model… "
-                          "(Ctrl+Alt+S) to keep it.", QMessageBox.Cancel, self)
-        box.setProperty("discard", True)
-        new = box.addButton("Train a new network", QMessageBox.AcceptRole)
-        box.setDefaultButton(QMessageBox.Cancel)
-        box.setAttribute(Qt.WA_DeleteOnClose)
-        box.setWindowModality(Qt.WindowModal)
-        new.clicked.connect(then)
-        self.last_message_box = box
-        box.destroyed.connect(self._forget_box)
-        box.open()
-        return False
-
-    def show_augmented_samples(self):
-        """A dialog with training images and random augmented variants of each; None without data."""
-        if self.session.data is None:
-            self.session.say("Load the data first: the samples are training images.", "error")
-            return None
-        from gui.mnist.augment_preview import AugmentPreview
-        dialog = AugmentPreview(self.session.data, self.session.recipe.get("augment"), self)
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
-        dialog.show()
-        return dialog
 
     def stop_training(self) -> None:
         self.session.stop_training()
@@ -318,21 +212,6 @@ class MnistLabMode(QWidget):
     def load_model(self, path) -> bool:
         """Load a model file for drawing and evaluation; on a bad file show why and change nothing."""
         return self.session.load_model(path)
-
-    def save_model_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save the MNIST network", self._model_dir or "mnist_model.npz",
-                                              MODEL_FILTER)
-        if path:
-            if not path.lower().endswith(".npz"):
-                path += ".npz"
-            self._model_dir = path
-            self.save_model(path)
-
-    def load_model_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open a network for the MNIST lab", self._model_dir, MODEL_FILTER)
-        if path:
-            self._model_dir = path
-            self.load_model(path)
 
     def show_test_image(self, k: int) -> None:
         """Show test image k's probabilities under the network in use (Evaluation → Chosen image)."""
@@ -432,18 +311,6 @@ class MnistLabMode(QWidget):
 
     def _show_message(self, text: str, severity: str) -> None:
         self.status.emit(text)
-
-    def _message_box(self, title: str, text: str) -> None:
-        """A warning that does not block (the event loop, workers and tests keep running)."""
-        box = QMessageBox(QMessageBox.Warning, title, text, QMessageBox.Ok, self)
-        box.setAttribute(Qt.WA_DeleteOnClose)
-        box.setWindowModality(Qt.WindowModal)
-        self.last_message_box = box
-        box.destroyed.connect(self._forget_box)
-        box.open()
-
-    def _forget_box(self, *_args) -> None:
-        self.last_message_box = None
 
     # -- events ----------------------------------------------------------------------------------
     def showEvent(self, event) -> None:

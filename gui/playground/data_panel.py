@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from engine.tasks import task_of
 from gui.widgets.colors import CLASS_HEX, CLASS_NAMES
+from gui.widgets.forms import choice_box
 
 TASK_ITEMS = (("classification", "Classification (2D)"), ("regression", "Regression (2D surface)"),
               ("regression1d", "Regression (1D curve)"))
@@ -62,13 +63,9 @@ class DataPanel(QWidget):
         lay.addWidget(QLabel("<b>Data</b>"))
         form = QFormLayout()
         form.setVerticalSpacing(3)
-        self.task_combo = QComboBox()
-        for key, label in TASK_ITEMS:
-            self.task_combo.addItem(label, key)
-        self.task_combo.setToolTip("Classification: predict a class for each point (softmax + cross-entropy). "
-                                   "Regression: predict a number (a linear output, squared or absolute error). "
-                                   "Each task keeps its own points.")
-        self.task_combo.currentIndexChanged.connect(self._on_task)
+        self.task_combo = choice_box(TASK_ITEMS, "Classification: predict a class for each point (softmax + "
+                                     "cross-entropy). Regression: predict a number (a linear output, squared or "
+                                     "absolute error). Each task keeps its own points.", self._on_task)
         form.addRow("Task", self.task_combo)
         self.classes_spin = QSpinBox()
         self.classes_spin.setRange(2, 8)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from engine.layers import ACTIVATIONS
 from engine.recipe import count_parameters, default_recipe, validate_recipe
 from engine.tasks import FEATURES, MAX_LAYERS, MAX_UNITS
+from gui.widgets.forms import choice_box
 from gui.widgets.log_spin import LogSpinBox
 
 FEATURE_LABELS = {"x1": "x₁", "x2": "x₂", "x1^2": "x₁²", "x2^2": "x₂²", "x1*x2": "x₁·x₂",
@@ -164,22 +165,16 @@ class NetworkBuilder(QWidget):
         self.output_label = QLabel()
         self.output_label.setWordWrap(True)
         form.addRow("Output", self.output_label)
-        self.loss_combo = QComboBox()
-        for key, label in REGRESSION_LOSSES:
-            self.loss_combo.addItem(label, key)
-        self.loss_combo.setToolTip("The loss L the training makes small. Squared error punishes big misses "
-                                   "hard; absolute error treats all misses alike and is less swayed by outliers.")
-        self.loss_combo.currentIndexChanged.connect(self._emit)
+        self.loss_combo = choice_box(REGRESSION_LOSSES, "The loss L the training makes small. Squared error punishes "
+                                     "big misses hard; absolute error treats all misses alike and is less swayed by "
+                                     "outliers.", self._emit)
         form.addRow("Loss", self.loss_combo)
         self._loss_row_label = form.labelForField(self.loss_combo)
 
-        self.optimizer_combo = QComboBox()
-        for key, label in OPTIMIZERS:
-            self.optimizer_combo.addItem(label, key)
-        self.optimizer_combo.setToolTip("How the gradient becomes a step. SGD: W ← W − η·∂L/∂W. Momentum keeps "
-                                        "a running direction that smooths noisy minibatch steps. Adam scales each "
-                                        "weight's step by its own gradient history and usually needs a smaller η.")
-        self.optimizer_combo.currentIndexChanged.connect(self._on_optimizer)
+        self.optimizer_combo = choice_box(OPTIMIZERS, "How the gradient becomes a step. SGD: W ← W − η·∂L/∂W. "
+                                          "Momentum keeps a running direction that smooths noisy minibatch steps. "
+                                          "Adam scales each weight's step by its own gradient history and usually "
+                                          "needs a smaller η.", self._on_optimizer)
         form.addRow("Optimizer", self.optimizer_combo)
         self.momentum_spin = QDoubleSpinBox()
         self.momentum_spin.setRange(0.0, 0.99)

@@ -1,0 +1,81 @@
+"""The MNIST lab's layout: the side panel (data, network, training), the tabs and the File menu's
+model actions. A mixin of MnistLabMode (gui/mnist/mode.py), which calls it once on construction.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+
+from engine.presets import MNIST_PRESETS
+from gui.mnist.data_panel import DataPanel
+from gui.mnist.draw_panel import DrawPanel
+from gui.mnist.evaluation_view import EvaluationView
+from gui.mnist.sample_browser import SampleBrowser
+from gui.mnist.state import IMAGES
+from gui.mnist.training_panel import TrainingPanel
+from gui.mnist.training_plots import TrainingPlots
+from gui.runs.lab_sweep import LAB_EPOCHS
+from gui.runs.runs_tab import RunsTab
+from gui.widgets.network_builder import NetworkBuilder
+
+
+class LabLayout:
+    """Builds the lab's widgets (attributes of the mode) and its model actions."""
+
+    def _build(self) -> None:
+        lay = QHBoxLayout(self)
+        side = QWidget()
+        sl = QVBoxLayout(side)
+        sl.setContentsMargins(4, 4, 4, 4)
+        self.data_panel = DataPanel()
+        sl.addWidget(self.data_panel)
+        box = QGroupBox("Network")
+        bl = QVBoxLayout(box)
+        self.builder = NetworkBuilder(box, task=IMAGES.kind, n_inputs=IMAGES.n_inputs, n_outputs=10)
+        self.builder.set_features_visible(False)
+        self.builder.set_input_count(IMAGES.n_inputs)
+        bl.addWidget(self.builder)
+        bl.addStretch(1)
+        # as tall as the presets' largest network needs: choosing a preset does not move the panels below
+        deepest = max(MNIST_PRESETS.values(), key=lambda p: len(p["recipe"]["hidden"]))
+        self.builder.set_recipe(deepest["recipe"])
+        box.setMinimumHeight(box.sizeHint().height())
+        sl.addWidget(box)
+        self.train_panel = TrainingPanel()
+        sl.addWidget(self.train_panel)
+        sl.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(side)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(side.sizeHint().width() + 24)
+        scroll.setMaximumWidth(max(380, side.sizeHint().width() + 24))
+        lay.addWidget(scroll)
+        self.tabs = QTabWidget()
+        self.samples = SampleBrowser()
+        self.plots = TrainingPlots()
+        self.evaluation = EvaluationView()
+        self.draw = DrawPanel()
+        for w, name, tip in (
+                (self.samples, "Samples", "The training images, by class."),
+                (self.plots, "Training", "Loss and accuracy curves, live while training."),
+                (self.evaluation, "Evaluation", "Test accuracy, per-class accuracy, confusion matrix, mistakes "
+                                                "and first-layer weights."),
+                (self.draw, "Draw", "Draw a digit and watch the network read it.")):
+            self.tabs.addTab(w, name)
+            self.tabs.setTabToolTip(self.tabs.count() - 1, tip)
+        self.runs_tab = RunsTab(self.session.run_records, epochs=LAB_EPOCHS)              # runs hook
+        self.tabs.addTab(self.runs_tab, "Runs")                                            # runs hook
+        lay.addWidget(self.tabs, 1)
+
+    def _make_actions(self) -> list[QAction]:
+        save = QAction("Save model…", self)
+        save.setShortcut(QKeySequence("Ctrl+Alt+S"))
+        save.setToolTip("Save the MNIST lab's trained network as an .npz model file.")
+        save.triggered.connect(self.save_model_dialog)
+        load = QAction("Open model…", self)
+        load.setShortcut(QKeySequence("Ctrl+Alt+O"))
+        load.setToolTip("Load a network saved by MLP Studio (an .npz model file) into the MNIST lab.")
+        load.triggered.connect(self.load_model_dialog)
+        return [save, load]
