@@ -86,6 +86,11 @@ def unit_health(model, X: np.ndarray, max_points: int = 2000) -> UnitHealth:
     return UnitHealth(tuple(kinds), tuple(dead), tuple(sat), tuple(share))
 
 
+def _first_bad_layer(masks) -> int | None:
+    """The first hidden layer with at least LAYER_SHARE of its units flagged in `masks` (one bool array a layer)."""
+    return next((i for i, m in enumerate(masks) if len(m) and m.mean() >= LAYER_SHARE), None)
+
+
 def _trend(values: np.ndarray) -> float:
     """Least-squares slope per epoch, relative to the mean level (0 for fewer than 3 values)."""
     v = values[np.isfinite(values)]
@@ -134,25 +139,24 @@ def diagnose(train_loss, test_loss=None, *, guess: float | None = None, metric=N
                 + ".",
                 "Lower the learning rate (try a third or a tenth of it), then press Reset."))
     if health is not None:
-        for i, dead in enumerate(health.dead):
-            if len(dead) and dead.mean() >= LAYER_SHARE:
-                n = int(dead.sum())
-                out.append(Diagnosis(
-                    "dead_relu",
-                    f"{n} of {len(dead)} ReLU neurons in hidden layer {i + 1} are dead: they output 0 on every "
-                    "training point, so no gradient reaches their weights.",
-                    "Lower the learning rate and press Reset, or use LeakyReLU or tanh.",
-                    tuple(np.flatnonzero(d) for d in health.dead)))
-                break
-        for i, (kind, sat) in enumerate(zip(health.kinds, health.saturated, strict=True)):
-            if len(sat) and sat.mean() >= LAYER_SHARE:
-                out.append(Diagnosis(
-                    "saturated",
-                    f"{int(sat.sum())} of {len(sat)} {kind.lower()} neurons in hidden layer {i + 1} are saturated: "
-                    "|z| is so large that α′(z) ≈ 0 and their weights barely learn.",
-                    "Lower the learning rate and press Reset (or use ReLU).",
-                    tuple(np.flatnonzero(s) for s in health.saturated)))
-                break
+        i = _first_bad_layer(health.dead)
+        if i is not None:
+            dead = health.dead[i]
+            out.append(Diagnosis(
+                "dead_relu",
+                f"{int(dead.sum())} of {len(dead)} ReLU neurons in hidden layer {i + 1} are dead: they output 0 "
+                "on every training point, so no gradient reaches their weights.",
+                "Lower the learning rate and press Reset, or use LeakyReLU or tanh.",
+                tuple(np.flatnonzero(d) for d in health.dead)))
+        i = _first_bad_layer(health.saturated)
+        if i is not None:
+            sat = health.saturated[i]
+            out.append(Diagnosis(
+                "saturated",
+                f"{int(sat.sum())} of {len(sat)} {health.kinds[i].lower()} neurons in hidden layer {i + 1} are "
+                "saturated: |z| is so large that α′(z) ≈ 0 and their weights barely learn.",
+                "Lower the learning rate and press Reset (or use ReLU).",
+                tuple(np.flatnonzero(s) for s in health.saturated)))
     # a stall or a train/test gap is only a symptom when the learning rate or dead/saturated units are the cause
     caused = any(d.kind in ("lr_too_high", "dead_relu", "saturated") for d in out)
     if len(tr) >= window and not caused:

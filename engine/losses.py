@@ -91,34 +91,38 @@ class BCEWithLogitsLoss(Loss):
         return self._grad
 
 
-class MSELoss(Loss):
+class _ErrorLoss(Loss):
+    """A mean over the errors d = y − t of the regression outputs; a subclass gives the mean and its gradient."""
+
+    def forward(self, output, target):
+        d = output - target.reshape(output.shape)
+        n = d.size
+        value, self._grad = self._mean_and_grad(d, n) if n else (0.0, d)
+        return value
+
+    def _mean_and_grad(self, d, n):
+        raise NotImplementedError
+
+    def backward(self):
+        return self._grad
+
+
+class MSELoss(_ErrorLoss):
     """Squared error: L = mean( (y − t)² )."""
 
     name = "squared error"
 
-    def forward(self, output, target):
-        d = output - target.reshape(output.shape)
-        n = d.size
-        self._grad = d * (2.0 / n) if n else d                # dL/dy = 2 (y − t) / N
-        return float((d * d).sum() / n) if n else 0.0
-
-    def backward(self):
-        return self._grad
+    def _mean_and_grad(self, d, n):
+        return float((d * d).sum() / n), d * (2.0 / n)      # dL/dy = 2 (y − t) / N
 
 
-class L1Loss(Loss):
+class L1Loss(_ErrorLoss):
     """Absolute error: L = mean( |y − t| )."""
 
     name = "absolute error"
 
-    def forward(self, output, target):
-        d = output - target.reshape(output.shape)
-        n = d.size
-        self._grad = np.sign(d) * (1.0 / n) if n else d      # dL/dy = sign(y − t) / N
-        return float(np.abs(d).sum() / n) if n else 0.0
-
-    def backward(self):
-        return self._grad
+    def _mean_and_grad(self, d, n):
+        return float(np.abs(d).sum() / n), np.sign(d) * (1.0 / n)   # dL/dy = sign(y − t) / N
 
 
 LOSSES = {"cross_entropy": CrossEntropyLoss, "bce": BCEWithLogitsLoss, "mse": MSELoss, "l1": L1Loss}
