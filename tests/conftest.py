@@ -25,3 +25,41 @@ import pytest  # noqa: E402
 @pytest.fixture
 def rng():
     return np.random.default_rng(1234)
+
+
+@pytest.fixture
+def shown_playground(qtbot):
+    """A factory: make(seed) gives a PlaygroundMode shown at 1280×720 once its first snapshot is there;
+    every mode made is shut down after the test."""
+    from gui.playground import PlaygroundMode
+    from tests.qt_wait import wait_until
+
+    made = []
+
+    def make(seed: int):
+        m = PlaygroundMode(seed=seed)
+        qtbot.addWidget(m)
+        m.resize(1280, 720)
+        m.show()
+        made.append(m)
+        assert wait_until(lambda: m.session.last_snapshot is not None, 30), "no first snapshot"
+        return m
+
+    yield make
+    for m in made:
+        m.shutdown()
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    """The real main window (all modes) with its own settings and data folder; its modes shut down after."""
+    from gui.app import configure_pyqtgraph
+    from gui.main_window import MainWindow
+    from gui.settings import AppSettings
+
+    configure_pyqtgraph()
+    w = MainWindow(settings=AppSettings(tmp_path / "settings.ini"), data_dir=tmp_path / "data", seed=0)
+    qtbot.addWidget(w)
+    yield w
+    for mode in w.modes.values():
+        mode.shutdown()

@@ -147,3 +147,15 @@ class BareMode(QWidget):
     def busy(self): return False
     def get_state(self): return {"n": 1}
     def set_state(self, state): pass
+
+
+def make_window(qtbot, env, modes=None, **kw):
+    """A MainWindow over two FakeModes (or `modes`) with the settings and data folder of `env`."""
+    from gui.main_window import MainWindow
+    from gui.settings import AppSettings
+
+    if modes is None:
+        modes = {"fake": FakeMode(title="Fake A"), "other": FakeMode(title="Fake B", seed=1)}
+    w = MainWindow(modes=modes, settings=AppSettings(env["settings"]), data_dir=env["data"], **kw)
+    qtbot.addWidget(w)
+    return w

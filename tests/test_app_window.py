@@ -6,7 +6,7 @@ import sys
 
 import numpy as np
 import pytest
-from fake_mode import BareMode, FakeMode
+from fake_mode import BareMode, FakeMode, make_window
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
@@ -31,14 +31,6 @@ def env(tmp_path, monkeypatch):
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text, *a: warnings.append(text)))
     return {"dir": tmp_path, "settings": tmp_path / "settings.ini", "data": tmp_path / "data", "warnings": warnings,
             "asked": asked}
-
-
-def make_window(qtbot, env, modes=None, **kw):
-    if modes is None:
-        modes = {"fake": FakeMode(title="Fake A"), "other": FakeMode(title="Fake B", seed=1)}
-    w = MainWindow(modes=modes, settings=AppSettings(env["settings"]), data_dir=env["data"], **kw)
-    qtbot.addWidget(w)
-    return w
 
 
 def answer(monkeypatch, button, log=None):

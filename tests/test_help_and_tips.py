@@ -1,24 +1,10 @@
 """Help lists every key the window has (read from its actions, so it cannot go stale) and long tooltips are
 wrapped to a readable width (issue 9)."""
-import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QTabBar, QWidget
 
-from gui.app import configure_pyqtgraph
 from gui.dialogs.keys import shortcut_rows
-from gui.main_window import MainWindow
-from gui.settings import AppSettings
 from gui.tooltips import WRAP_AT, is_rich, wrap_tooltip
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    configure_pyqtgraph()
-    w = MainWindow(settings=AppSettings(tmp_path / "settings.ini"), data_dir=tmp_path / "data", seed=0)
-    qtbot.addWidget(w)
-    yield w
-    for mode in w.modes.values():
-        mode.shutdown()
 
 
 def test_help_lists_every_shortcut_of_the_window(window):

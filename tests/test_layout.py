@@ -4,10 +4,6 @@ import pytest
 from PySide6.QtCore import QEventLoop, QRect, QTimer
 from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QTabWidget, QWidget
 
-from gui.app import configure_pyqtgraph
-from gui.main_window import MainWindow
-from gui.settings import AppSettings
-
 SIZES = [(1280, 720), (1366, 768)]
 
 
@@ -15,16 +11,6 @@ def settle(ms=60):
     loop = QEventLoop()
     QTimer.singleShot(ms, loop.quit)
     loop.exec()
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    configure_pyqtgraph()
-    w = MainWindow(settings=AppSettings(tmp_path / "settings.ini"), data_dir=tmp_path / "data", seed=0)
-    qtbot.addWidget(w)
-    yield w
-    for mode in w.modes.values():
-        mode.shutdown()
 
 
 def _scrolled(widget: QWidget, top: QWidget) -> bool:

@@ -1,5 +1,4 @@
 """Training you can watch: the speed control, the step buttons and the diagnoses, through the real mode."""
-import time
 
 import numpy as np
 import pytest
@@ -9,23 +8,10 @@ from engine import Pipeline
 from engine.adopt import fixed_scaling
 from engine.recipe import build_loss, build_model_from_recipe
 from engine.tasks import task_of
-from gui.playground import PlaygroundMode
 from gui.playground.speed import DEFAULT_SPEED, FULL_SPEED
+from tests.qt_wait import wait_until as wait_for
 
 TIMEOUT = 20000
-
-
-def wait_for(cond, timeout_s: float, poll_ms: int = 25) -> bool:
-    """Run the event loop until `cond()` holds or `timeout_s` passed (a QEventLoop, not qWait, so the
-    worker thread is never starved). True if it held."""
-    end = time.monotonic() + timeout_s
-    while time.monotonic() < end:
-        if cond():
-            return True
-        loop = QEventLoop()
-        QTimer.singleShot(poll_ms, loop.quit)
-        loop.exec()
-    return bool(cond())
 
 
 def run_for(seconds: float) -> None:
@@ -35,14 +21,8 @@ def run_for(seconds: float) -> None:
 
 
 @pytest.fixture
-def mode(qtbot):
-    m = PlaygroundMode(seed=7)
-    qtbot.addWidget(m)
-    m.resize(1280, 720)
-    m.show()
-    assert wait_for(lambda: m.session.last_snapshot is not None, 20)
-    yield m
-    m.shutdown()
+def mode(shown_playground):
+    return shown_playground(7)
 
 
 def paused(m) -> bool:

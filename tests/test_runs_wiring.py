@@ -2,41 +2,22 @@
 worker (stoppable, keeping finished runs), saves its runs in the project; the Runs tab overlays them."""
 import numpy as np
 import pytest
-from PySide6.QtCore import QEventLoop, QTimer
 
 from engine.project_file import load_project, save_project
 from engine.runs import differences
 from gui.playground import PlaygroundMode
+from tests.qt_wait import wait_until
 
 TIMEOUT = 30000
 
 
 def wait_for(cond, timeout=TIMEOUT):
-    """Spin an event loop until cond() (QTest.qWait can starve worker threads: see the qt notes)."""
-    loop, t = QEventLoop(), QTimer()
-    t.setInterval(10)
-    t.timeout.connect(lambda: loop.quit() if cond() else None)
-    give_up = QTimer()
-    give_up.setSingleShot(True)
-    give_up.timeout.connect(loop.quit)
-    t.start()
-    give_up.start(timeout)
-    if not cond():
-        loop.exec()
-    t.stop()
-    give_up.stop()
-    assert cond(), "timed out"
+    assert wait_until(cond, timeout / 1000), "timed out"
 
 
 @pytest.fixture
-def mode(qtbot):
-    m = PlaygroundMode(seed=3)
-    qtbot.addWidget(m)
-    m.resize(1280, 720)
-    m.show()
-    wait_for(lambda: m.session.last_snapshot is not None)
-    yield m
-    m.shutdown()
+def mode(shown_playground):
+    return shown_playground(3)
 
 
 def train_epochs(m, n):

@@ -3,7 +3,7 @@ text/number fields, training as unsaved work, project validation without opening
 seeded default modes. Fake modes (tests/fake_mode.py) unless a test needs the real ones."""
 import numpy as np
 import pytest
-from fake_mode import BareMode, FakeMode
+from fake_mode import BareMode, FakeMode, make_window
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QComboBox, QDoubleSpinBox, QLineEdit, QVBoxLayout, QWidget
@@ -19,14 +19,6 @@ from gui.settings import AppSettings
 @pytest.fixture
 def env(tmp_path):
     return {"dir": tmp_path, "settings": tmp_path / "settings.ini", "data": tmp_path / "data"}
-
-
-def make_window(qtbot, env, modes=None, **kw):
-    if modes is None:
-        modes = {"fake": FakeMode(title="Fake A"), "other": FakeMode(title="Fake B", seed=1)}
-    w = MainWindow(modes=modes, settings=AppSettings(env["settings"]), data_dir=env["data"], **kw)
-    qtbot.addWidget(w)
-    return w
 
 
 def wait(ms: int) -> None:

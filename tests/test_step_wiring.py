@@ -9,19 +9,12 @@ from engine.adopt import playground_pipeline
 from engine.api import predict_scores
 from engine.explain import explain_step
 from engine.recipe import build_loss
-from gui.playground import PlaygroundMode
 from tests.test_runs_wiring import train_epochs, wait_for
 
 
 @pytest.fixture
-def mode(qtbot):
-    m = PlaygroundMode(seed=4)
-    qtbot.addWidget(m)
-    m.resize(1280, 720)
-    m.show()
-    wait_for(lambda: m.session.last_snapshot is not None)
-    yield m
-    m.shutdown()
+def mode(shown_playground):
+    return shown_playground(4)
 
 
 def test_an_armed_click_picks_the_nearest_training_point_and_shows_the_engines_numbers(mode, qtbot):

@@ -3,11 +3,12 @@ sees them (engine/augment.py's Augmenter, the same settings and the same kind of
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QScrollArea, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout
 
 from engine.api import pixels_to_inputs
 from engine.augment import Augmenter, validate_augment
 from gui.mnist.image_grid import ImageGrid
+from gui.widgets.forms import scrolled
 
 ROWS, VARIANTS = 6, 7
 
@@ -46,10 +47,7 @@ class AugmentPreview(QDialog):
         text.setWordWrap(True)
         lay.addWidget(text)
         self.grid = ImageGrid(cell=56)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.grid)
-        lay.addWidget(scroll, 1)
+        lay.addWidget(scrolled(self.grid), 1)
         again = QPushButton("New samples")
         again.setToolTip("Draw other images and other random changes.")
         again.clicked.connect(self.refresh)

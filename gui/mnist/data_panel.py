@@ -9,9 +9,10 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
-    QPushButton,
     QVBoxLayout,
 )
+
+from gui.widgets.forms import button
 
 SUBSETS = (60000, 10000, 2000)
 
@@ -24,17 +25,15 @@ class DataPanel(QGroupBox):
         super().__init__("Data", parent)
         lay = QVBoxLayout(self)
         row = QHBoxLayout()
-        self.load_button = QPushButton("Load MNIST")
-        self.load_button.setToolTip("Load the bundled MNIST handwritten digits: 60,000 training and 10,000 test "
-                                    "images of 28×28 grey pixels, labelled 0–9.")
-        self.load_button.clicked.connect(lambda: self.load_requested.emit(None))
+        self.load_button = button("Load MNIST", lambda: self.load_requested.emit(None),
+                                  "Load the bundled MNIST handwritten digits: 60,000 training and 10,000 test images of"
+                                  " 28×28 grey pixels, labelled 0–9.")
         row.addWidget(self.load_button)
-        self.folder_button = QPushButton("Open IDX folder…")
-        self.folder_button.setToolTip("Load another data set in MNIST's IDX format (e.g. Fashion-MNIST): a folder "
-                                      "with train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte "
-                                      "and t10k-labels-idx1-ubyte (optionally .gz), and optionally classes.txt "
-                                      "with one class name per line.")
-        self.folder_button.clicked.connect(self._choose_folder)
+        self.folder_button = button("Open IDX folder…", self._choose_folder,
+                                    "Load another data set in MNIST's IDX format (e.g. Fashion-MNIST): a folder with "
+                                    "train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte and "
+                                    "t10k-labels-idx1-ubyte (optionally .gz), and optionally classes.txt with one class"
+                                    " name per line.")
         row.addWidget(self.folder_button)
         lay.addLayout(row)
         self.progress = QProgressBar()

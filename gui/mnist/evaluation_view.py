@@ -5,12 +5,13 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from gui.mnist.bars import BarList, zoomed_start
 from gui.mnist.confusion_matrix import BAD, ConfusionMatrixView
 from gui.mnist.image_grid import ImageGrid
 from gui.mnist.text import count
+from gui.widgets.forms import scrolled
 
 MAX_GALLERY = 300
 MAX_WEIGHTS = 256
@@ -75,10 +76,7 @@ class EvaluationView(QWidget):
         self.gallery.set_empty_text("No images to show.")
         self.gallery.setToolTip("")
         self.gallery.clicked.connect(self._gallery_clicked)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.gallery)
-        gl.addWidget(scroll, 1)
+        gl.addWidget(scrolled(self.gallery), 1)
         self.tabs.addTab(gallery_page, "Images")
         self.tabs.setTabToolTip(0, "Misclassified test images with their true label, the network's answer and "
                                    "its confidence; or the images of the confusion-matrix cell you clicked.")
@@ -89,10 +87,7 @@ class EvaluationView(QWidget):
         wl.addWidget(help_label)
         self.weights = ImageGrid(cell=56)
         self.weights.set_empty_text("No network yet.")
-        wscroll = QScrollArea()
-        wscroll.setWidgetResizable(True)
-        wscroll.setWidget(self.weights)
-        wl.addWidget(wscroll, 1)
+        wl.addWidget(scrolled(self.weights), 1)
         self.tabs.addTab(weights_page, "First-layer weights")
         self.tabs.setTabToolTip(1, WEIGHTS_HELP)
         self._build_chosen_page()

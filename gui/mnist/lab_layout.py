@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
 
 from engine.presets import MNIST_PRESETS
 from gui.mnist.data_panel import DataPanel
@@ -17,6 +17,7 @@ from gui.mnist.training_panel import TrainingPanel
 from gui.mnist.training_plots import TrainingPlots
 from gui.runs.lab_sweep import LAB_EPOCHS
 from gui.runs.runs_tab import RunsTab
+from gui.widgets.forms import scrolled
 from gui.widgets.network_builder import NetworkBuilder
 
 
@@ -45,9 +46,7 @@ class LabLayout:
         self.train_panel = TrainingPanel()
         sl.addWidget(self.train_panel)
         sl.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(side)
+        scroll = scrolled(side)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         scroll.setMinimumWidth(side.sizeHint().width() + 24)
         scroll.setMaximumWidth(max(380, side.sizeHint().width() + 24))

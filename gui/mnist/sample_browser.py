@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from gui.mnist.image_grid import ImageGrid
 from gui.mnist.text import count
+from gui.widgets.forms import scrolled
 
 PER_CLASS_ALL = 16   # images per class in the "all classes" view
 PER_CLASS_ONE = 120  # images in the one-class view
@@ -35,10 +36,7 @@ class SampleBrowser(QWidget):
         lay.addLayout(top)
         self.grid = ImageGrid(cell=42)
         self.grid.set_empty_text("No data loaded yet. Load MNIST (or another IDX folder) in the side panel.")
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.grid)
-        lay.addWidget(scroll, 1)
+        lay.addWidget(scrolled(self.grid), 1)
         self._set_enabled(False)
 
     def _set_enabled(self, on: bool) -> None:

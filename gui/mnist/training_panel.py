@@ -12,13 +12,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
 )
 
 from engine.presets import MNIST_PRESETS
 from gui.mnist.state import CUSTOM
+from gui.widgets.forms import button
 
 # training time of each preset on two cores (engine/presets.py's descriptions; the robust one from
 # resources/models/README.md: 1,255 s), shown in the list so nobody starts a 20-minute run by surprise
@@ -71,35 +71,29 @@ class TrainingPanel(QGroupBox):
         grid.addWidget(self.epochs, 1, 1)
         lay.addLayout(grid)
         aug = QHBoxLayout()
-        self.augment = QCheckBox("Augment images")
-        self.augment.setToolTip("Augmentation: every epoch, each training image is changed anew at random "
-                                "(rotation, scale, slant, shift, stroke width, elastic distortion) with the same "
-                                "label. The network learns digits from more hands; an epoch takes longer. Test "
-                                "images are never changed.")
-        self.augment.toggled.connect(self.augment_toggled)
-        self.augment_samples = QPushButton("Show samples…")
-        self.augment_samples.setToolTip("A grid of training images next to random augmented variants of each.")
-        self.augment_samples.clicked.connect(self.augment_preview_clicked)
+        self.augment = button("Augment images", self.augment_toggled,
+                              "Augmentation: every epoch, each training image is changed anew at random (rotation, "
+                              "scale, slant, shift, stroke width, elastic distortion) with the same label. The network "
+                              "learns digits from more hands; an epoch takes longer. Test images are never changed.",
+                              QCheckBox)
+        self.augment_samples = button("Show samples…", self.augment_preview_clicked,
+                                      "A grid of training images next to random augmented variants of each.")
         aug.addWidget(self.augment)
         aug.addWidget(self.augment_samples)
         aug.addStretch(1)
         lay.addLayout(aug)
         row = QHBoxLayout()
-        self.train_button = QPushButton("Train")
-        self.train_button.setToolTip("Start training (Space). After Pause or Stop it continues from the current "
-                                     "weights, unless the network or data changed.")
-        self.train_button.clicked.connect(self.train_clicked)
-        self.pause_button = QPushButton("Pause")
-        self.pause_button.setToolTip("Pause training between two minibatches (Space). The weights are kept.")
-        self.pause_button.clicked.connect(self.pause_clicked)
-        self.stop_button = QPushButton("Stop")
-        self.stop_button.setToolTip("End this run now, even in the middle of an epoch, and evaluate the network "
-                                    "as it is.")
-        self.stop_button.clicked.connect(self.stop_clicked)
-        self.reset_button = QPushButton("Reset")
-        self.reset_button.setToolTip("Forget the trained weights and the curves: the next run starts from new "
-                                     "random weights W⁽⁰⁾, b⁽⁰⁾ (R).")
-        self.reset_button.clicked.connect(self.reset_clicked)
+        self.train_button = button("Train", self.train_clicked,
+                                   "Start training (Space). After Pause or Stop it continues from the current weights, "
+                                   "unless the network or data changed.")
+        self.pause_button = button("Pause", self.pause_clicked,
+                                   "Pause training between two minibatches (Space). The weights are kept.")
+        self.stop_button = button("Stop", self.stop_clicked,
+                                  "End this run now, even in the middle of an epoch, and evaluate the network "
+                                  "as it is.")
+        self.reset_button = button("Reset", self.reset_clicked,
+                                   "Forget the trained weights and the curves: the next run starts from new random "
+                                   "weights W⁽⁰⁾, b⁽⁰⁾ (R).")
         for b in (self.train_button, self.pause_button, self.stop_button, self.reset_button):
             row.addWidget(b)
         lay.addLayout(row)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QPushButton, QScrollArea, QWidget
 
 
 def choice_box(items: Iterable[tuple[str, str]], tip: str, on_change: Callable | None = None) -> QComboBox:
@@ -16,3 +16,20 @@ def choice_box(items: Iterable[tuple[str, str]], tip: str, on_change: Callable |
     if on_change is not None:
         box.currentIndexChanged.connect(on_change)
     return box
+
+
+def button(text: str, on_click: Callable, tip: str, kind: type[QAbstractButton] = QPushButton) -> QAbstractButton:
+    """A push button (or `kind`, e.g. QCheckBox) with a tooltip; `on_click` is connected to `clicked`
+    (`toggled` for a checkable kind)."""
+    b = kind(text)
+    b.setToolTip(tip)
+    (b.toggled if b.isCheckable() else b.clicked).connect(on_click)
+    return b
+
+
+def scrolled(widget: QWidget) -> QScrollArea:
+    """`widget` in a scroll area that resizes it."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(widget)
+    return scroll
