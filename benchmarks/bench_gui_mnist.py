@@ -209,20 +209,13 @@ def run_until(app, cond, timeout):
     return cond()
 
 
-def gap_stats(gaps) -> dict:
-    g = np.asarray(gaps, float)
-    if not len(g):
+def spread(values) -> dict:
+    """p50, p95, max and count of timings in ms (frame gaps or stroke latencies)."""
+    v = np.asarray(values, float)
+    if not len(v):
         return {"p50": float("nan"), "p95": float("nan"), "max": float("nan"), "n": 0}
-    return {"p50": float(np.percentile(g, 50)), "p95": float(np.percentile(g, 95)), "max": float(g.max()),
-            "n": int(len(g))}
-
-
-def lat_stats(lat) -> dict:
-    lat = np.asarray(lat, float)
-    if not len(lat):
-        return {"p50": float("nan"), "p95": float("nan"), "max": float("nan"), "n": 0}
-    return {"p50": float(np.percentile(lat, 50)), "p95": float(np.percentile(lat, 95)), "max": float(lat.max()),
-            "n": int(len(lat))}
+    return {"p50": float(np.percentile(v, 50)), "p95": float(np.percentile(v, 95)), "max": float(v.max()),
+            "n": int(len(v))}
 
 
 def stroke_latencies(app, mode, n_strokes=6, seconds_between=0.05, while_busy=False):
@@ -329,8 +322,8 @@ def one_run(epochs: int | None, profile: bool) -> dict:
         run_until(app, lambda: mode.data() is not None, 60)
     probe.stop()
     out["load_s"] = time.perf_counter() - t0
-    out["load_gaps"] = gap_stats(probe.gaps)
-    out["stroke_idle"] = lat_stats(stroke_latencies(app, mode))
+    out["load_gaps"] = spread(probe.gaps)
+    out["stroke_idle"] = spread(stroke_latencies(app, mode))
 
     epochs = epochs or MNIST_PRESET["epochs"]
     mode.apply_preset("standard")
@@ -369,7 +362,7 @@ def one_run(epochs: int | None, profile: bool) -> dict:
         "net": "-".join(str(x) for x in [784] + [u["units"] for u in MNIST_PRESET["recipe"]["hidden"]] + [10]),
         "epochs": epochs, "result": done[0] if done else "not finished", "wall_s": wall,
         "test_acc": float(h["test_acc"][-1]) if len(h["test_acc"]) else float("nan"),
-        "gaps": gap_stats(probe.gaps), "gui_cpu_ms_per_s": 1000 * gui_cpu / wall,
+        "gaps": spread(probe.gaps), "gui_cpu_ms_per_s": 1000 * gui_cpu / wall,
         "handlers": meter.table(wall),
         "progress_per_s": meter.values["progress snapshots"] / wall,
         "points_per_snapshot": meter.values["loss points sent"] / max(meter.values["progress snapshots"], 1),
@@ -402,8 +395,8 @@ def one_run(epochs: int | None, profile: bool) -> dict:
     mode.stop_training()
     run_until(app, lambda: bool(done), 30)
     probe.stop()
-    out["stroke_busy"] = dict(lat_stats(lat_busy), busy=busy)
-    out["draw_gaps"] = dict(gap_stats(probe.gaps), worst=[(round(probe.gaps[i], 1), round(probe.times[i] - t0, 2))
+    out["stroke_busy"] = dict(spread(lat_busy), busy=busy)
+    out["draw_gaps"] = dict(spread(probe.gaps), worst=[(round(probe.gaps[i], 1), round(probe.times[i] - t0, 2))
                                                           for i in np.argsort(probe.gaps)[::-1][:3]])
     for m in getattr(window, "modes", {mode: mode}).values():  # not window.close(): it may ask to save
         m.shutdown()

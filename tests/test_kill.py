@@ -43,6 +43,16 @@ def _read_until(proc, word):
             return parts
 
 
+def _reap(proc):
+    """Kill the child if it still runs and close its pipes."""
+    if proc.poll() is None:
+        proc.kill()
+        proc.wait()
+    for pipe in (proc.stdin, proc.stdout, proc.stderr):
+        if pipe is not None:
+            pipe.close()
+
+
 def _request(proc, gen):
     proc.stdin.write(f"{gen}\n")
     proc.stdin.flush()
@@ -67,12 +77,7 @@ def test_kill_during_save_keeps_previous_file(tmp_path):
             proc.send_signal(signal.SIGKILL)
             proc.wait(timeout=30)
         finally:
-            if proc.poll() is None:
-                proc.kill()
-                proc.wait()
-            proc.stdin.close()
-            proc.stdout.close()
-            proc.stderr.close()
+            _reap(proc)
         state = load_project(path)                       # intact and opens: the old save or the new one
         new = int(start[1])
         assert state["gen"] in (last_saved, new)
@@ -120,11 +125,7 @@ def test_killed_app_offers_its_autosave_on_next_start(tmp_path, qtbot, monkeypat
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        proc.stdout.close()
-        proc.stderr.close()
+        _reap(proc)
     monkeypatch.delenv("MLP_STUDIO_UNATTENDED", raising=False)
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.Yes))
     assert w.project.offer_recovery()
