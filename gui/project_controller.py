@@ -258,6 +258,7 @@ class ProjectController(QObject):
         return True
 
     def _after_replace(self, path) -> None:
+        """The window now shows (New, Open) or has saved (Save) the project at `path`: nothing unsaved."""
         self._forget_progress()
         self._set_path(path)
         self._dirty_since_autosave = False
@@ -286,12 +287,7 @@ class ProjectController(QObject):
             traceback.print_exc(file=sys.stderr)
             self.error("Save project", f"{path.name}: not saved. {short_message(exc)}")
             return False
-        self._forget_progress()
-        self._set_path(path)
-        self._dirty_since_autosave = False
-        self.timer.stop()
-        self.autosave.remove()
-        self._set_modified(False)
+        self._after_replace(path)
         self.settings.add_recent(path)
         self.settings.set_last_folder("project", path)
         self._say(f"Saved {path.name}")

@@ -11,6 +11,8 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from gui.mnist.image_grid import draw_empty_text
+
 NICE_STEPS = (0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5)
 
 
@@ -85,10 +87,7 @@ class BarList(QWidget):
         pal = self.palette()
         fm = self.fontMetrics()
         if not self._labels:
-            if self._empty_text:
-                p.setPen(pal.color(QPalette.PlaceholderText))
-                p.drawText(self.rect().adjusted(4, 4, -4, -4), Qt.AlignLeft | Qt.AlignTop | Qt.TextWordWrap,
-                           self._empty_text)
+            draw_empty_text(p, self, self._empty_text, 4)
             return
         label_w = min(max(fm.horizontalAdvance(s) for s in self._labels) + 8, 120)
         text_w = fm.horizontalAdvance("100.0%") + 8

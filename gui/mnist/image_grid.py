@@ -36,6 +36,14 @@ def signed_rgb(images: np.ndarray, dark: bool) -> np.ndarray:
     return np.where(t >= 0, pos, neg).astype(np.uint8)
 
 
+def draw_empty_text(p: QPainter, widget: QWidget, text: str, margin: int) -> None:
+    """What an empty picture widget says (if anything), in the placeholder colour at its top left."""
+    if text:
+        p.setPen(widget.palette().color(QPalette.PlaceholderText))
+        p.drawText(widget.rect().adjusted(margin, margin, -margin, -margin),
+                   Qt.AlignLeft | Qt.AlignTop | Qt.TextWordWrap, text)
+
+
 class ImageGrid(QWidget):
     clicked = Signal(int)
 
@@ -193,10 +201,7 @@ class ImageGrid(QWidget):
         p = QPainter(self)
         pal = self.palette()
         if not self._images:
-            if self._empty_text:
-                p.setPen(pal.color(QPalette.PlaceholderText))
-                p.drawText(self.rect().adjusted(8, 8, -8, -8), Qt.AlignLeft | Qt.AlignTop | Qt.TextWordWrap,
-                           self._empty_text)
+            draw_empty_text(p, self, self._empty_text, 8)
             return
         p.setRenderHint(QPainter.SmoothPixmapTransform, False)
         p.setFont(self._caption_font())
