@@ -15,7 +15,7 @@ changed by its own random draw:
 The affine map and the displacement field are combined into one sampling grid, and the whole batch
 is resampled (bilinear) at once: the images are laid into one array with a blank border around each
 one, so no image reads its neighbour's pixels. Everything is float32, and the smoothed random field is
-drawn directly in its few low-frequency components (see `Augmenter._elastic`), so augmenting a batch
+drawn directly in its few low-frequency components (see `Augmenter._grid`), so augmenting a batch
 costs about as much as one training step of a small network.
 
 The labels are not touched; the caller (engine.train.Trainer) applies this to training batches only.
@@ -71,8 +71,8 @@ class Augmenter:
         self.settings = validate_augment(settings or True)
         for k, v in self.settings.items():
             setattr(self, k, v)
-        self._axis = np.arange(self.side, dtype=np.float32)
-        self._basis = elastic_basis(self.side, self.elastic_sigma)
+        self._P = np.hstack([elastic_basis(self.side, self.elastic_sigma),      # see _grid
+                             np.arange(self.side, dtype=np.float32)[:, None], np.ones((self.side, 1), np.float32)])
 
     def __call__(self, X, rng: np.random.Generator) -> np.ndarray:
         if not isinstance(rng, np.random.Generator):
@@ -96,19 +96,26 @@ class Augmenter:
         if t <= 0:
             return img
         amount = rng.uniform(-t, t, len(img)).astype(np.float32)
-        out = img.copy()
-        thick, thin = np.flatnonzero(amount > 0), np.flatnonzero(amount < 0)
-        if len(thick):
-            sub = img[thick]
-            out[thick] += amount[thick, None, None] * (_cross_extreme(sub, np.maximum) - sub)
-        if len(thin):
-            sub = img[thin]
-            out[thin] += -amount[thin, None, None] * (_cross_extreme(sub, np.minimum) - sub)
-        return out
+        # dilation where amount > 0, erosion where < 0, in one pass: erosion(x) = −dilation(−x)
+        sign = np.where(amount < 0, np.float32(-1), np.float32(1))[:, None, None]
+        target = _cross_extreme(img * sign, np.maximum)
+        target *= sign
+        target -= img
+        target *= np.abs(amount)[:, None, None]
+        target += img
+        return target
 
     def _grid(self, n, rng):
         """Source (row, column) of every output pixel, float32 (n, side, side): inverse affine map plus
-        the elastic field."""
+        the elastic field.
+
+        Simard's field is G·N·Gᵀ (G: the Gaussian filter as a side×side matrix, N: uniform(−1, 1) noise).
+        With G = U·S·Vᵀ, Vᵀ·N·V has uncorrelated entries of variance 1/3 (and nearly normal ones: each is a
+        sum of side² uniforms), and only the first k singular directions carry weight (σ = 5 px on 28:
+        k = 6). So the field is B·Z·Bᵀ with B = U_k·S_k and Z k×k normal noise of variance 1/3: the same
+        covariance as the full field (tests/test_augment.py compares them), from 2·k² random numbers per
+        image instead of 2·side², and no filtering. The affine part is added in the same two products.
+        """
         s = self.side
         c = (s - 1) / 2
         ang = np.deg2rad(rng.uniform(-self.rotate, self.rotate, n))
@@ -122,35 +129,24 @@ class Augmenter:
         m10, m11 = zoom * sin, zoom * (sin * shear + cos)
         det = m00 * m11 - m01 * m10
         i00, i01, i10, i11 = m11 / det, -m01 / det, -m10 / det, m00 / det
-        # source = M⁻¹ (p − c − shift) + c, split into a part along the columns and one along the rows
+        # source = M⁻¹ (p − c − shift) + c: rows = i11·r + i10·q + t_row, cols = i01·r + i00·q + t_col
+        # at output row r, column q
         x0, y0 = c + shift[:, 0], c + shift[:, 1]
-        t_col = (c - i00 * x0 - i01 * y0).astype(np.float32)
-        t_row = (c - i10 * x0 - i11 * y0).astype(np.float32)
-        def along(a):       # a[i] · (0, 1, …, side−1), float32: a term varying along one axis
-            return a.astype(np.float32)[:, None] * self._axis
-
-        cols = (along(i01) + t_col[:, None])[:, :, None] + along(i00)[:, None, :]
-        rows = (along(i11) + t_row[:, None])[:, :, None] + along(i10)[:, None, :]
+        t_col, t_row = c - i00 * x0 - i01 * y0, c - i10 * x0 - i11 * y0
+        # Each of rows, cols is P·Q·Pᵀ for P = [B | r | 1] (side × k+2; B: the elastic basis), with the
+        # elastic noise in Q's top-left k×k block and the affine coefficients in its last two rows/columns.
+        P = self._P
+        k = P.shape[1] - 2
+        Q = np.zeros((n, 2, k + 2, k + 2), np.float32)
         if self.elastic_alpha > 0:
-            field = self._elastic(n, rng)
-            rows += field[:, 0]
-            cols += field[:, 1]
-        return rows, cols
-
-    def _elastic(self, n, rng):
-        """The elastic displacement (n, 2, side, side), float32, in pixels: B·Z·Bᵀ per image and direction.
-
-        Simard's field is G·N·Gᵀ (G: the Gaussian filter as a side×side matrix, N: uniform(−1, 1) noise).
-        With G = U·S·Vᵀ, Vᵀ·N·V has uncorrelated entries of variance 1/3; only the first k singular
-        directions carry any weight (σ = 5 px on 28: k = 6), so Z is k×k normal noise of variance 1/3
-        and B = U_k·S_k: the same covariance as the full field, from 2·k² random numbers per image.
-        """
-        s, B = self.side, self._basis
-        k = B.shape[1]
-        z = rng.standard_normal((2 * n * k, k), dtype=np.float32)
-        z *= np.float32(self.elastic_alpha / math.sqrt(3.0))
-        w = (z @ B.T).reshape(2 * n, k, s).transpose(0, 2, 1).reshape(2 * n * s, k)   # (Z·Bᵀ)ᵀ
-        return (w @ B.T).reshape(n, 2, s, s)      # (B·Z·Bᵀ)ᵀ: as distributed as B·Z·Bᵀ (Z is i.i.d.)
+            Q[:, :, :k, :k] = rng.standard_normal((n, 2, k, k), dtype=np.float32)
+            Q[:, :, :k, :k] *= np.float32(self.elastic_alpha / math.sqrt(3.0))
+        # (Q holds the transposes: the two products below give P·Qᵀ·Pᵀ)
+        Q[:, 0, k + 1, k], Q[:, 0, k, k + 1], Q[:, 0, k + 1, k + 1] = i11, i10, t_row
+        Q[:, 1, k + 1, k], Q[:, 1, k, k + 1], Q[:, 1, k + 1, k + 1] = i01, i00, t_col
+        Y = (Q.reshape(-1, k + 2) @ P.T).reshape(2 * n, k + 2, s).transpose(0, 2, 1)   # (P·Qᵀ) per map
+        grid = (Y.reshape(2 * n * s, k + 2) @ P.T).reshape(n, 2, s, s)
+        return grid[:, 0], grid[:, 1]
 
 
 def elastic_basis(side: int, sigma: float, rel_energy: float = 1e-4) -> np.ndarray:
@@ -177,7 +173,7 @@ def _cross_extreme(img: np.ndarray, op) -> np.ndarray:
 
 def _sample_bilinear(img: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
     """Bilinear samples of each image i at (rows[i], cols[i]), zero outside the image (as
-    `scipy.ndimage.map_coordinates(order=1, mode="constant")`), for the whole batch at once.
+    `scipy.ndimage.map_coordinates(order=1, mode="grid-constant")`), for the whole batch at once.
 
     The n images are laid into one zero array with a border around each one; coordinates are clipped
     into that border, so a sample outside image i reads zeros, never image i±1. The four neighbours are
