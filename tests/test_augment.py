@@ -216,3 +216,49 @@ def test_cli_trains_with_augmentation_and_checkpoints(tmp_path, capsys):
     assert rc == 0 and "augmented" not in capsys.readouterr().out
     assert cli_main(["--data", "circle", "--augment", "on"]) == 1
     assert "--augment is for image data" in capsys.readouterr().err
+
+
+def _field_stats(d):
+    """Mean |d|, std of d, and the correlation of d with d shifted by 2, 4 and 8 pixels (along rows and
+    columns, averaged), for displacement maps d of shape (m, 28, 28)."""
+    corr = []
+    for lag in (2, 4, 8):
+        a = np.concatenate([d[:, :, :-lag].ravel(), d[:, :-lag, :].ravel()])
+        b = np.concatenate([d[:, :, lag:].ravel(), d[:, lag:, :].ravel()])
+        corr.append(np.corrcoef(a, b)[0, 1])
+    return np.abs(d).mean(), d.std(), np.array(corr)
+
+
+@pytest.mark.parametrize("alpha, sigma", [(30.0, 5.0), (34.0, 4.0), (20.0, 8.0)])
+def test_elastic_field_has_the_statistics_of_gaussian_filtered_uniform_noise(alpha, sigma):
+    # Simard's recipe, computed here the direct way: uniform(−1, 1) noise per pixel and direction, a Gaussian
+    # filter (zero outside, as the augmentation's field), times alpha. The Augmenter draws the same field
+    # from its few low-frequency components; its size, spread and correlation length must match.
+    m = 3000
+    noise = np.random.default_rng(7).uniform(-1, 1, (m, 28, 28))
+    ref = alpha * ndi.gaussian_filter(noise, (0, sigma, sigma), mode="constant", truncate=3.0)
+    a = only(elastic_alpha=alpha, elastic_sigma=sigma)
+    rows, cols = a._grid(m // 2, np.random.default_rng(8))
+    base_r, base_c = np.indices((28, 28))
+    ours = np.concatenate([rows - base_r, cols - base_c])
+    for sl in (np.s_[:, :, :], np.s_[:, 8:20, 8:20], np.s_[:, :4, :]):    # everywhere, centre, border rows
+        (m_ref, s_ref, c_ref), (m_our, s_our, c_our) = _field_stats(ref[sl]), _field_stats(ours[sl])
+        assert m_our == pytest.approx(m_ref, rel=0.1) and s_our == pytest.approx(s_ref, rel=0.1)
+        np.testing.assert_allclose(c_our, c_ref, rtol=0.1, atol=0.03)
+    assert abs(ours.mean()) < 0.05 * s_ref        # no drift
+    # and it is a different draw each time, not a fixed pattern
+    assert np.corrcoef(ours[0].ravel(), ours[1].ravel())[0, 1] < 0.9
+
+
+def test_batch_resampler_matches_scipy_map_coordinates_per_image():
+    # zero outside, fading linearly over the last pixel (scipy's "grid-constant"), never the neighbour image
+    from engine.augment import _sample_bilinear
+    rng = np.random.default_rng(9)
+    img = rng.random((20, 28, 28), dtype=np.float32)
+    rows = (np.indices((28, 28))[0] + rng.normal(0, 6, (20, 28, 28))).astype(np.float32)   # many outside
+    cols = (np.indices((28, 28))[1] + rng.normal(0, 6, (20, 28, 28))).astype(np.float32)
+    rows[0, 0, :4], cols[0, 0, :4] = [-1.0, 27.0, 27.5, 28.0], [0.0, 27.0, -0.5, 3.0]           # edges exactly
+    got = _sample_bilinear(img, rows, cols)
+    want = np.stack([ndi.map_coordinates(i, [r, c], order=1, mode="grid-constant", prefilter=False)
+                     for i, r, c in zip(img, rows.astype(np.float64), cols.astype(np.float64), strict=True)])
+    np.testing.assert_allclose(got, want, atol=1e-5)
