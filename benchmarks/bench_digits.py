@@ -10,7 +10,8 @@ Prints
   engine.digits.prepare), the accuracy of the shipped model and of a *standard* preset model
   (trained here with seed 0, or the file given with --baseline);
 - the time of one training epoch on the 60,000 MNIST images with and without augmentation, for the
-  standard and the robust presets' networks;
+  standard and the robust presets' networks (wall clock and this process's CPU time, medians of five
+  blocks of batches: on a shared machine the CPU time is the steadier figure);
 - the *accurate* preset's MNIST test accuracy and training seconds (seed 0).
 BLAS runs on one thread (as the app does while training).
 """
