@@ -26,16 +26,14 @@ import numpy as np
 
 from engine import DivergenceError, EngineError, Pipeline, Trainer
 from engine.adopt import check_trainable, fixed_scaling  # noqa: F401  (fixed_scaling: kept importable here)
-from engine.diagnose import WINDOW as DIAG_WINDOW
-from engine.diagnose import diagnose, guess_loss, unit_health
 from engine.recipe import build_loss, build_model_from_recipe, build_optimizer_from_recipe
 from engine.tasks import task_of
 from gui.blas import single_thread as blas_single_thread
+from gui.playground.epoch_log import EpochLog
 from gui.playground.pictures import GRID_MAX, GRID_MIN, MAX_SHOWN, THUMB, GradientView, Pictures  # noqa: F401
 from gui.playground.snapshot import History, Snapshot
 
 SLICE_S = 0.0008           # train this long per next()
-BATCH_POINTS = 96          # at most this many minibatch-loss points per snapshot
 STATE_EVERY_S = 1.0        # full weights in a snapshot at most this often while training (big nets)
 SMALL_NET = 20000          # below this many parameters, every snapshot carries the weights
 GUI_WAIT_MAX_S = 0.03      # never wait longer than this for the GUI to finish drawing
@@ -44,7 +42,6 @@ LOSS_JUMP = 5.0            # an epoch's training loss this many times the best s
 LOSS_JUMP_MIN = 0.1        # ... gets one "learning rate too high?" note per learning rate
 FRAME_S = 0.05             # a frame when training is slowed: its minibatches, then one snapshot
 UNLIMITED = 1 << 62
-DIAGNOSE_S = 0.5           # diagnoses (engine/diagnose.py) are refreshed at most this often while training
 
 
 class TrainingJob:
@@ -102,13 +99,7 @@ class TrainingJob:
         self._seq = 0
         self._last_emit = -1e18
         self._last_state = -1e18
-        self._hist = self._empty_hist()
-        self._recent = {k: [] for k in ("train_loss", "test_loss", "train_metric")}   # for the diagnoses
-        self._diagnoses = ()
-        self._diag_t = -1e18
-        self._diag_key = None
-        self._batch_steps: list[int] = []
-        self._batch_losses: list[float] = []
+        self._log = EpochLog()
         self._pictures = Pictures(self.model, self.pipe, one_d=self.one_d, classify=self.classify,
                                   bounds=self.bounds)
         self._linears = self._pictures.linears
@@ -172,7 +163,7 @@ class TrainingJob:
         self._gen = None            # a new Trainer on the next training piece; weights carry on
         self._trainer = None
         self._best_loss = math.inf  # new data, new loss scale
-        self._diag_key = None
+        self._log.forget_diagnoses()
         self._dirty = True
 
     def set_lr(self, lr: float) -> None:
@@ -259,7 +250,7 @@ class TrainingJob:
                 return None
             self._new_frame()
         gen = self._gen
-        steps, losses = self._batch_steps, self._batch_losses
+        steps, losses = self._log.batch_steps, self._log.batch_losses
         c0, w0 = time.thread_time(), time.perf_counter()
         step0 = self.step
         left = min(self._frame_left, self._steps_left or UNLIMITED)
@@ -378,18 +369,7 @@ class TrainingJob:
     def _on_epoch(self, rep) -> bool:
         """Record an epoch; True if training pauses here."""
         self.epoch, self.step = rep.epoch, rep.step
-        h = self._hist
-        h["epoch"].append(rep.epoch)
-        h["train_loss"].append(rep.train_loss)
-        h["test_loss"].append(rep.val_loss)
-        h["train_metric"].append(rep.train_metric)
-        h["test_metric"].append(rep.val_metric)
-        self._metric_name = rep.metric_name
-        r = self._recent
-        for k, v in (("train_loss", rep.train_loss), ("test_loss", rep.val_loss), ("train_metric", rep.train_metric)):
-            r[k].append(v)
-            if len(r[k]) > 2 * DIAG_WINDOW:
-                del r[k][:DIAG_WINDOW]
+        self._log.add_epoch(rep)
         if self.max_epochs and rep.epoch >= self.max_epochs:
             self.running = False
             self._set_event("max_epochs", f"Reached the maximum of {self.max_epochs} epochs.")
@@ -419,24 +399,9 @@ class TrainingJob:
         self._dirty = True
 
     # -- snapshots -----------------------------------------------------------------------------
-    @staticmethod
-    def _empty_hist():
-        return {k: [] for k in ("epoch", "train_loss", "test_loss", "train_metric", "test_metric")}
-
     def take_history(self) -> History:
         """The curves gathered since the last call, handed over once (call it from the worker, or after it ended)."""
-        h, self._hist = self._hist, self._empty_hist()
-        steps, losses = self._batch_steps, self._batch_losses
-        self._batch_steps, self._batch_losses = [], []
-        s = np.asarray(steps, np.int64)
-        lv = np.asarray(losses, np.float64)
-        if len(s) > BATCH_POINTS:   # bucket means keep the curve's shape, not its 10k points a second
-            edges = np.linspace(0, len(s), BATCH_POINTS + 1).astype(int)
-            lv = np.add.reduceat(lv, edges[:-1]) / np.diff(edges)
-            s = s[edges[1:] - 1]
-        arr = {k: np.asarray(v, np.int64 if k == "epoch" else np.float64) for k, v in h.items()}
-        return History(arr["epoch"], arr["train_loss"], arr["test_loss"], arr["train_metric"],
-                       arr["test_metric"], s, lv)
+        return self._log.take_history()
 
     def _snapshot(self) -> Snapshot:
         c0 = time.thread_time()
@@ -450,7 +415,7 @@ class TrainingJob:
             self._last_state = now
         self._seq += 1
         extra = self._grads.fields(pictures["shown"], self._full_gradient) if self._gradient_adder() else {}
-        diagnoses = self._diagnose(now)
+        diagnoses = self._log.diagnose(self, now)
         snap = Snapshot(
             seq=self._seq, epoch=self.epoch, step=self.step, running=self.running, event=self._event,
             message=self._message, lr=float(self.optimizer.lr),
@@ -469,30 +434,6 @@ class TrainingJob:
         st["thumb_cpu"] += thumb_cpu
         self._cost = c3 - c0
         return snap
-
-    def _diagnose(self, now: float) -> tuple:
-        """The plain-word diagnoses (engine/diagnose.py) of this network on its training inputs, refreshed
-        at most every DIAGNOSE_S while training and whenever the network changed while paused."""
-        key = (self.step, self.epoch, self.optimizer.lr)
-        if key == self._diag_key or (self.running and now - self._diag_t < DIAGNOSE_S):
-            return self._diagnoses
-        self._diag_key, self._diag_t = key, now
-        r = self._recent
-        try:
-            with np.errstate(all="ignore"):
-                Xt = self.pipe.transform(self.X_train)
-                health = unit_health(self.model, Xt) if len(Xt) else None
-                if self.classify:
-                    guess = guess_loss("classification", max(self.n_classes, 2), loss=self.recipe["loss"])
-                else:
-                    var = float(np.var(self.y_train)) if len(self.y_train) else None
-                    guess = guess_loss("regression", y_var=var, loss=self.recipe["loss"])
-                test = r["test_loss"] if len(self.X_test) else None
-                metric = r["train_metric"][-1] if r["train_metric"] else None
-                self._diagnoses = diagnose(r["train_loss"], test, guess=guess, metric=metric, health=health)
-        except (ValueError, EngineError, FloatingPointError):
-            self._diagnoses = ()
-        return self._diagnoses
 
 
 from engine.train import BatchReport as _BatchReport  # noqa: E402  (fast class check in the hot loop)
