@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QGraphicsItem
 
 from engine.tasks import task_of
 from gui.widgets.colors import CLASS_HEX, diverging_rgb, is_dark
+from gui.widgets.palette import FollowsPalette
 
 TEST_SIZE = 10             # test-point ring diameter (pixels)
 PAINT_SPACING = 0.3        # data units between painted points
@@ -61,7 +62,7 @@ class _CanvasViewBox(pg.ViewBox):
         ev.ignore()
 
 
-class PointsCanvas(pg.PlotWidget):
+class PointsCanvas(FollowsPalette, pg.PlotWidget):
     add_requested = Signal(float, float)        # click with the add tool
     erase_requested = Signal(float, float)      # right click, or click with the eraser
     stroke_started = Signal()
@@ -120,11 +121,6 @@ class PointsCanvas(pg.PlotWidget):
                         "test points the network never trains on.")
 
     # -- look ------------------------------------------------------------------------------------
-    def changeEvent(self, event) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.PaletteChange and getattr(self, "_ready", False):
-            self.apply_palette()
-
     def apply_palette(self) -> None:
         pal = self.palette()
         dark = is_dark(pal)

@@ -46,6 +46,24 @@ class EditHistory:
         self._last_net_edit = -1e9
         self._s.undo_changed.emit()
 
+    def edit_with_new_network(self, edit):
+        """Make a point edit (`edit()`) that needs a new network: one undo step brings back the points
+        and the network as they were. Returns (the network before, what `edit` returned)."""
+        s = self._s
+        s.points.end_stroke()
+        before = s.networks.capture()
+        s.networks.key = None
+        s.points.blockSignals(True)
+        try:
+            result = edit()
+        finally:
+            s.points.blockSignals(False)
+        self.push_with_points(before)
+        s.points_changed.emit()
+        s.networks.new()
+        s.changed.emit()
+        return before, result
+
     def push_network(self, before: NetState, *, coalesce: bool = False) -> None:
         """A network edit replaced `before` (point edits undone before it can no longer be redone).
         Quick edits of an untrained network (a spin box scrolled through values) make one step."""

@@ -24,33 +24,24 @@ import time
 
 import numpy as np
 
-from engine import DivergenceError, EngineError, Linear, Pipeline, Trainer
+from engine import DivergenceError, EngineError, Pipeline, Trainer
 from engine.adopt import check_trainable, fixed_scaling  # noqa: F401  (fixed_scaling: kept importable here)
-from engine.diagnose import WINDOW as DIAG_WINDOW
-from engine.diagnose import diagnose, guess_loss, unit_health
 from engine.recipe import build_loss, build_model_from_recipe, build_optimizer_from_recipe
 from engine.tasks import task_of
-from engine.train import probabilities_
 from gui.blas import single_thread as blas_single_thread
-from gui.playground import render
+from gui.playground.epoch_log import EpochLog
+from gui.playground.pictures import GRID_MAX, GRID_MIN, MAX_SHOWN, THUMB, GradientView, Pictures  # noqa: F401
 from gui.playground.snapshot import History, Snapshot
 
 SLICE_S = 0.0008           # train this long per next()
-MAX_SHOWN = 10             # neurons drawn per layer in the diagram
-THUMB = 40                 # thumbnail side (2-D) / samples (1-D)
-BATCH_POINTS = 96          # at most this many minibatch-loss points per snapshot
 STATE_EVERY_S = 1.0        # full weights in a snapshot at most this often while training (big nets)
 SMALL_NET = 20000          # below this many parameters, every snapshot carries the weights
 GUI_WAIT_MAX_S = 0.03      # never wait longer than this for the GUI to finish drawing
-GRID_MAX, GRID_MIN = 200, 96   # decision-map resolution range (2-D)
-GRID_1D = 400              # samples of the fitted curve (1-D)
-MAP_BUDGET_S = 0.008       # worker CPU per map the resolution adapts to (200² for small nets)
 SNAPSHOT_SHARE = 0.25      # snapshots may take at most this share of the worker's time
 LOSS_JUMP = 5.0            # an epoch's training loss this many times the best so far (and > LOSS_JUMP_MIN)
 LOSS_JUMP_MIN = 0.1        # ... gets one "learning rate too high?" note per learning rate
 FRAME_S = 0.05             # a frame when training is slowed: its minibatches, then one snapshot
 UNLIMITED = 1 << 62
-DIAGNOSE_S = 0.5           # diagnoses (engine/diagnose.py) are refreshed at most this often while training
 
 
 class TrainingJob:
@@ -86,12 +77,7 @@ class TrainingJob:
         self.focus = None
         self.shared_scale = bool(shared_scale)   # thumbnails: one scale per layer / activation, not per neuron
         self.grad_view = False      # gather ∂L/∂W for the diagram's gradient view (costs a few µs a step)
-        self._gacc = None           # per parameter of each Linear: the summed gradients since the last snapshot
-        self._gcount = 0
-        self.grid_n = GRID_MAX if not self.one_d else GRID_1D
-        self._grid_key = None
-        self._tin = None            # thumbnail grid inputs (fixed for the session)
-        self._px_cost = None        # worker CPU seconds per map pixel (running average)
+        self._grads = None          # a GradientView while the gradient view is on
         self._cost = 0.0            # worker CPU seconds of the last snapshot
         self._blas = None
         self.thread_ident = None
@@ -113,27 +99,17 @@ class TrainingJob:
         self._seq = 0
         self._last_emit = -1e18
         self._last_state = -1e18
-        self._hist = self._empty_hist()
-        self._recent = {k: [] for k in ("train_loss", "test_loss", "train_metric")}   # for the diagnoses
-        self._diagnoses = ()
-        self._diag_t = -1e18
-        self._diag_key = None
-        self._batch_steps: list[int] = []
-        self._batch_losses: list[float] = []
-        self._linears = [layer for layer in self.model if isinstance(layer, Linear)]
+        self._log = EpochLog()
+        self._pictures = Pictures(self.model, self.pipe, one_d=self.one_d, classify=self.classify,
+                                  bounds=self.bounds)
+        self._linears = self._pictures.linears
         self._small = self.model.num_parameters() < SMALL_NET
-        self._kinds = render.column_kinds(self.model)
         self.set_data(*data)
         self.set_speed(speed)
 
     # -- commands (called on the worker thread via Worker.call) --------------------------------
     def play(self) -> None:
-        self._pause_at_epoch_end = False
-        self._steps_left = 0
-        if not self.running:
-            self.running = True
-            self._dirty = True
-            self._new_frame()
+        self._start(pause_at_epoch_end=False)
 
     def pause(self) -> None:
         if self.running:
@@ -142,22 +118,21 @@ class TrainingJob:
 
     def step_epoch(self) -> None:
         """Train until the end of the current epoch, then pause."""
-        self._pause_at_epoch_end = True
-        self._steps_left = 0
+        self._start(pause_at_epoch_end=True)
+
+    def step_batches(self, n: int = 1) -> None:
+        """Train exactly `n` minibatches (one SGD step each), then pause."""
+        if not self.running:
+            self._start(pause_at_epoch_end=False, steps=max(1, int(n)))
+
+    def _start(self, *, pause_at_epoch_end: bool, steps: int = 0) -> None:
+        """Train on (steps > 0: for that many minibatches; pause_at_epoch_end: until the epoch ends)."""
+        self._pause_at_epoch_end = pause_at_epoch_end
+        self._steps_left = steps
         if not self.running:
             self.running = True
             self._dirty = True
             self._new_frame()
-
-    def step_batches(self, n: int = 1) -> None:
-        """Train exactly `n` minibatches (one SGD step each), then pause."""
-        if self.running:
-            return
-        self._pause_at_epoch_end = False
-        self._steps_left = max(1, int(n))
-        self.running = True
-        self._dirty = True
-        self._new_frame()
 
     def set_speed(self, speed) -> None:
         """None: train as fast as it goes (a snapshot every `interval`); ("batch", k) or ("epoch", k): k
@@ -188,7 +163,7 @@ class TrainingJob:
         self._gen = None            # a new Trainer on the next training piece; weights carry on
         self._trainer = None
         self._best_loss = math.inf  # new data, new loss scale
-        self._diag_key = None
+        self._log.forget_diagnoses()
         self._dirty = True
 
     def set_lr(self, lr: float) -> None:
@@ -223,8 +198,13 @@ class TrainingJob:
 
     def set_grad_view(self, on: bool) -> None:
         self.grad_view = bool(on)
-        self._gacc, self._gcount = None, 0
+        self._grads = None
         self._dirty = True
+
+    @property
+    def grid_n(self) -> int:
+        """The decision map's current resolution (adapted to its worker CPU cost)."""
+        return self._pictures.grid_n
 
     def set_shared_scale(self, on: bool) -> None:
         self.shared_scale = bool(on)
@@ -270,16 +250,13 @@ class TrainingJob:
                 return None
             self._new_frame()
         gen = self._gen
-        steps, losses = self._batch_steps, self._batch_losses
+        steps, losses = self._log.batch_steps, self._log.batch_losses
         c0, w0 = time.thread_time(), time.perf_counter()
         step0 = self.step
         left = min(self._frame_left, self._steps_left or UNLIMITED)
         try:
             with np.errstate(over="ignore", invalid="ignore"):   # divergence is reported, not warned about
-                if self.grad_view:
-                    done = self._train_slice_grads(gen, w0 + SLICE_S, steps, losses, left)
-                else:
-                    done = self._train_slice(gen, w0 + SLICE_S, steps, losses, left)
+                done = self._train_slice(gen, w0 + SLICE_S, steps, losses, left, self._gradient_adder())
         except DivergenceError as exc:   # the Trainer restored the last good weights
             self.running = False
             self._gen = self._trainer = None
@@ -312,9 +289,9 @@ class TrainingJob:
             return self._snapshot()
         return None
 
-    def _train_slice(self, gen, end, steps, losses, left) -> bool:
+    def _train_slice(self, gen, end, steps, losses, left, add=None) -> bool:
         """Minibatches for about SLICE_S seconds (at most `left` of them); True if training paused at the
-        end of an epoch."""
+        end of an epoch. `add()`, if given, runs after each step (the gradient view sums the gradients)."""
         perf = time.perf_counter
         while True:
             rep = next(gen)
@@ -322,6 +299,8 @@ class TrainingJob:
                 steps.append(rep.step)
                 losses.append(rep.loss)
                 self.step = rep.step
+                if add is not None:
+                    add()
                 left -= 1
                 if left <= 0:
                     return self._end_of_budget(gen, rep)
@@ -338,65 +317,23 @@ class TrainingJob:
             return self._on_epoch(next(gen))
         return False
 
-    def _train_slice_grads(self, gen, end, steps, losses, left) -> bool:
-        """_train_slice that also sums each minibatch's gradients (read after the step, before the next
-        zero_grad) for the gradient view."""
-        if self._gacc is None:
-            self._gparams = [p for lin in self._linears for p in lin.parameters()]
-            self._gacc = [np.zeros(p.data.shape, np.float64) for p in self._gparams]
-            self._gcount = 0
-        pairs = list(zip(self._gacc, self._gparams, strict=False))
-        perf = time.perf_counter
-        while True:
-            rep = next(gen)
-            if rep.__class__ is _BatchReport:
-                steps.append(rep.step)
-                losses.append(rep.loss)
-                self.step = rep.step
-                for acc, p in pairs:
-                    acc += p.grad
-                self._gcount += 1
-                left -= 1
-                if left <= 0:
-                    return self._end_of_budget(gen, rep)
-            elif self._on_epoch(rep):
-                return True
-            if perf() > end:
-                return False
+    def _gradient_adder(self):
+        """While the gradient view is on: the call that sums each minibatch's gradients, else None."""
+        if not self.grad_view:
+            return None
+        if self._grads is None:
+            self._grads = GradientView(self._linears)
+        return self._grads.add
 
-    def _gradients(self):
-        """(grads, source): per parameter of each Linear, the mean gradient of the minibatches since the
-        last snapshot, or — when none ran (paused) — the gradient over all training points."""
-        if self._gacc is not None and self._gcount:
-            n = self._gcount
-            grads = [a / n for a in self._gacc]
-            for a in self._gacc:
-                a.fill(0.0)
-            self._gcount = 0
-            return grads, ("the last minibatch" if n == 1 else f"the last {n:,} minibatches")
+    def _full_gradient(self):
+        """The gradient over all training points (None if this data cannot train)."""
         if self._trainer is None:
             try:
                 self._make_trainer()
             except EngineError:
-                return None, ""
+                return None
         with np.errstate(all="ignore"):
-            grads = self._trainer.full_gradient()
-        return grads, "all training points"
-
-    def _grad_fields(self, shown) -> dict:
-        grads, source = self._gradients()
-        if grads is None:
-            return {}
-        gs, ds, gmax = [], [], []
-        k = 0
-        for i, lin in enumerate(self._linears):
-            gw = grads[k]
-            gb = grads[k + 1] if lin.bias is not None else np.zeros(gw.shape[0])
-            k += 2 if lin.bias is not None else 1
-            gs.append(np.array(gw[:shown[i + 1], :shown[i]], np.float32))
-            ds.append(np.array(gb[:shown[i + 1]], np.float32))
-            gmax.append(float(np.max(np.abs(gw))) if gw.size else 0.0)
-        return {"grads": tuple(gs), "deltas": tuple(ds), "grad_max": tuple(gmax), "grad_source": source}
+            return self._trainer.full_gradient()
 
     def close(self) -> None:
         if self._gen is not None:
@@ -432,18 +369,7 @@ class TrainingJob:
     def _on_epoch(self, rep) -> bool:
         """Record an epoch; True if training pauses here."""
         self.epoch, self.step = rep.epoch, rep.step
-        h = self._hist
-        h["epoch"].append(rep.epoch)
-        h["train_loss"].append(rep.train_loss)
-        h["test_loss"].append(rep.val_loss)
-        h["train_metric"].append(rep.train_metric)
-        h["test_metric"].append(rep.val_metric)
-        self._metric_name = rep.metric_name
-        r = self._recent
-        for k, v in (("train_loss", rep.train_loss), ("test_loss", rep.val_loss), ("train_metric", rep.train_metric)):
-            r[k].append(v)
-            if len(r[k]) > 2 * DIAG_WINDOW:
-                del r[k][:DIAG_WINDOW]
+        self._log.add_epoch(rep)
         if self.max_epochs and rep.epoch >= self.max_epochs:
             self.running = False
             self._set_event("max_epochs", f"Reached the maximum of {self.max_epochs} epochs.")
@@ -473,104 +399,29 @@ class TrainingJob:
         self._dirty = True
 
     # -- snapshots -----------------------------------------------------------------------------
-    @staticmethod
-    def _empty_hist():
-        return {k: [] for k in ("epoch", "train_loss", "test_loss", "train_metric", "test_metric")}
-
     def take_history(self) -> History:
         """The curves gathered since the last call, handed over once (call it from the worker, or after it ended)."""
-        h, self._hist = self._hist, self._empty_hist()
-        steps, losses = self._batch_steps, self._batch_losses
-        self._batch_steps, self._batch_losses = [], []
-        s = np.asarray(steps, np.int64)
-        lv = np.asarray(losses, np.float64)
-        if len(s) > BATCH_POINTS:   # bucket means keep the curve's shape, not its 10k points a second
-            edges = np.linspace(0, len(s), BATCH_POINTS + 1).astype(int)
-            lv = np.add.reduceat(lv, edges[:-1]) / np.diff(edges)
-            s = s[edges[1:] - 1]
-        arr = {k: np.asarray(v, np.int64 if k == "epoch" else np.float64) for k, v in h.items()}
-        return History(arr["epoch"], arr["train_loss"], arr["test_loss"], arr["train_metric"],
-                       arr["test_metric"], s, lv)
-
-    # The decision map: an n×n grid (row 0 = lowest y), n adapted to what a map costs in worker CPU.
-    def _grid_inputs(self):
-        key = (self.grid_n, self.bounds)
-        if key != self._grid_key:
-            xmin, xmax, ymin, ymax = self.bounds
-            n = self.grid_n
-            if self.one_d:
-                self._xs = np.linspace(xmin, xmax, n)
-                self._gin = self.pipe.transform(self._xs[:, None])
-            else:
-                gx, gy = np.meshgrid(np.linspace(xmin, xmax, n), np.linspace(ymin, ymax, n))
-                self._gin = self.pipe.transform(np.column_stack([gx.ravel(), gy.ravel()]))
-            self._grid_key = key
-        return self._gin
-
-    # The thumbnails: a coarse THUMB×THUMB grid (row 0 = highest y, as an image is drawn) or THUMB xs.
-    def _thumb_inputs(self):
-        if self._tin is None:
-            xmin, xmax, ymin, ymax = self.bounds
-            if self.one_d:
-                self._tin = self.pipe.transform(np.linspace(xmin, xmax, THUMB)[:, None])
-            else:
-                gx, gy = np.meshgrid(np.linspace(xmin, xmax, THUMB), np.linspace(ymax, ymin, THUMB))
-                self._tin = self.pipe.transform(np.column_stack([gx.ravel(), gy.ravel()]))
-        return self._tin
+        return self._log.take_history()
 
     def _snapshot(self) -> Snapshot:
         c0 = time.thread_time()
         model = self.model
-        # thumbnails, scales and weights from one forward pass over the coarse grid
-        cols = model.infer(self._thumb_inputs(), keep_all=True)   # (the model's buffers: used at once)
-        kinds = self._kinds
-        sizes = tuple(c.shape[1] for c in cols)
-        shown = tuple(min(s, MAX_SHOWN) for s in sizes)
-        scales = [self._column_scale(c, kind, i == len(cols) - 1)
-                  for i, (c, kind) in enumerate(zip(cols, kinds, strict=False))]
-        if self.one_d:
-            thumbs = tuple(np.clip((c[:, :k] - off) / (sc if np.ndim(sc) == 0 else sc[:k]), -1, 1).T.astype(np.float32)
-                           for c, k, (sc, off) in zip(cols, shown, scales, strict=False))
-        else:
-            thumbs = np.concatenate([self._thumb_images(c[:, :k], i == len(cols) - 1, sc, off)
-                                     for i, (c, k, (sc, off)) in enumerate(zip(cols, shown, scales, strict=False))])
-        weights = tuple(np.array(lin.weight.data[:shown[i + 1], :shown[i]], dtype=np.float32)
-                        for i, lin in enumerate(self._linears))
-        c1 = time.thread_time()
-        # the map (or the fitted curve) at full resolution: one forward pass, then a table lookup
-        gin = self._grid_inputs()
-        n = self.grid_n
-        image = curve = None
-        fc = self.focus
-        focus_ok = fc is not None and 0 <= fc[0] < len(cols) and 0 <= fc[1] < sizes[fc[0]]
-        map_cols = model.infer(gin, keep_all=True) if focus_ok else None   # the hovered neuron's column too
-        out = map_cols[-1] if focus_ok else model.infer(gin)
-        if self.one_d:
-            curve = (self._xs.copy(), out[:, 0].astype(np.float64))
-        elif self.classify:
-            image = render.decision_rgba(out, n, self.discretize)
-        else:
-            image = render.value_rgba(out[:, 0], n, self.vmax, self.discretize)
-        c2 = time.thread_time()
-        focus_image = None
-        if focus_ok:
-            ci, j = self.focus
-            focus_image = self._focus(map_cols[ci], ci, j, scales[ci])
+        pictures, thumb_cpu, map_cpu = self._pictures.draw(self.focus, discretize=self.discretize, vmax=self.vmax,
+                                                           shared_scale=self.shared_scale)
         now = time.perf_counter()
         state = None
         if self._small or not self.running or now - self._last_state >= STATE_EVERY_S:
             state = model.state_dict()
             self._last_state = now
         self._seq += 1
-        extra = self._grad_fields(shown) if self.grad_view else {}
-        diagnoses = self._diagnose(now)
+        extra = self._grads.fields(pictures["shown"], self._full_gradient) if self._gradient_adder() else {}
+        diagnoses = self._log.diagnose(self, now)
         snap = Snapshot(
             seq=self._seq, epoch=self.epoch, step=self.step, running=self.running, event=self._event,
             message=self._message, lr=float(self.optimizer.lr),
             metric_name=task_of(self.task).metric_label,
-            history=self.take_history(), one_d=self.one_d, bounds=self.bounds, image=image, curve=curve,
-            sizes=sizes, shown=shown, thumbs=thumbs, weights=weights, focus=self.focus,
-            focus_image=focus_image, state=state, diagnoses=diagnoses, **extra)
+            history=self.take_history(), one_d=self.one_d, bounds=self.bounds, state=state,
+            diagnoses=diagnoses, **pictures, **extra)
         self._event, self._message = None, ""
         self._dirty = False
         self._frame_shown = self._frame_left <= 0
@@ -579,80 +430,10 @@ class TrainingJob:
         st = self.stats
         st["snapshots"] += 1
         st["snap_cpu"] += c3 - c0
-        st["map_cpu"] += c2 - c1
-        st["thumb_cpu"] += c1 - c0
+        st["map_cpu"] += map_cpu
+        st["thumb_cpu"] += thumb_cpu
         self._cost = c3 - c0
-        self._adapt_grid(c2 - c1, n)
         return snap
-
-    def _diagnose(self, now: float) -> tuple:
-        """The plain-word diagnoses (engine/diagnose.py) of this network on its training inputs, refreshed
-        at most every DIAGNOSE_S while training and whenever the network changed while paused."""
-        key = (self.step, self.epoch, self.optimizer.lr)
-        if key == self._diag_key or (self.running and now - self._diag_t < DIAGNOSE_S):
-            return self._diagnoses
-        self._diag_key, self._diag_t = key, now
-        r = self._recent
-        try:
-            with np.errstate(all="ignore"):
-                Xt = self.pipe.transform(self.X_train)
-                health = unit_health(self.model, Xt) if len(Xt) else None
-                if self.classify:
-                    guess = guess_loss("classification", max(self.n_classes, 2), loss=self.recipe["loss"])
-                else:
-                    var = float(np.var(self.y_train)) if len(self.y_train) else None
-                    guess = guess_loss("regression", y_var=var, loss=self.recipe["loss"])
-                test = r["test_loss"] if len(self.X_test) else None
-                metric = r["train_metric"][-1] if r["train_metric"] else None
-                self._diagnoses = diagnose(r["train_loss"], test, guess=guess, metric=metric, health=health)
-        except (ValueError, EngineError, FloatingPointError):
-            self._diagnoses = ()
-        return self._diagnoses
-
-    def _adapt_grid(self, seconds: float, n: int) -> None:
-        """Pick the map resolution whose worker CPU cost stays near MAP_BUDGET_S (between GRID_MIN and
-        GRID_MAX). CPU time, unlike wall time, does not grow when other programs load the machine."""
-        if self.one_d or n != self.grid_n:
-            return
-        per_px = seconds / (n * n)
-        self._px_cost = per_px if self._px_cost is None else 0.7 * self._px_cost + 0.3 * per_px
-        target = int(math.sqrt(MAP_BUDGET_S / max(self._px_cost, 1e-12))) // 8 * 8
-        target = min(GRID_MAX, max(GRID_MIN, target))
-        if abs(target - n) >= 16 or (target == GRID_MAX and n < GRID_MAX and target - n >= 8):
-            self.grid_n = target
-
-    def _column_scale(self, c: np.ndarray, kind: str, is_out: bool):
-        if is_out:
-            if not self.classify:
-                return max(self.vmax, 1e-9), 0.0
-            return 1.0, 0.0          # probabilities (coloured per class)
-        return render.column_scale(c, kind, per_unit=not self.shared_scale)
-
-    def _thumb_images(self, c: np.ndarray, is_out: bool, scale, offset) -> np.ndarray:
-        if is_out and self.classify:
-            return render.class_images(_class_probabilities(c), np.arange(c.shape[1]), THUMB)
-        return render.signed_images(c, scale if np.ndim(scale) == 0 else scale[:c.shape[1]], offset, THUMB)
-
-    def _focus(self, c: np.ndarray, ci: int, j: int, scale_offset):
-        """The hovered neuron at the map's resolution from its column `c` (2-D: an RGBA image; 1-D: (xs, values))."""
-        n = self.grid_n
-        last = ci == len(self._kinds) - 1
-        if last and self.classify:
-            c = _class_probabilities(c)
-        v = c[:, j]
-        if self.one_d:
-            return (self._xs.copy(), np.array(v, dtype=np.float64))
-        if last and self.classify:
-            return render.class_images(v[:, None], np.array([j]), n)[0]
-        sc, off = scale_offset
-        sc = sc if np.ndim(sc) == 0 else sc[j]
-        return render.signed_images(v[:, None], sc, off, n)[0]
-
-
-def _class_probabilities(scores: np.ndarray) -> np.ndarray:
-    """One probability column per output unit (float32): softmax, or for a single logit P(class 1)."""
-    p = probabilities_(np.array(scores, np.float32))
-    return p[:, 1:] if scores.shape[1] == 1 else p
 
 
 from engine.train import BatchReport as _BatchReport  # noqa: E402  (fast class check in the hot loop)

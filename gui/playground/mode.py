@@ -8,29 +8,20 @@ load_pipeline.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
 
 from engine import Pipeline
 from engine.data import load_points_csv, save_points_csv
 from engine.tasks import task_of
-from gui.playground.canvas import PointsCanvas
-from gui.playground.data_panel import DataPanel
-from gui.playground.diagnoses_view import DiagnosesView
-from gui.playground.diagram_panel import DiagramPanel
-from gui.playground.plots import CurvesPlot
+from gui.playground.mode_layout import build_layout
 from gui.playground.session import PlaygroundSession
 from gui.playground.speed import clamp_speed
 from gui.playground.state import PlaygroundState
 from gui.playground.text import describe_neuron
-from gui.playground.train_bar import TrainBar
 from gui.runs.playground_runs import parse_runs
-from gui.runs.runs_tab import RunsTab, curves_and_runs
 from gui.settings import AppSettings
-from gui.stepview.step_tab import StepTab
-from gui.widgets.color_bar import ColorBar
-from gui.widgets.network_builder import ACTIVATION_LABELS, NetworkBuilder
+from gui.widgets.network_builder import ACTIVATION_LABELS
 
 SEVERITY_COLORS = {"info": "palette(window-text)", "error": "#D55E00"}
 SPEED_KEY = "playground/speed"      # the training speed, remembered between runs of the app
@@ -45,7 +36,7 @@ class PlaygroundMode(QWidget):
         super().__init__(parent)
         self.session = PlaygroundSession(self, seed=seed)
         self.session.set_speed(clamp_speed(AppSettings().q.value(SPEED_KEY, self.session.speed)))
-        self._build()
+        build_layout(self)
         self._connect()
         s = self.session
         self._show_task(s.task)
@@ -69,82 +60,7 @@ class PlaygroundMode(QWidget):
     def task(self) -> str:
         return self.session.task
 
-    # -- construction ------------------------------------------------------------------------------
-    def _build(self) -> None:
-        self.canvas = PointsCanvas()
-        self.panel = DataPanel()
-        self.builder = NetworkBuilder()
-        self.train_bar = TrainBar()
-        self.plots = CurvesPlot()
-        self.diagnoses_view = DiagnosesView()
-        self.color_bar = ColorBar()
-        self.diagram_panel = DiagramPanel()
-        self.diagram = self.diagram_panel.diagram
-        self.message = QLabel()
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
-
-        side = QWidget()
-        sl = QVBoxLayout(side)
-        sl.setContentsMargins(6, 6, 6, 6)
-        sl.addWidget(self.panel)
-        line = QFrame()
-        line.setFrameShape(QFrame.HLine)
-        line.setFrameShadow(QFrame.Sunken)
-        sl.addWidget(line)
-        sl.addWidget(QLabel("<b>Network</b>"))
-        sl.addWidget(self.builder)
-        self.runs_tab = RunsTab(self.session.runs)                     # runs hook: the Runs tab and its
-        sl.addWidget(self.runs_tab.builder_button())                   # "Compare settings…" under the builder
-        sl.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidget(side)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(320)
-        scroll.setFrameShape(QFrame.NoFrame)
-
-        right = QWidget()
-        rl = QVBoxLayout(right)
-        rl.setContentsMargins(0, 0, 0, 0)
-        map_row = QHBoxLayout()
-        map_row.setContentsMargins(0, 0, 0, 0)
-        map_row.setSpacing(2)
-        map_row.addWidget(self.canvas, 1)
-        map_row.addWidget(self.color_bar)
-        rl.addLayout(map_row, 3)
-        rl.addWidget(self.diagnoses_view)
-        self.step_tab = StepTab(self.session, self.diagram)              # step-view hook
-        self.side_tabs = curves_and_runs(self.plots, self.runs_tab, self.step_tab)   # runs hook
-        rl.addWidget(self.side_tabs, 2)                                  # runs hook
-
-        split = QSplitter(Qt.Horizontal)
-        split.setObjectName("playground.splitter")     # the main window remembers its layout
-        self.splitter = split
-        split.addWidget(scroll)
-        split.addWidget(self.diagram_panel)
-        split.addWidget(right)
-        split.setStretchFactor(0, 0)
-        split.setStretchFactor(1, 4)
-        split.setStretchFactor(2, 5)
-        split.setSizes([330, 470, 600])
-        split.setChildrenCollapsible(False)
-
-        root = QVBoxLayout(self)
-        root.setContentsMargins(6, 6, 6, 6)
-        root.addWidget(self.train_bar)
-        root.addWidget(self.message)
-        root.addWidget(split, 1)
-        # The message line always takes its room, so a message appearing or going never shifts the
-        # controls under the mouse.
-        self.message.setMinimumHeight(self.message.fontMetrics().lineSpacing() + 2)
-
-        for i in range(8):
-            sc = QShortcut(QKeySequence(str(i + 1)), self)
-            sc.setContext(Qt.WidgetWithChildrenShortcut)
-            sc.activated.connect(lambda i=i: self.select_class(i))
-
+    # -- wiring (the widgets: mode_layout.py) -----------------------------------------------------------
     def _connect(self) -> None:
         s, c, p, tb = self.session, self.canvas, self.panel, self.train_bar
         c.add_requested.connect(self._add_or_pick)                       # step-view hook

@@ -10,11 +10,12 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from gui.playground.loss_history import LossHistory
+from gui.widgets.palette import FollowsPalette
 
 TRAIN_PEN = ("#0072B2", 2)
 TEST_PEN = ("#D55E00", 2)
@@ -24,7 +25,7 @@ RECENT_EPOCHS = 100        # the "recent" view: about this many of the latest ep
 MAX_SHOWN = 400            # points drawn per curve (the data is thinned to this; the plots are ~600 px wide)
 
 
-class CurvesPlot(QWidget):
+class CurvesPlot(FollowsPalette, QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.history = LossHistory()      # what is drawn: the session's history (see show)
@@ -96,11 +97,6 @@ class CurvesPlot(QWidget):
         self._ready = True
         self.apply_palette()
         self._redraw()
-
-    def changeEvent(self, event) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.PaletteChange and getattr(self, "_ready", False):
-            self.apply_palette()
 
     def apply_palette(self) -> None:
         pal = self.palette()

@@ -236,22 +236,19 @@ class PointsModel(QObject):
         return dropped
 
     def undo(self) -> bool:
-        self.end_stroke()
-        t = self._task
-        if not self._undo[t]:
-            return False
-        self._redo[t].append(self._sets[t])
-        self._sets[t] = self._undo[t].pop()
-        self.changed.emit()
-        return True
+        return self._swap(self._undo, self._redo)
 
     def redo(self) -> bool:
+        return self._swap(self._redo, self._undo)
+
+    def _swap(self, source: dict, dest: dict) -> bool:
+        """Undo (source: the undo stacks) or redo (source: the redo stacks) the shown task's last point edit."""
         self.end_stroke()
         t = self._task
-        if not self._redo[t]:
+        if not source[t]:
             return False
-        self._undo[t].append(self._sets[t])
-        self._sets[t] = self._redo[t].pop()
+        dest[t].append(self._sets[t])
+        self._sets[t] = source[t].pop()
         self.changed.emit()
         return True
 

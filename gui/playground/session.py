@@ -16,22 +16,19 @@ session_io (CSV files and models in and out). Tests drive the playground through
 """
 from __future__ import annotations
 
-import copy
-from dataclasses import replace
-
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from engine import EngineError, Pipeline
 from engine.data import make_dataset
-from engine.tasks import PLAYGROUND_TASKS, task_of
-from gui.playground import session_io
+from engine.tasks import task_of
+from gui.playground import session_io, session_state
 from gui.playground.edits import EditHistory
 from gui.playground.networks import TaskNetworks
 from gui.playground.points import MAX_POINTS, PointsModel
 from gui.playground.run import NetworkRun
 from gui.playground.speed import DEFAULT_SPEED, clamp_speed, speed_spec
-from gui.playground.state import PlaygroundState, empty_history
+from gui.playground.state import PlaygroundState
 from gui.playground.view_settings import ViewSettings
 from gui.runs.playground_runs import PlaygroundRuns
 
@@ -224,35 +221,9 @@ class PlaygroundSession(QObject):
     # -- tasks, classes, tools ---------------------------------------------------------------------
     def set_task(self, task: str) -> None:
         """Show another task; each task keeps its points and its network exactly as they were left."""
-        task = task_of(task).name
-        if task not in PLAYGROUND_TASKS:
-            raise ValueError(f"the playground has no task {task!r}")
-        if task == self.task:
-            return
-        saved = self.networks.switch(self.task, task)   # stops training; the old task's network waits
-        self.points.blockSignals(True)
-        try:
-            self.points.set_task(task)
-            if task in self._unfilled and self.points.current().n == 0:   # a project of an older version
-                ds = make_dataset(*self.settings.presets[task], n_classes=2, rng=self._rng)
-                self.points.load(ds.X, ds.y, 2, record=False)
-        finally:
-            self.points.blockSignals(False)
-        self._unfilled.discard(task)
-        self.task_changed.emit(task)
-        self.recipe_changed.emit()
-        self.points_changed.emit()
-        if saved is not None:
-            self.networks.restore(saved)
-        else:
-            self.networks.new()
-        if saved is not None and saved.trained:
-            e = self.epoch
-            self.say(f"Back to the network of this task, trained for {e:,} epoch{'s' if e != 1 else ''}.")
-        else:
-            self.say("")
-        self.undo_changed.emit()
-        self.changed.emit()
+        if session_state.switch_task(self, task, self._unfilled, self._rng):
+            self.undo_changed.emit()
+            self.changed.emit()
 
     def select_class(self, i: int) -> None:
         self.settings.select_class(i)
@@ -263,7 +234,7 @@ class PlaygroundSession(QObject):
         k = int(k)
         if not self.is_classification or k == self.n_classes or not 2 <= k <= 8:
             return
-        before, dropped = self._edit_with_new_network(lambda: self.points.set_n_classes(k))
+        before, dropped = self.edits.edit_with_new_network(lambda: self.points.set_n_classes(k))
         self.settings_changed.emit()
         if dropped:
             self.say(f"Removed {dropped} points of the dropped classes and started a new network — "
@@ -271,23 +242,6 @@ class PlaygroundSession(QObject):
         else:
             self.say("New output layer: fresh random weights. Ctrl+Z brings back the trained network."
                      if before.trained else "")
-
-    def _edit_with_new_network(self, edit):
-        """Make a point edit (`edit()`) that needs a new network: one undo step brings back the points
-        and the network as they were. Returns (the network before, what `edit` returned)."""
-        self.points.end_stroke()
-        before = self.networks.capture()
-        self.networks.key = None
-        self.points.blockSignals(True)
-        try:
-            result = edit()
-        finally:
-            self.points.blockSignals(False)
-        self.edits.push_with_points(before)
-        self.points_changed.emit()
-        self.networks.new()
-        self.changed.emit()
-        return before, result
 
     # -- point edits -----------------------------------------------------------------------------
     def add_point(self, x: float, y: float) -> bool:
@@ -344,8 +298,8 @@ class PlaygroundSession(QObject):
             return
         self.settings.presets[self.task] = (preset, int(count), float(noise))
         self.settings_changed.emit()
-        self._edit_with_new_network(lambda: self.points.load(ds.X, ds.y, ds.n_classes if ds.task == "classification"
-                                                             else 2))
+        k = ds.n_classes if ds.task == "classification" else 2
+        self.edits.edit_with_new_network(lambda: self.points.load(ds.X, ds.y, k))
         self.say("")
 
     def _on_points_recorded(self) -> None:
@@ -383,34 +337,27 @@ class PlaygroundSession(QObject):
     def play_pause(self) -> None:
         if self.run.running:
             self.run.pause()
-            return
-        reason = self.can_train()
-        if reason:
-            self.say(reason, "error")
-            return
-        if self.networks.ensure():
+        elif self._may_train():
             self.run.play()
             self.say("")
 
     def step(self) -> None:
         """Train one epoch (the rest of the current one when paused midway)."""
-        if self.run.running:
-            return
-        reason = self.can_train()
-        if reason:
-            self.say(reason, "error")
-        elif self.networks.ensure():
+        if not self.run.running and self._may_train():
             self.run.step()
 
     def step_batch(self) -> None:
         """Train exactly one minibatch — one SGD step — then pause."""
-        if self.run.running:
-            return
+        if not self.run.running and self._may_train():
+            self.run.step_batches(1)
+
+    def _may_train(self) -> bool:
+        """True if training can start and the network is built; otherwise the message line says why not."""
         reason = self.can_train()
         if reason:
             self.say(reason, "error")
-        elif self.networks.ensure():
-            self.run.step_batches(1)
+            return False
+        return self.networks.ensure()
 
     @property
     def speed(self) -> int:
@@ -457,19 +404,7 @@ class PlaygroundSession(QObject):
     # -- state -------------------------------------------------------------------------------------
     def state(self) -> PlaygroundState:
         """Everything a project saves, as one value (the weights of the latest snapshot)."""
-        model = None
-        if self.run.weights is not None:
-            model = {"weights": self.run.weights, "epoch": self.epoch, "step": self.step_count,
-                     "adopted": self.run.adopted}
-        nets = {t: (None if n is None else replace(n, weights={k: np.array(v) for k, v in (n.weights or {}).items()}
-                                                  if n.weights is not None else None))
-                for t, n in self.networks.parked.items()}
-        return PlaygroundState(task=self.task, test_fraction=self.points.test_fraction,
-                               sets={t: self.points.point_set_of(t) for t in PLAYGROUND_TASKS},
-                               recipes=copy.deepcopy(self.networks.recipes), presets=dict(self.settings.presets),
-                               selected_class=self.settings.selected_class, new_value=self.settings.new_value,
-                               view=dict(self.settings.view), stop=self.settings.stop, model=model,
-                               history=self.history.to_state(), nets=nets)
+        return session_state.capture(self)
 
     def set_state(self, state: PlaygroundState | dict) -> None:
         """Replace the whole playground with `state` (a dict is parsed first): validated before anything
@@ -481,29 +416,8 @@ class PlaygroundSession(QObject):
 
     def _apply(self, st: PlaygroundState, *, start: bool) -> None:
         self._data_timer.stop()
-        self.run.end(keep=False)             # the old run's snapshots are dropped
-        self.networks.load(st.recipes, st.nets)
-        self.settings.load(st)
         self._unfilled = set(st.unfilled)
-        self.undo_history.clear()
-        self.points.blockSignals(True)
-        try:
-            self.points.apply_state({"task": st.task, "test_fraction": st.test_fraction, "sets": st.sets})
-        finally:
-            self.points.blockSignals(False)
-        m = st.model
-        self.run.set_network(m and m["weights"], (m["epoch"], m["step"]) if m else (0, 0),
-                             st.history or empty_history(), bool(m and m["adopted"]))
-        self.networks.key = None
-        if start and not self.networks.start():
-            self.networks.new()
-        self.task_changed.emit(self.task)
-        self.recipe_changed.emit()
-        self.settings_changed.emit()
-        self.points_changed.emit()
-        self.network_changed.emit()
-        self.undo_changed.emit()
-        self.say("")
+        session_state.apply(self, st, start=start)
 
     # -- files (see session_io.py) ------------------------------------------------------------------
     def import_points(self, ds, name: str) -> None:

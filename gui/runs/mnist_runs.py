@@ -80,9 +80,8 @@ class MnistRuns(RunBook):
     def restore(self, index: int) -> bool:
         """Put run `index`'s network, weights, settings and curves back (as the lab's network in use)."""
         s = self._s
-        run = self.log.runs[index]
-        if run.weights is None:
-            self.say(f"The weights of {run.name} were not kept: it can be compared, not restored.", "error")
+        run = self.restorable(index)
+        if run is None:
             return False
         if s.data is None:
             self.say("Load the data first: a run is restored for the data it was trained on.", "error")

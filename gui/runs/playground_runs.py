@@ -88,9 +88,8 @@ class PlaygroundRuns(RunBook):
     def restore(self, index: int) -> bool:
         """Put run `index`'s network, weights and settings back into the builder (one undo step)."""
         s = self._s
-        run = self.log.runs[index]
-        if run.weights is None:
-            s.say(f"The weights of {run.name} were not kept: it can be compared, not restored.", "error")
+        run = self.restorable(index)
+        if run is None:
             return False
         task = run.data.get("task", s.task)
         if task != s.task:

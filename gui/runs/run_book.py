@@ -36,6 +36,14 @@ class RunBook(QObject):
         """The next recorded run is a new entry (another network)."""
         self._slot = self._last = None
 
+    def restorable(self, index: int) -> Run | None:
+        """Run `index` if its weights were kept (a restore can start); None, with a message, if not."""
+        run = self.log.runs[index]
+        if run.weights is None:
+            self.say(f"The weights of {run.name} were not kept: it can be compared, not restored.", "error")
+            return None
+        return run
+
     def put(self, run: Run) -> Run:
         """Add `run`, or replace the entry of the same network's run (keeping its name)."""
         if self._slot is not None and self._slot < len(self.log) and self.log.runs[self._slot] is self._last:

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QFileDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -20,6 +18,7 @@ from engine.fileio import atomic_write_bytes, atomic_write_text
 from gui.file_actions import widget_png_bytes
 from gui.runs.compare_dialog import CompareDialog
 from gui.runs.runs_panel import RunsPanel
+from gui.widgets.scroll import fill_with_scroll
 
 
 class RunsTab(QWidget):
@@ -55,13 +54,7 @@ class RunsTab(QWidget):
         if hasattr(runs, "start_lab_sweep"):
             lay.addLayout(self._lab_row())
         lay.addWidget(self.panel, 1)
-        scroll = QScrollArea()                 # a narrow window scrolls the tab instead of growing
-        scroll.setWidget(inner)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.NoFrame)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        fill_with_scroll(self, inner)          # a narrow window scrolls the tab instead of growing
         p = self.panel
         p.restore_requested.connect(runs.restore)
         p.rename_requested.connect(runs.rename)

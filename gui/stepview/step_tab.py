@@ -9,11 +9,9 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtWidgets import (
     QDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -25,6 +23,7 @@ from engine.recipe import build_loss
 from engine.tasks import task_of
 from gui.stepview.highlight_overlay import HighlightOverlay
 from gui.stepview.step_view import StepView
+from gui.widgets.scroll import fill_with_scroll
 
 
 class StepTab(QWidget):
@@ -68,13 +67,7 @@ class StepTab(QWidget):
         lay.addWidget(self.note)
         lay.addWidget(self.view, 1)
         self._body = lay
-        scroll = QScrollArea()               # a short window scrolls the tab instead of squeezing the canvas
-        scroll.setWidget(inner)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.NoFrame)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        fill_with_scroll(self, inner)        # a short window scrolls the tab instead of squeezing the canvas
         session.network_changed.connect(self._stale)
         session.points_changed.connect(self._stale)
 
