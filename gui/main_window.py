@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
         for mode in self.modes.values():
             self.tabs.addTab(mode, mode.title)
             mode.changed.connect(self._tips_timer.start)
-            mode.status.connect(self.show_status)
+            mode.status.connect(self._mode_status)
             mode.changed.connect(self._update_edit_actions)   # its undo history may have changed
             mode.status.connect(self._update_edit_actions)
         self.setCentralWidget(self.tabs)
@@ -286,6 +286,8 @@ class MainWindow(QMainWindow):
             self.file_menu.removeAction(action)
         self._mode_model_actions = []
         mode = self.mode
+        if not self.last_message.is_error:
+            self.statusBar().clearMessage()     # the other mode's message does not describe this one
         if isinstance(mode, ModelActions):
             try:
                 actions = list(mode.model_actions() or [])
@@ -336,6 +338,13 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         bar.setStyleSheet(ERROR_STYLE if msg.is_error and msg.text else "")
         bar.showMessage(msg.text, timeout if timeout is not None else (ERROR_MS if msg.is_error else STATUS_MS))
+
+    @Slot(object)
+    def _mode_status(self, message) -> None:
+        """A mode's message: shown if the mode is the one on screen, or if it is an error (a hidden mode's
+        info, e.g. the playground's "Paused at epoch 52", would be stale next to the other mode)."""
+        if self.sender() is self.mode or as_message(message).is_error:
+            self.show_status(message)
 
     def show_error(self, text: str) -> None:
         self.show_status(Message.error(text))

@@ -255,3 +255,20 @@ def test_default_modes_take_a_seed(qtbot, env):
         for modes in (a, b, c):
             for m in modes.values():
                 m.shutdown()
+
+
+def test_a_hidden_modes_info_does_not_show_but_its_errors_do_and_a_switch_clears_the_bar(qtbot, env):
+    a, b = FakeMode(title="A"), FakeMode(title="B")
+    w = make_window(qtbot, env, modes={"a": a, "b": b})
+    w.set_current_mode_key("a")
+    a.status.emit("Paused at epoch 52.")
+    assert w.statusBar().currentMessage() == "Paused at epoch 52."
+    w.set_current_mode_key("b")
+    assert w.statusBar().currentMessage() == ""           # A's message does not describe B
+    a.status.emit("Paused at epoch 53.")                  # A is hidden: its info is not shown
+    assert w.statusBar().currentMessage() == ""
+    a.status.emit(Message.error("The data could not be read."))
+    assert w.statusBar().currentMessage() == "The data could not be read."
+    assert w.last_message.severity is Severity.ERROR
+    w.set_current_mode_key("a")                           # an error stays until it times out or is replaced
+    assert w.statusBar().currentMessage() == "The data could not be read."
