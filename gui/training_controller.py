@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 
 from gui.worker import Worker
 
@@ -49,6 +49,24 @@ class RunController(QObject):
         self._runs[kind] = w
         w.start()
         return w.run_id
+
+    def worker(self, kind: str) -> Worker | None:
+        """The worker thread of the current run of `kind` (for tests and shutdown checks)."""
+        return self._runs.get(kind)
+
+    def finish(self, kind: str, *, wait_ms: int = 10000, flush: bool = True) -> bool:
+        """End the run of `kind` and wait for its thread; True if it ended (its job is then safe to read
+        on this thread). With `flush` the snapshots it sent before it ended are delivered first (an
+        `ended(kind, "stopped", "")` may follow them); without, they are dropped."""
+        w = self._runs.get(kind)
+        if w is None:
+            return False
+        ended = w.stop(wait_ms)
+        if ended and flush:
+            QCoreApplication.sendPostedEvents(self, QEvent.MetaCall)
+        if self._runs.get(kind) is w:
+            del self._runs[kind]
+        return ended
 
     def discard(self, kind: str) -> None:
         """Stop the run of `kind` and forget it: nothing more of it arrives (no `ended` either)."""

@@ -290,7 +290,7 @@ def test_closing_mid_training_exits_cleanly(qtbot, qtlog):
     qtbot.waitUntil(lambda: last(m) is not None, timeout=TIMEOUT)
     m.play_pause()
     qtbot.waitUntil(lambda: m.session.counters[0] >= 2, timeout=TIMEOUT)
-    worker = m.controller._worker
+    worker = m.controller.worker
     assert worker.isRunning()
     m.close()
     assert worker.isFinished() and not m.controller.active

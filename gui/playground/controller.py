@@ -1,23 +1,23 @@
-"""TrainingController: the GUI-thread owner of a training run on a worker thread.
+"""TrainingController: the playground's side of the shared run controller (gui/training_controller.py).
 
-It starts a job on a Worker (one run per network: new weights, new network, loaded state), forwards
-commands to it with `Worker.call` (play, pause, step and the live settings — one path for every
-setting), and re-emits only the current run's snapshots (each run has an id; stale ones are dropped).
-Worker signals connect to this QObject's methods, so they are queued to the GUI thread.
-
-It knows nothing of the playground: a job is any iterable the Worker runs that has the methods
-called here (`play`, `pause`, `step_epoch`, `update_recipe`, …); what a stopped run ended with is read
-by the `final` function given to the constructor, after the job's thread has ended.
+Both modes run their jobs through one `RunController`: it starts a job on a Worker, forwards commands
+with `Worker.call`, and is the one place that drops what a stale run sends. This adapter adds what the
+playground's training needs on top: one run of kind "train" per network (new weights, new network,
+loaded state), the typed commands (play, pause, step and the live settings — one path for every
+setting), the drawing handshake (the job waits while the GUI draws a snapshot), and reading what a
+stopped run ended with (`final`, after the job's thread has ended).
 """
 from __future__ import annotations
 
 import threading
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from engine.tasks import task_of
-from gui.worker import Worker
+from gui.training_controller import RunController
+
+TRAIN = "train"
 
 
 def playground_final(job) -> dict:
@@ -33,7 +33,9 @@ class TrainingController(QObject):
     def __init__(self, parent=None, *, final=playground_final):
         super().__init__(parent)
         self._final = final
-        self._worker: Worker | None = None
+        self.runs = RunController(self)
+        self.runs.snapshot.connect(self._on_snapshot)
+        self.runs.ended.connect(self._on_ended)
         self._job = None
         self.running = False       # what the GUI last asked for / the job last reported
         # Cleared while the GUI handles a snapshot (until the event loop has drawn it): the job then
@@ -41,41 +43,24 @@ class TrainingController(QObject):
         self.gui_idle = threading.Event()
         self.gui_idle.set()
 
-    # -- sessions --------------------------------------------------------------------------------
+    # -- runs ------------------------------------------------------------------------------------
     def start(self, job) -> None:
-        """Replace the current session (its worker is stopped and waited for) with `job`."""
+        """Replace the current run (its worker is stopped and waited for) with `job`."""
         self.stop(flush=False)
         self._job = job
         job.gui_idle = self.gui_idle
         self.gui_idle.set()
-        w = Worker(job)
-        w.snapshot.connect(self._on_snapshot)
-        w.done.connect(self._on_finished)
-        w.failed.connect(self._on_failed)
-        self._worker = w
         self.running = job.running
-        w.start()
+        self.runs.start(TRAIN, job)
 
     def stop(self, *, flush: bool = True) -> dict | None:
-        """End the session; returns the job's final weights (read after its thread ended). With `flush`
+        """End the run; returns the job's final weights (read after its thread ended). With `flush`
         the snapshots it sent before it ended are emitted first; without, they are dropped."""
-        w, job = self._worker, self._job
+        job = self._job
         self.running = False
-        if w is None:
-            self._job = None
-            return None
-        ended = w.stop(10000)
-        if ended and flush:
-            # snapshots the worker sent before it ended are drawn now (their loss history is kept)
-            QCoreApplication.sendPostedEvents(self, QEvent.MetaCall)
-        self._worker = self._job = None
+        ended = self.runs.finish(TRAIN, flush=flush)
+        self._job = None
         self.running = False
-        for sig in (w.snapshot, w.done, w.failed):
-            try:
-                sig.disconnect()
-            except (RuntimeError, TypeError):
-                pass
-        w.deleteLater()
         if ended and job is not None:
             # the thread has ended: the job's weights and the history no snapshot carried yet are safe to read
             return self._final(job)
@@ -83,7 +68,11 @@ class TrainingController(QObject):
 
     @property
     def active(self) -> bool:
-        return self._worker is not None
+        return self.runs.running(TRAIN)
+
+    @property
+    def worker(self):
+        return self.runs.worker(TRAIN)
 
     @property
     def job(self):
@@ -91,8 +80,8 @@ class TrainingController(QObject):
 
     # -- commands -------------------------------------------------------------------------------
     def _call(self, name: str, *args) -> None:
-        if self._worker is not None and self._job is not None:
-            self._worker.call(partial(getattr(self._job, name), *args))
+        if self._job is not None:
+            self.runs.call(TRAIN, partial(getattr(self._job, name), *args))
 
     def play(self) -> None:
         self.running = True
@@ -137,11 +126,11 @@ class TrainingController(QObject):
     def set_interval(self, seconds: float) -> None:
         self._call("set_interval", float(seconds))
 
-    # -- worker signals (queued to the GUI thread) -----------------------------------------------
-    @Slot(int, object)
-    def _on_snapshot(self, run_id: int, snap) -> None:
-        if self._worker is None or run_id != self._worker.run_id:
-            return   # a stale snapshot of an earlier session
+    # -- the current run's signals (the RunController has dropped stale ones) ----------------------
+    @Slot(str, object)
+    def _on_snapshot(self, kind: str, snap) -> None:
+        if kind != TRAIN or self._job is None:
+            return
         self.running = snap.running
         self.gui_idle.clear()
         try:
@@ -157,18 +146,11 @@ class TrainingController(QObject):
     def _drawn_2(self) -> None:
         self.gui_idle.set()
 
-    @Slot(int, str)
-    def _on_finished(self, run_id: int, reason: str) -> None:
-        if self._worker is not None and run_id == self._worker.run_id:
-            self.running = False
-
-    @Slot(int, str)
-    def _on_failed(self, run_id: int, message: str) -> None:
-        if self._worker is None or run_id != self._worker.run_id:
+    @Slot(str, str, str)
+    def _on_ended(self, kind: str, reason: str, message: str) -> None:
+        if kind != TRAIN:
             return
-        w = self._worker
-        self._worker = self._job = None
         self.running = False
-        w.wait(5000)
-        w.deleteLater()
-        self.failed.emit(message)
+        if reason == "failed":
+            self._job = None
+            self.failed.emit(message)
