@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .layers import Dropout, Linear
+from .layers import Dropout, Linear, softmax
 from .losses import CrossEntropyLoss
 from .model import build_model
 from .optim import SGD
@@ -62,8 +62,7 @@ def lesson_losses(output: np.ndarray, target, classification: bool) -> dict:
     """Absolute, squared, 0-1 and logistic loss of one prediction. Classification: on the softmax
     probabilities against the one-hot target; regression: on ŷ − y (0-1 and logistic do not apply)."""
     if classification:
-        z = output - output.max()
-        p = np.exp(z) / np.exp(z).sum()
+        p = softmax(np.asarray(output, float)[None])[0]
         onehot = np.zeros_like(p)
         onehot[int(target)] = 1.0
         return {"absolute": float(np.abs(p - onehot).sum()), "squared": float(((p - onehot) ** 2).sum()),
@@ -126,9 +125,6 @@ def explain_step(model, loss_fn, x, target, lr: float) -> StepNumbers:
             None if lin.bias is None else lin.bias.grad.copy(), np.asarray(passed)[0].copy(),
             new.weight.data.copy(), None if new.bias is None else new.bias.data.copy()))
     out = outs[-1][0].copy()
-    probs = None
-    if classification:
-        e = np.exp(out - out.max())
-        probs = e / e.sum()
+    probs = softmax(out[None])[0] if classification else None
     return StepNumbers(xb[0].copy(), target, out, probs, loss, lesson_losses(out.astype(float), target, classification),
                        g_out[0].copy(), tuple(layers), float(lr), new_loss)

@@ -26,6 +26,8 @@ def test_stages_walk_forward_loss_backward_update(classification):
     assert st[i_loss + 1].direction == "backward"
     # the numbers shown are the engine's: z of layer 1, the probabilities, the new loss
     z_stage = st[1]
+    from engine.layers import Tanh
+    assert st[2].formula == Tanh.formula                 # the activation's formula comes from the registry
     assert f"{s.layers[0].z[0]:.4g}" in z_stage.html
     if classification:
         assert f"{s.probabilities[1]:.4g}" in st[titles.index("Softmax: class probabilities")].html

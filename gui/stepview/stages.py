@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from engine.layers import LAYER_TYPES
+
 MAX_SHOWN = 8          # rows/columns of a matrix shown in full
 
 
@@ -49,13 +51,6 @@ def _row(*parts: str) -> str:
     return "<table><tr>" + "".join(f"<td valign='middle'>{p}&nbsp;&nbsp;</td>" for p in parts) + "</tr></table>"
 
 
-ACTIVATION_FORMULAS = {"ReLU": "α(z) = max(0, z),  α′(z) = 1 if z > 0 else 0",
-                       "LeakyReLU": "α(z) = z if z > 0 else 0.01 z",
-                       "Tanh": "α(z) = tanh z,  α′(z) = 1 − tanh² z",
-                       "Sigmoid": "α(z) = 1 / (1 + e^(−z)),  α′(z) = α(z)(1 − α(z))",
-                       "Identity": "α(z) = z"}
-
-
 def stages(s, classification: bool, loss_name: str) -> list[Stage]:
     out = [Stage("Input", "x: the sample's inputs (after the input features and scaling)",
                  _row(matrix_html(s.x, "x"), f"target: <b>{s.target if classification else _num(s.target)}</b>"))]
@@ -66,7 +61,7 @@ def stages(s, classification: bool, loss_name: str) -> list[Stage]:
                          _row(matrix_html(L.W, "W"), matrix_html(L.x, "x"), matrix_html(L.b, "b"),
                               matrix_html(L.z, "z")), k))
         if not last and L.activation:
-            formula = ACTIVATION_FORMULAS.get(L.activation, "a = α(z)")
+            formula = getattr(LAYER_TYPES.get(L.activation), "formula", "a = α(z)")   # from the activation registry
             out.append(Stage(f"Layer {k + 1}: activation {L.activation}", formula,
                              _row(matrix_html(L.z, "z"), matrix_html(L.a, "a = α(z)")), k))
     if classification:
