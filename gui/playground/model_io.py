@@ -14,14 +14,15 @@ from gui.playground.points import MAX_POINTS, PointSet
 from gui.widgets.colors import CLASS_NAMES
 
 
-def _bounds_of(bounds_2d, bounds_1d):
-    return lambda task: bounds_1d if task == "regression1d" else bounds_2d
+def _bounds_of(task: str) -> tuple:
+    """The playground plane of a task (engine/tasks.py)."""
+    return task_of(task).bounds
 
 
 # -- points -----------------------------------------------------------------------------------------
-def task_for_dataset(ds: Dataset, bounds_2d, bounds_1d) -> tuple[str, np.ndarray, np.ndarray, int]:
+def task_for_dataset(ds: Dataset) -> tuple[str, np.ndarray, np.ndarray, int]:
     """(playground task, X, y, n_classes) for a loaded points file; ValueError if it cannot be shown."""
-    return adopt.adopt_dataset(ds, _bounds_of(bounds_2d, bounds_1d), MAX_POINTS)
+    return adopt.adopt_dataset(ds, _bounds_of, MAX_POINTS)
 
 
 def dataset_from_points(ps: PointSet, task: str, name: str = "points") -> Dataset:
@@ -43,7 +44,7 @@ def make_pipeline(recipe: dict, task: str, n_classes: int, weights: dict, bounds
     return adopt.playground_pipeline(recipe, task, n_classes, weights, bounds, meta, CLASS_NAMES)
 
 
-def adopt_pipeline(pipe: Pipeline, base_recipes: dict, bounds_2d, bounds_1d) -> tuple[str, dict, dict, int]:
+def adopt_pipeline(pipe: Pipeline, base_recipes: dict) -> tuple[str, dict, dict, int]:
     """(playground task, recipe, state_dict, n_classes) for a loaded Pipeline, or ValueError (clear
     message) if the playground cannot show it. `base_recipes[task]` gives the training settings."""
-    return adopt.adopt_pipeline(pipe, base_recipes, _bounds_of(bounds_2d, bounds_1d))
+    return adopt.adopt_pipeline(pipe, base_recipes, _bounds_of)

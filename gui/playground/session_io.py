@@ -10,13 +10,11 @@ from engine import Pipeline
 from engine.tasks import PLAYGROUND_TASKS, task_of
 from gui.playground import model_io
 
-BOUNDS_2D, BOUNDS_1D = task_of("classification").bounds, task_of("regression1d").bounds
-
 
 def import_points(s, ds, name: str) -> None:
     """Load a data set into the task it fits (switching task if needed) as one undoable step;
     ValueError with a clear message, changing nothing, if it fits no task."""
-    task, X, y, k = model_io.task_for_dataset(ds, BOUNDS_2D, BOUNDS_1D)
+    task, X, y, k = model_io.task_for_dataset(ds)
     if task != s.task:
         s.set_task(task)
     s.points.end_stroke()
@@ -50,8 +48,7 @@ def current_pipeline(s) -> Pipeline | None:
 def load_pipeline(s, pipeline: Pipeline) -> None:
     """Adopt a loaded model that fits the playground: its network and weights become the task's (one
     undo step brings back what was there). ValueError with a clear message, changing nothing, otherwise."""
-    task, recipe, weights, k = model_io.adopt_pipeline(pipeline, {t: s.recipe(t) for t in PLAYGROUND_TASKS},
-                                                       BOUNDS_2D, BOUNDS_1D)
+    task, recipe, weights, k = model_io.adopt_pipeline(pipeline, {t: s.recipe(t) for t in PLAYGROUND_TASKS})
     if task != s.task:
         s.set_task(task)
     s.end_stroke()
