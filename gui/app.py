@@ -35,6 +35,8 @@ def run(argv: list[str]) -> int:
     theme = str(settings.q.value("theme", "system"))
     if theme != "system":
         apply_theme(theme)
+    from gui.i18n import start_language
+    start_language(settings)   # the remembered choice, else the system's (Bulgarian for bg_*)
     from gui.main_window import MainWindow
     window = MainWindow(settings=settings)
     window.errors.install()  # from now on no traceback reaches the user

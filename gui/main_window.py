@@ -18,6 +18,16 @@ from gui.constants import APP_NAME, AUTOSAVE_MS, ERROR_MS, STATUS_MS
 from gui.errors import ErrorReporter, short_message
 from gui.field_keys import FieldKeys
 from gui.file_actions import FileActions
+from gui.i18n import (
+    LANGUAGES,
+    QT_TR_NOOP,
+    available_languages,
+    current_language,
+    fill,
+    on_language_change,
+    set_language,
+    tr,
+)
 from gui.messages import Message, as_message
 from gui.mode_api import ModelActions, can_redo, can_undo, capabilities, check_mode
 from gui.project_controller import ProjectController
@@ -26,6 +36,9 @@ from gui.theme import THEMES, apply_theme, apply_to_plots
 from gui.tooltips import wrap_tooltips
 
 ERROR_STYLE = "QStatusBar { color: #D55E00; font-weight: bold; }"
+THEME_NAMES = {"system": QT_TR_NOOP("System"), "light": QT_TR_NOOP("Light"), "dark": QT_TR_NOOP("Dark")}
+THEME_TIPS = {"system": QT_TR_NOOP("Follow the system's light or dark appearance."),
+              "light": QT_TR_NOOP("Always light."), "dark": QT_TR_NOOP("Always dark.")}
 
 
 def default_modes(parent, seed=None) -> dict:
@@ -77,6 +90,7 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self, self.settings, self.project.error)
         self.actions_by_name: dict[str, QAction] = {}
         self._mode_model_actions: list[QAction] = []
+        self._texts: list = []     # (action or menu, text source, tip source): set again after a language switch
         self._build_menus()
         self.tabs.currentChanged.connect(self._mode_switched)
         self.resize(1400, 860)
@@ -86,9 +100,19 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.project.title())
         self._mode_switched()
         self.statusBar().messageChanged.connect(self._status_changed)
-        self.statusBar().showMessage("Ready", 3000)
+        self.statusBar().showMessage(tr("Ready"), 3000)
         self.keys = FieldKeys(self, lambda: self.mode)
         self.keys.install()
+        self.wrap_tooltips()
+        on_language_change(self, self._retranslate, now=False)
+
+    def set_language(self, code: str) -> None:
+        """View → Language: switch every text now (no restart) and remember the choice."""
+        self.settings.q.setValue("language", code)
+        set_language(code)
+        a = self.actions_by_name.get(f"language_{current_language()}")
+        if a is not None:
+            a.setChecked(True)
         self.wrap_tooltips()
 
     @Slot()
@@ -120,6 +144,10 @@ class MainWindow(QMainWindow):
         if mode is not None:
             self.tabs.setCurrentWidget(mode)
 
+    def _call(self, method: str):
+        """A slot running `mode.<method>()` on the current mode through `_command`."""
+        return lambda *_: self._command(lambda mode: getattr(mode, method)())
+
     def _command(self, command) -> None:
         """Run a menu command, `command(mode)`, on the current mode; errors land in the status bar."""
         mode = self.mode
@@ -149,97 +177,140 @@ class MainWindow(QMainWindow):
 
     # -- menus ---------------------------------------------------------------------------------
     def _action(self, menu, name, text, slot, shortcut=None, tip="") -> QAction:
-        action = QAction(text, self)
+        """A menu action; `text` and `tip` are English sources (QT_TR_NOOP), shown in the current language."""
+        action = QAction(self)
         if shortcut is not None:
             if isinstance(shortcut, (list, tuple)):
                 action.setShortcuts([QKeySequence(s) for s in shortcut])
             else:
                 action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
+        self._texts.append((action, text, tip))
+        self._apply_text(action, text, tip)
         action.triggered.connect(slot)
         menu.addAction(action)
         self.actions_by_name[name] = action
         return action
 
+    def _menu(self, parent, title):
+        menu = parent.addMenu("")
+        self._texts.append((menu, title, ""))
+        menu.setTitle(tr(title))
+        return menu
+
+    @staticmethod
+    def _apply_text(item, text, tip) -> None:
+        if isinstance(item, QAction):
+            item.setText(tr(text) if isinstance(text, str) else text())
+            if tip:
+                shown = tr(tip) if isinstance(tip, str) else tip()
+                item.setStatusTip(shown)
+                item.setToolTip(shown)
+        else:
+            item.setTitle(tr(text))
+
+    def _retranslate(self) -> None:
+        for item, text, tip in self._texts:
+            self._apply_text(item, text, tip)
+        for i, mode in enumerate(self.modes.values()):
+            self.tabs.setTabText(i, mode.title)
+        self.setWindowTitle(self.project.title())
+        if self.last_message.text:
+            self.show_status(self.last_message)
+        else:
+            self.statusBar().clearMessage()
+
     def _build_menus(self) -> None:
         bar = self.menuBar()
         p, f = self.project, self.files
-        m = bar.addMenu("&File")
+        m = self._menu(bar, QT_TR_NOOP("&File"))
         self.file_menu = m
-        self._action(m, "new", "&New", lambda: p.new_project(), QKeySequence.New,
-                     "Start a new project: the default points and network.")
-        self._action(m, "open", "&Open…", lambda: p.open_project(), QKeySequence.Open,
-                     "Open a project file (.mlpproj) with its points, network, weights and history.")
-        self.recent_menu = m.addMenu("Open &Recent")
+        self._action(m, "new", QT_TR_NOOP("&New"), lambda: p.new_project(), QKeySequence.New,
+                     QT_TR_NOOP("Start a new project: the default points and network."))
+        self._action(m, "open", QT_TR_NOOP("&Open…"), lambda: p.open_project(), QKeySequence.Open,
+                     QT_TR_NOOP("Open a project file (.mlpproj) with its points, network, weights and history."))
+        self.recent_menu = self._menu(m, QT_TR_NOOP("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self._action(m, "save", "&Save", lambda: p.save(), QKeySequence.Save,
-                     "Save the project: points, network, settings, trained weights and loss history.")
-        self._action(m, "save_as", "Save &As…", lambda: p.save_as(), QKeySequence("Ctrl+Shift+S"),
-                     "Save the project under a new name.")
+        self._action(m, "save", QT_TR_NOOP("&Save"), lambda: p.save(), QKeySequence.Save,
+                     QT_TR_NOOP("Save the project: points, network, settings, trained weights and loss history."))
+        self._action(m, "save_as", QT_TR_NOOP("Save &As…"), lambda: p.save_as(), QKeySequence("Ctrl+Shift+S"),
+                     QT_TR_NOOP("Save the project under a new name."))
         m.addSeparator()
-        self._action(m, "import_csv", "&Import points (CSV)…", lambda: f.import_points(self.mode),
-                     tip="Read points from a CSV file with columns x1,x2,label (or x1,x2,target / x,target).")
-        self._action(m, "export_csv", "&Export points (CSV)…", lambda: f.export_points(self.mode),
-                     tip="Write the current points to a CSV file.")
-        self.plot_menu = m.addMenu("Export &plot as PNG")
+        self._action(m, "import_csv", QT_TR_NOOP("&Import points (CSV)…"), lambda: f.import_points(self.mode),
+                     tip=QT_TR_NOOP("Read points from a CSV file with columns x1,x2,label "
+                                    "(or x1,x2,target / x,target)."))
+        self._action(m, "export_csv", QT_TR_NOOP("&Export points (CSV)…"), lambda: f.export_points(self.mode),
+                     tip=QT_TR_NOOP("Write the current points to a CSV file."))
+        self.plot_menu = self._menu(m, QT_TR_NOOP("Export &plot as PNG"))
         self.plot_menu.aboutToShow.connect(self._fill_plots)
         self._model_separator = m.addSeparator()
-        self._action(m, "save_model", "Save &model…", lambda: f.save_model(self.mode),
-                     tip="Save the trained network with its input features and scaling as a model file (.npz).")
-        self._action(m, "load_model", "&Load model…", lambda: f.load_model(self.mode),
-                     tip="Load a model file saved by MLP Studio.")
-        self._action(m, "export_script", "Export &NumPy script…", lambda: f.export_script(self.mode),
-                     tip="Write the trained network as a short Python script that needs only NumPy.")
-        self._action(m, "export_torch", "Export for P&yTorch…", lambda: f.export_torch(self.mode),
-                     tip="Write a Python file building the same torch.nn.Sequential, with its weights beside it.")
+        self._action(m, "save_model", QT_TR_NOOP("Save &model…"), lambda: f.save_model(self.mode),
+                     tip=QT_TR_NOOP("Save the trained network with its input features and scaling "
+                                    "as a model file (.npz)."))
+        self._action(m, "load_model", QT_TR_NOOP("&Load model…"), lambda: f.load_model(self.mode),
+                     tip=QT_TR_NOOP("Load a model file saved by MLP Studio."))
+        self._action(m, "export_script", QT_TR_NOOP("Export &NumPy script…"), lambda: f.export_script(self.mode),
+                     tip=QT_TR_NOOP("Write the trained network as a short Python script that needs only NumPy."))
+        self._action(m, "export_torch", QT_TR_NOOP("Export for P&yTorch…"), lambda: f.export_torch(self.mode),
+                     tip=QT_TR_NOOP("Write a Python file building the same torch.nn.Sequential, "
+                                    "with its weights beside it."))
         m.addSeparator()
-        self._action(m, "quit", "&Quit", self.close, QKeySequence.Quit, "Close MLP Studio.")
+        self._action(m, "quit", QT_TR_NOOP("&Quit"), self.close, QKeySequence.Quit, QT_TR_NOOP("Close MLP Studio."))
         m.aboutToShow.connect(self._update_file_menu)
 
-        m = bar.addMenu("&Edit")
+        m = self._menu(bar, QT_TR_NOOP("&Edit"))
         self.edit_menu = m
         m.aboutToShow.connect(self._update_edit_actions)
-        self._action(m, "undo", "&Undo", lambda: self._command(lambda mode: mode.undo()), QKeySequence.Undo,
-                     "Undo the last change to the points or the network "
-                     "(undoing a network change brings back the trained weights).")
+        self._action(m, "undo", QT_TR_NOOP("&Undo"), self._call("undo"), QKeySequence.Undo,
+                     QT_TR_NOOP("Undo the last change to the points or the network "
+                                "(undoing a network change brings back the trained weights)."))
         redo_keys = [QKeySequence(QKeySequence.Redo), QKeySequence("Ctrl+Shift+Z")]
         redo_keys = [k for i, k in enumerate(redo_keys) if k not in redo_keys[:i]]
-        self._action(m, "redo", "&Redo", lambda: self._command(lambda mode: mode.redo()), redo_keys,
-                     "Redo what was undone.")
+        self._action(m, "redo", QT_TR_NOOP("&Redo"), self._call("redo"), redo_keys,
+                     QT_TR_NOOP("Redo what was undone."))
 
-        m = bar.addMenu("&Train")
-        self._action(m, "play_pause", "&Play / pause", lambda: self._command(lambda mode: mode.play_pause()),
+        m = self._menu(bar, QT_TR_NOOP("&Train"))
+        self._action(m, "play_pause", QT_TR_NOOP("&Play / pause"), self._call("play_pause"),
                      Qt.Key_Space,
-                     "Start or pause training; the weights are kept while paused.")
-        self._action(m, "step", "&Step one epoch", lambda: self._command(lambda mode: mode.step()), Qt.Key_S,
-                     "Train for one epoch (one pass over the data), then pause.")
-        self._action(m, "reset", "&Reset weights", lambda: self._command(lambda mode: mode.reset()), Qt.Key_R,
-                     "Start again from new random weights; the points and network shape stay.")
+                     QT_TR_NOOP("Start or pause training; the weights are kept while paused."))
+        self._action(m, "step", QT_TR_NOOP("&Step one epoch"), self._call("step"), Qt.Key_S,
+                     QT_TR_NOOP("Train for one epoch (one pass over the data), then pause."))
+        self._action(m, "reset", QT_TR_NOOP("&Reset weights"), self._call("reset"), Qt.Key_R,
+                     QT_TR_NOOP("Start again from new random weights; the points and network shape stay."))
 
-        m = bar.addMenu("&View")
+        m = self._menu(bar, QT_TR_NOOP("&View"))
         for i, mode in enumerate(self.modes.values()):
-            self._action(m, f"tab{i}", mode.title, lambda checked=False, w=mode: self.tabs.setCurrentWidget(w),
-                         QKeySequence(f"Ctrl+{i + 1}"), f"Switch to the {mode.title}.")
+            self._action(m, f"tab{i}", lambda w=mode: w.title,
+                         lambda checked=False, w=mode: self.tabs.setCurrentWidget(w),
+                         QKeySequence(f"Ctrl+{i + 1}"), lambda w=mode: fill(tr("Switch to the %1."), w.title))
         m.addSeparator()
-        theme_menu = m.addMenu("&Theme")
+        theme_menu = self._menu(m, QT_TR_NOOP("&Theme"))
         group = QActionGroup(self)
         current = str(self.settings.q.value("theme", "system"))
         for name in THEMES:
-            a = self._action(theme_menu, f"theme_{name}", name.capitalize(),
-                             lambda checked=False, n=name: self.set_theme(n),
-                             tip={"system": "Follow the system's light or dark appearance.",
-                                  "light": "Always light.", "dark": "Always dark."}[name])
+            a = self._action(theme_menu, f"theme_{name}", THEME_NAMES[name],
+                             lambda checked=False, n=name: self.set_theme(n), tip=THEME_TIPS[name])
             a.setCheckable(True)
             a.setChecked(name == current)
             group.addAction(a)
+        language_menu = self._menu(m, QT_TR_NOOP("&Language"))
+        group = QActionGroup(self)
+        languages = available_languages()
+        for code, native in LANGUAGES.items():
+            # each language is named in its own language, so a user who cannot read the current one finds it
+            a = QAction(native, self, checkable=True)
+            a.setEnabled(code in languages)
+            a.setStatusTip(native)
+            a.setChecked(code == current_language())
+            a.triggered.connect(lambda checked=False, c=code: self.set_language(c))
+            language_menu.addAction(a)
+            group.addAction(a)
+            self.actions_by_name[f"language_{code}"] = a
 
-        m = bar.addMenu("&Help")
-        self._action(m, "help", "MLP Studio &Help", self.show_help, QKeySequence.HelpContents,
-                     "The ideas behind the app and how to use it.")
-        self._action(m, "about", f"&About {APP_NAME}", self.show_about,
-                     tip="Versions, licences and the MNIST credit.")
+        m = self._menu(bar, QT_TR_NOOP("&Help"))
+        self._action(m, "help", QT_TR_NOOP("MLP Studio &Help"), self.show_help, QKeySequence.HelpContents,
+                     QT_TR_NOOP("The ideas behind the app and how to use it."))
+        self._action(m, "about", lambda: fill(tr("&About %1"), APP_NAME), self.show_about,
+                     tip=QT_TR_NOOP("Versions, licences and the MNIST credit."))
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -250,10 +321,10 @@ class MainWindow(QMainWindow):
             a.setStatusTip(name)
             a.triggered.connect(lambda checked=False, n=name: self.project.open_project(n))
         if not files:
-            self.recent_menu.addAction("No recent projects").setEnabled(False)
+            self.recent_menu.addAction(tr("No recent projects")).setEnabled(False)
         else:
             self.recent_menu.addSeparator()
-            self.recent_menu.addAction("Clear list").triggered.connect(self.settings.clear_recent)
+            self.recent_menu.addAction(tr("Clear list")).triggered.connect(self.settings.clear_recent)
 
     def _fill_plots(self) -> None:
         self.plot_menu.clear()
@@ -262,7 +333,7 @@ class MainWindow(QMainWindow):
             self.plot_menu.addAction(f"{name}…").triggered.connect(
                 lambda checked=False, n=name: self.files.export_plot(self.mode, n))
         if not plots:
-            self.plot_menu.addAction("No plots in this mode").setEnabled(False)
+            self.plot_menu.addAction(tr("No plots in this mode")).setEnabled(False)
 
     @Slot()
     def _update_file_menu(self) -> None:

@@ -3,6 +3,9 @@
 A message is text plus a severity — never a colour: the view decides how an error looks (the main
 window shows errors in the error colour, bold, and longer). Modes may emit a `Message` on their
 `status` signal (declare it `Signal(object)`); a plain str is taken as an info message.
+
+The text is kept as its English source (marked for lupdate with `QT_TR_NOOP`) and its `%1 … %9`
+arguments, and translated when it is read: a message on screen follows a live language switch.
 """
 from __future__ import annotations
 
@@ -17,16 +20,25 @@ class Severity(enum.Enum):
 
 @dataclass(frozen=True)
 class Message:
-    text: str
+    source: str
     severity: Severity = Severity.INFO
+    args: tuple = ()
 
     @classmethod
-    def info(cls, text: str) -> Message:
-        return cls(str(text), Severity.INFO)
+    def info(cls, source: str, *args) -> Message:
+        return cls(str(source), Severity.INFO, tuple(args))
 
     @classmethod
-    def error(cls, text: str) -> Message:
-        return cls(str(text), Severity.ERROR)
+    def error(cls, source: str, *args) -> Message:
+        return cls(str(source), Severity.ERROR, tuple(args))
+
+    @property
+    def text(self) -> str:
+        """The message in the current language, its arguments filled in."""
+        if not self.source:
+            return ""
+        from gui.i18n import fill, tr
+        return fill(tr(self.source), *(a.text if isinstance(a, Message) else a for a in self.args))
 
     @property
     def is_error(self) -> bool:
