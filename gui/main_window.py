@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget
 
 from gui.autosave import Autosave
 from gui.constants import APP_NAME, AUTOSAVE_MS, ERROR_MS, STATUS_MS
+from gui.engine_text import translated
 from gui.errors import ErrorReporter, short_message
 from gui.field_keys import FieldKeys
 from gui.file_actions import FileActions
@@ -158,7 +159,7 @@ class MainWindow(QMainWindow):
         except Exception as exc:
             if not isinstance(exc, (ValueError,)):
                 traceback.print_exc(file=sys.stderr)
-            self.show_status(Message.error(str(exc) if isinstance(exc, ValueError) else short_message(exc)))
+            self.show_status(Message.error(translated(str(exc)) if isinstance(exc, ValueError) else short_message(exc)))
         self._update_edit_actions()
 
     @Slot()
@@ -330,7 +331,7 @@ class MainWindow(QMainWindow):
         self.plot_menu.clear()
         plots = self.files.plots(self.mode)
         for name in plots:
-            self.plot_menu.addAction(f"{name}…").triggered.connect(
+            self.plot_menu.addAction(tr(name) + "…").triggered.connect(
                 lambda checked=False, n=name: self.files.export_plot(self.mode, n))
         if not plots:
             self.plot_menu.addAction(tr("No plots in this mode")).setEnabled(False)

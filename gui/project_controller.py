@@ -15,14 +15,17 @@ import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QDateTime, QLocale, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from engine.errors import ProjectFileError
 from engine.project_file import EXTENSION, check_project_state, parse_project, save_project
 from gui.autosave import Autosave
 from gui.constants import APP_NAME, AUTOSAVE_MS, PROJECT_FILTER, VERSION
+from gui.engine_text import translated
 from gui.errors import short_message, unattended
+from gui.file_actions import file_filter
+from gui.i18n import QT_TR_NOOP, fill, tr
 from gui.messages import Message
 from gui.mode_api import StateValidator, TrainingProgress
 from gui.settings import AppSettings
@@ -35,8 +38,16 @@ def _part_error(file_name: str, mode, exc: Exception) -> ProjectFileError:
     message (and the traceback on stderr: that is a bug)."""
     if not isinstance(exc, ValueError):
         traceback.print_exception(exc, file=sys.stderr)
-    reason = str(exc) if isinstance(exc, ValueError) else short_message(exc)
-    return ProjectFileError(f"{file_name}: the {mode.title} part cannot be opened: {reason}")
+    reason = translated(str(exc)) if isinstance(exc, ValueError) else short_message(exc)
+    return ProjectFileError(fill(tr("%1: the %2 part cannot be opened: %3"), file_name, mode.title, reason))
+
+
+def _when(timestamp: float) -> str:
+    """A time and date for a person ("14:05 on 29 Nov 2026"), in the current language."""
+    moment = QDateTime.fromSecsSinceEpoch(int(timestamp))
+    loc = QLocale()
+    return fill(tr("%1 on %2", "a time on a date"), loc.toString(moment.time(), "HH:mm"),
+                loc.toString(moment.date(), "d MMM yyyy"))
 
 
 class ProjectController(QObject):
@@ -109,7 +120,7 @@ class ProjectController(QObject):
     # -- state of the project -----------------------------------------------------------------
     @property
     def display_name(self) -> str:
-        return self.path.name if self.path is not None else "Untitled"
+        return self.path.name if self.path is not None else tr("Untitled")
 
     def title(self) -> str:
         return f"{self.display_name}{'*' if self.modified else ''} — {APP_NAME}"
@@ -187,14 +198,19 @@ class ProjectController(QObject):
         return state
 
     # -- prompts and dialogs ------------------------------------------------------------------
-    def _say(self, text: str) -> None:
-        self.window.show_status(Message.info(text), 5000)
+    def _say(self, source: str, *args) -> None:
+        """An info message: `source` marked with QT_TR_NOOP, `args` for its %1…"""
+        self.window.show_status(Message.info(source, *args), 5000)
 
-    def error(self, title: str, message: str) -> None:
-        self.window.show_status(Message.error(message))
-        print(f"MLP Studio: {message}", file=sys.stderr)
+    def error(self, title: str, message) -> None:
+        """An error for the user: `title` (translated) over `message` (a translated str, or a Message)."""
+        msg = message if isinstance(message, Message) else Message.error(str(message))
+        if not msg.is_error:
+            msg = Message.error(msg.source, *msg.args)
+        self.window.show_status(msg)
+        print(f"MLP Studio: {msg.text}", file=sys.stderr)
         if not unattended():
-            QMessageBox.warning(self.window, title, message)
+            QMessageBox.warning(self.window, title, msg.text)
 
     def maybe_save(self) -> bool:
         """Before the project is replaced or closed: True to go on, False to stay (Cancel, failed save)."""
@@ -203,9 +219,9 @@ class ProjectController(QObject):
         if unattended():
             return True
         answer = QMessageBox.question(
-            self.window, "Unsaved changes",
-            f"Do you want to save the changes to {self.display_name}?\n"
-            "If you don't save, your changes will be lost.",
+            self.window, tr("Unsaved changes"),
+            fill(tr("Do you want to save the changes to %1?\nIf you don't save, your changes will be lost."),
+                 self.display_name),
             QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
         if answer == QMessageBox.Save:
             return self.save()
@@ -214,9 +230,9 @@ class ProjectController(QObject):
     def _ask_path(self, save: bool) -> Path | None:
         start = str(self.path) if (save and self.path is not None) else self.settings.last_folder("project")
         if save:
-            name, _ = QFileDialog.getSaveFileName(self.window, "Save project", start, PROJECT_FILTER)
+            name, _ = QFileDialog.getSaveFileName(self.window, tr("Save project"), start, file_filter(PROJECT_FILTER))
         else:
-            name, _ = QFileDialog.getOpenFileName(self.window, "Open project", start, PROJECT_FILTER)
+            name, _ = QFileDialog.getOpenFileName(self.window, tr("Open project"), start, file_filter(PROJECT_FILTER))
         if not name:
             return None
         p = Path(name)
@@ -229,12 +245,13 @@ class ProjectController(QObject):
         if not self.maybe_save():
             return False
         try:
-            self.apply_state({"modes": dict(self._blank), "current_mode": self.window.current_mode_key()}, "New")
+            self.apply_state({"modes": dict(self._blank), "current_mode": self.window.current_mode_key()},
+                             tr("New", "a new project, named at the start of an error message"))
         except ProjectFileError as exc:
-            self.error("New project", str(exc))
+            self.error(tr("New project"), translated(str(exc)))
             return False
         self._after_replace(None)
-        self._say("New project")
+        self._say(QT_TR_NOOP("New project"))
         return True
 
     def open_project(self, path=None) -> bool:
@@ -247,14 +264,14 @@ class ProjectController(QObject):
             state = parse_project(path)
             self.apply_state(state, path.name)
         except ProjectFileError as exc:
-            self.error("Open project", str(exc))
+            self.error(tr("Open project"), translated(str(exc)))
             if not path.exists():
                 self.settings.remove_recent(path)
             return False
         self._after_replace(path)
         self.settings.add_recent(path)
         self.settings.set_last_folder("project", path)
-        self._say(f"Opened {path.name}")
+        self._say(QT_TR_NOOP("Opened %1"), path.name)
         return True
 
     def _after_replace(self, path) -> None:
@@ -281,16 +298,16 @@ class ProjectController(QObject):
             state = self.collect_state()
             save_project(path, state)
         except ProjectFileError as exc:
-            self.error("Save project", str(exc))
+            self.error(tr("Save project"), translated(str(exc)))
             return False
         except Exception as exc:  # a mode's get_state failed: nothing was written
             traceback.print_exc(file=sys.stderr)
-            self.error("Save project", f"{path.name}: not saved. {short_message(exc)}")
+            self.error(tr("Save project"), fill(tr("%1: not saved. %2"), path.name, short_message(exc)))
             return False
         self._after_replace(path)
         self.settings.add_recent(path)
         self.settings.set_last_folder("project", path)
-        self._say(f"Saved {path.name}")
+        self._say(QT_TR_NOOP("Saved %1"), path.name)
         return True
 
     # -- autosave and recovery ----------------------------------------------------------------
@@ -305,7 +322,7 @@ class ProjectController(QObject):
             ok = self.autosave.write(state)
         except Exception as exc:
             traceback.print_exc(file=sys.stderr)
-            self.window.show_status(Message.error(f"Autosave failed: {short_message(exc)}"))
+            self.window.show_status(Message.error(QT_TR_NOOP("Autosave failed: %1"), short_message(exc)))
             return False
         if ok:
             self._dirty_since_autosave = False
@@ -317,7 +334,7 @@ class ProjectController(QObject):
         if not orphans or unattended():
             return False
         orphan = orphans[0]
-        when = _dt.datetime.fromtimestamp(orphan.mtime).strftime("%H:%M on %d %b %Y")
+        when = _when(orphan.mtime)
         try:
             state = self.autosave.load(orphan)
         except ProjectFileError as exc:
@@ -326,24 +343,28 @@ class ProjectController(QObject):
             return False
         info = state.pop("recovery", None)
         origin = info.get("origin") if isinstance(info, dict) else None
-        about = f" (project {Path(origin).name})" if isinstance(origin, str) and origin else ""
+        if isinstance(origin, str) and origin:
+            text = fill(tr("MLP Studio did not close properly last time. Your unsaved work (project %1) was "
+                           "autosaved at %2.\n\nRestore it? (No deletes the autosaved copy.)"), Path(origin).name, when)
+        else:
+            text = fill(tr("MLP Studio did not close properly last time. Your unsaved work was autosaved at %1.\n\n"
+                           "Restore it? (No deletes the autosaved copy.)"), when)
         answer = QMessageBox.question(
-            self.window, "Recover unsaved work?",
-            f"MLP Studio did not close properly last time. Your unsaved work{about} was autosaved at {when}.\n\n"
-            "Restore it? (No deletes the autosaved copy.)",
+            self.window, tr("Recover unsaved work?"), text,
             QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
         if answer != QMessageBox.Yes:
             self.autosave.discard(orphan)
             return False
         try:
-            self.apply_state(state, "the autosaved work")
+            self.apply_state(state, tr("the autosaved work"))
         except ProjectFileError as exc:
-            self.error("Recover unsaved work", str(exc))
+            self.error(tr("Recover unsaved work"), translated(str(exc)))
             return False
         self.autosave.discard(orphan)
         self._set_path(origin if isinstance(origin, str) and origin and Path(origin).exists() else None)
         self._dirty_since_autosave = True
         self._set_modified(True)
         self.autosave_now()
-        self.window.show_status(Message.info(f"Recovered the work autosaved at {when}; save it to keep it."), 10000)
+        self.window.show_status(Message.info(QT_TR_NOOP("Recovered the work autosaved at %1; save it to keep it."),
+                                             when), 10000)
         return True

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from PySide6.QtCore import QThread, Signal
 
 from engine import EngineError
+from gui.i18n import fill, tr
 
 GIL_YIELD_S = 0.001  # hand the GIL to the GUI thread at least this often (see notes: GIL starvation)
 
@@ -102,11 +103,12 @@ class Worker(QThread):
             self.failed.emit(self.run_id, str(exc))
             return
         except MemoryError:
-            self.failed.emit(self.run_id, "Out of memory: try a smaller network, batch or data set.")
+            self.failed.emit(self.run_id, tr("Out of memory: try a smaller network, batch or data set."))
             return
         except Exception as exc:  # a bug: tell the user plainly, keep the details on stderr
             traceback.print_exc(file=sys.stderr)
-            self.failed.emit(self.run_id, f"Unexpected error in the worker: {type(exc).__name__}: {exc}")
+            self.failed.emit(self.run_id, fill(tr("Unexpected error in the worker: %1: %2"), type(exc).__name__,
+                                               str(exc)))
             return
         finally:
             close = getattr(self._job, "close", None)

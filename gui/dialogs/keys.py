@@ -6,6 +6,8 @@ import re
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
+from gui.i18n import fill, tr
+
 
 def _keys(sequences) -> str:
     return " / ".join(QKeySequence(k).toString(QKeySequence.NativeText) for k in sequences if not k.isEmpty())
@@ -41,10 +43,11 @@ def shortcut_rows(window: QWidget, modes: dict | None = None) -> list[tuple[str,
             (digits if re.fullmatch(r"[0-9]", key) else others).append((key, sc))
         if digits:
             ks = sorted(k for k, _ in digits)
-            what = digits[0][1].whatsThis() or f"choose class {ks[0]}–{ks[-1]} for new points"
+            what = digits[0][1].whatsThis() or fill(tr("choose class %1–%2 for new points"), ks[0], ks[-1])
             rows.append((f"{ks[0]}–{ks[-1]}" if len(ks) > 1 else ks[0], f"{mode.title}: {what}"))
         for key, sc in others:
-            rows.append((key, f"{mode.title}: {sc.whatsThis() or sc.objectName() or 'shortcut'}"))
+            what = sc.whatsThis() or sc.objectName() or tr("shortcut")
+            rows.append((key, f"{mode.title}: {what}"))
     return rows
 
 
