@@ -221,6 +221,7 @@ class MainWindow(QMainWindow):
             self.show_status(self.last_message)
         else:
             self.statusBar().clearMessage()
+        self._tips_timer.start()    # the modes set their tooltips again, unwrapped: wrap them once more
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
