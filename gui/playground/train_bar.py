@@ -105,6 +105,8 @@ class TrainBar(QWidget):
         self.target_loss.setSpecialValueText(tr("off"))
         self.target_loss.setToolTip(tr("Pause when the training loss of an epoch falls to this value "
                                        "('off': never)."))
+        for spin in (self.max_epochs, self.target_loss):
+            spin.updateGeometry()          # a spin box does not ask for room for its new special text itself
 
     def _emit_stop(self) -> None:
         self.stop_conditions_changed.emit(self.max_epochs.value(), self.target_loss.value())
