@@ -91,6 +91,25 @@ def test_hover_texts_are_translated(mode, marking):
     assert gradient_source("all training points") == "‹all training points›"
 
 
+def test_the_hovered_neurons_description_follows_a_switch(mode):
+    box = mode.diagram.box_of(1, 0)
+    assert box is not None
+    mode.diagram.hovered.emit(1, 0)               # what hovering the first hidden neuron does
+    english = mode.message.text()
+    assert "Hidden layer 1, neuron 1" in english
+    t = Marking()
+    QCoreApplication.installTranslator(t)
+    try:
+        i18n.retranslate_all()
+        assert "‹Hidden layer 1, neuron 1:" in mode.message.text()
+    finally:
+        QCoreApplication.removeTranslator(t)
+        i18n.retranslate_all()
+    assert mode.message.text() == english
+    mode.diagram.hovered.emit(-1, -1)
+    assert mode.message.text() == ""
+
+
 def test_gradient_source_and_plural_counts_in_english():
     assert gradient_source("the last minibatch") == "the last minibatch"
     assert gradient_source("the last 1,234 minibatches") == "the last 1234 minibatches"

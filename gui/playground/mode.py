@@ -45,6 +45,7 @@ class PlaygroundMode(QWidget):
 
     def __init__(self, parent=None, *, seed=None):
         super().__init__(parent)
+        self._hover_text = ""
         self.session = PlaygroundSession(self, seed=seed)
         self.session.set_speed(clamp_speed(AppSettings().q.value(SPEED_KEY, self.session.speed)))
         build_layout(self)
@@ -63,7 +64,12 @@ class PlaygroundMode(QWidget):
         """After a language switch: the texts this mode builds from the session's state (the widgets
         translate their own fixed texts)."""
         self.diagram.set_layer_labels(self._layer_labels())
-        self._show_message(*self.session.message)
+        s = self.session
+        hovered = s.focus
+        if (hovered is not None and s.last_snapshot is not None and self._hover_text
+                and s.message[0] == self._hover_text):        # the hovered neuron's description: say it anew
+            self._describe_hovered(*hovered)
+        self._show_message(*s.message)
 
     # -- the session's parts, for the shell and tests ---------------------------------------------
     @property
@@ -243,9 +249,13 @@ class PlaygroundMode(QWidget):
             self.canvas.set_focus(None, self.canvas.bounds)
             self.session.clear_message("hover")
         elif self.session.last_snapshot is not None:
-            self.session.say(describe_neuron(self.session.last_snapshot, column, neuron,
-                                             task_of(self.task).is_classification, self.diagram.view == "gradients"),
-                             cause="hover")
+            self._describe_hovered(column, neuron)
+
+    def _describe_hovered(self, column: int, neuron: int) -> None:
+        """The message line describes the hovered neuron (in the current language)."""
+        self._hover_text = describe_neuron(self.session.last_snapshot, column, neuron,
+                                           task_of(self.task).is_classification, self.diagram.view == "gradients")
+        self.session.say(self._hover_text, cause="hover")
 
     def _on_line_hover(self, text: str) -> None:
         if text:
