@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QGraphicsItem
 
 from engine.tasks import task_of
+from gui.i18n import on_language_change, tr
 from gui.widgets.colors import CLASS_HEX, diverging_rgb, is_dark
 from gui.widgets.palette import FollowsPalette
 
@@ -116,9 +117,12 @@ class PointsCanvas(FollowsPalette, pg.PlotWidget):
         self.set_task("classification")
         self._ready = True
         self.apply_palette()
-        self.setToolTip("Left click: add a point of the selected class · drag: paint points · right click or "
-                        "the eraser: remove the nearest point. Filled dots are training points, rings are "
-                        "test points the network never trains on.")
+        on_language_change(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        self.setToolTip(tr("Left click: add a point of the selected class · drag: paint points · right click or "
+                           "the eraser: remove the nearest point. Filled dots are training points, rings are "
+                           "test points the network never trains on."))
 
     # -- look ------------------------------------------------------------------------------------
     def apply_palette(self) -> None:

@@ -10,6 +10,9 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from gui.engine_text import translated
+from gui.i18n import on_language_change, tr
+
 WARN_COLOR = "#D55E00"
 
 
@@ -20,10 +23,16 @@ class DiagnosesView(QLabel):
         self.setWordWrap(True)
         self.setTextFormat(Qt.RichText)
         self.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.setToolTip("Diagnoses of this run, from its loss curves and its hidden units on the training "
-                        "points. Each goes away when its cause does.")
         self._kinds: tuple = ()
+        self._diagnoses: tuple = ()
         self.hide()
+        on_language_change(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        self.setToolTip(tr("Diagnoses of this run, from its loss curves and its hidden units on the training "
+                           "points. Each goes away when its cause does."))
+        self._key = None                    # the diagnoses shown are written again in the new language
+        self.show_diagnoses(self._diagnoses)
 
     @property
     def kinds(self) -> tuple:
@@ -36,12 +45,14 @@ class DiagnosesView(QLabel):
         if key == getattr(self, "_key", None):
             return                          # (unchanged: no relayout ~20 times a second)
         self._key = key
+        self._diagnoses = diagnoses
         self._kinds = tuple(d.kind for d in diagnoses)
         if not diagnoses:
             self.clear()
             self.hide()
             return
-        lines = [f"<span style='color:{WARN_COLOR}'>⚠</span> {html.escape(d.text)} "
-                 f"<i>Try:</i> {html.escape(d.advice)}" for d in diagnoses]
+        try_ = tr("Try:")
+        lines = [f"<span style='color:{WARN_COLOR}'>⚠</span> {html.escape(translated(d.text))} "
+                 f"<i>{html.escape(try_)}</i> {html.escape(translated(d.advice))}" for d in diagnoses]
         self.setText("<br>".join(lines))
         self.show()

@@ -4,9 +4,14 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
+from gui.i18n import QT_TR_NOOP, on_language_change, tr
 from gui.playground.network_diagram import GRADIENTS_TIP, NetworkDiagram
 
 VIEWS = ("weights", "gradients")
+VIEW_TEXTS = {"weights": QT_TR_NOOP("weights"), "gradients": QT_TR_NOOP("gradients")}
+WEIGHTS_VIEW_TIP = QT_TR_NOOP("Draw each weight w: line width |w|, orange positive, blue negative; each square is "
+                              "what that neuron computes over the plane.")
+VIEW_TIPS = {"weights": WEIGHTS_VIEW_TIP, "gradients": GRADIENTS_TIP}
 
 
 class DiagramPanel(QWidget):
@@ -20,19 +25,15 @@ class DiagramPanel(QWidget):
         lay.setSpacing(2)
         head = QHBoxLayout()
         head.setContentsMargins(4, 0, 4, 0)
-        head.addWidget(QLabel("Show:"))
+        self.show_label = QLabel()
+        head.addWidget(self.show_label)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.buttons = {}
-        tips = {"weights": "Draw each weight w: line width |w|, orange positive, blue negative; each square is "
-                           "what that neuron computes over the plane.",
-                "gradients": GRADIENTS_TIP}
         for name in VIEWS:
             b = QToolButton()
-            b.setText(name)
             b.setCheckable(True)
             b.setAutoRaise(False)
-            b.setToolTip(tips[name])
             b.setObjectName(f"view.{name}")
             self.group.addButton(b)
             head.addWidget(b)
@@ -42,16 +43,24 @@ class DiagramPanel(QWidget):
         # a theme switched at run time from reaching the diagram's palette)
         self._embolden()
         head.addStretch(1)
-        self.shared_scale = QCheckBox("one scale per layer")
+        self.shared_scale = QCheckBox()
         self.shared_scale.setObjectName("shared_scale")
-        self.shared_scale.setToolTip("Off: each ReLU or linear neuron's picture is coloured over its own output "
-                                     "range, so every pattern shows (a blank square: output 0 everywhere, a dead "
-                                     "unit). On: one colour scale per layer, so neurons can be compared. Tanh and "
-                                     "sigmoid neurons always use their fixed range.")
         head.addWidget(self.shared_scale)
         lay.addLayout(head)
         lay.addWidget(self.diagram, 1)
         self.group.buttonToggled.connect(self._toggled)
+        on_language_change(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        self.show_label.setText(tr("Show:"))
+        for name, b in self.buttons.items():
+            b.setText(tr(VIEW_TEXTS[name]))
+            b.setToolTip(tr(VIEW_TIPS[name]))
+        self.shared_scale.setText(tr("one scale per layer"))
+        self.shared_scale.setToolTip(tr("Off: each ReLU or linear neuron's picture is coloured over its own output "
+                                        "range, so every pattern shows (a blank square: output 0 everywhere, a "
+                                        "dead unit). On: one colour scale per layer, so neurons can be compared. "
+                                        "Tanh and sigmoid neurons always use their fixed range."))
 
     @property
     def view(self) -> str:

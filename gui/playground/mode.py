@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QWidget
 from engine import Pipeline
 from engine.data import load_points_csv, save_points_csv
 from engine.tasks import task_of
+from gui.engine_text import translated
+from gui.i18n import QT_TR_NOOP, fill, integer, on_language_change, tr
 from gui.playground.mode_layout import build_layout
 from gui.playground.session import PlaygroundSession
 from gui.playground.speed import clamp_speed
@@ -27,13 +29,23 @@ SEVERITY_COLORS = {"info": "palette(window-text)", "error": "#D55E00"}
 SPEED_KEY = "playground/speed"      # the training speed, remembered between runs of the app
 
 
+# the names of the plots File → Export plot as PNG offers (English keys; shown through tr())
+PLOT_NAMES = (QT_TR_NOOP("Decision map"), QT_TR_NOOP("Fitted curve"), QT_TR_NOOP("Prediction map"),
+              QT_TR_NOOP("Loss curve"), QT_TR_NOOP("Accuracy curve"), QT_TR_NOOP("R² curve"),
+              QT_TR_NOOP("Network diagram"))
+
+
 class PlaygroundMode(QWidget):
-    title = "2D playground"
-    status = Signal(str)
+    status = Signal(object)        # a Message or a plain str (info) for the status bar
     changed = Signal()
+
+    @property
+    def title(self) -> str:
+        return tr("2D playground")
 
     def __init__(self, parent=None, *, seed=None):
         super().__init__(parent)
+        self._hover_text = ""
         self.session = PlaygroundSession(self, seed=seed)
         self.session.set_speed(clamp_speed(AppSettings().q.value(SPEED_KEY, self.session.speed)))
         build_layout(self)
@@ -46,6 +58,18 @@ class PlaygroundMode(QWidget):
         self._show_network()
         self._show_message(*s.message)
         self.train_bar.speed.set_speed(s.speed)
+        on_language_change(self, self._retranslate, now=False)
+
+    def _retranslate(self) -> None:
+        """After a language switch: the texts this mode builds from the session's state (the widgets
+        translate their own fixed texts)."""
+        self.diagram.set_layer_labels(self._layer_labels())
+        s = self.session
+        hovered = s.focus
+        if (hovered is not None and s.last_snapshot is not None and self._hover_text
+                and s.message[0] == self._hover_text):        # the hovered neuron's description: say it anew
+            self._describe_hovered(*hovered)
+        self._show_message(*s.message)
 
     # -- the session's parts, for the shell and tests ---------------------------------------------
     @property
@@ -106,7 +130,10 @@ class PlaygroundMode(QWidget):
         s.message_changed.connect(self._show_message)
         s.undo_changed.connect(self._show_undo)
         s.changed.connect(self.changed)
-        s.status.connect(self.status)
+        s.status.connect(self._forward_status)
+
+    def _forward_status(self, message) -> None:
+        self.status.emit(message)
 
     def _add_or_pick(self, x: float, y: float) -> None:                # step-view hook: an armed
         if not self.step_tab.pick(x, y):                                 # "Pick a point" takes the click
@@ -208,7 +235,7 @@ class PlaygroundMode(QWidget):
         try:
             self.session.set_recipe(self.builder.recipe())
         except ValueError as exc:
-            self.session.say(f"Cannot use this network: {exc}", "error")
+            self.session.say(fill(tr("Cannot use this network: %1"), translated(str(exc))), "error")
             self._show_recipe()
 
     def _set_eraser(self, on: bool) -> None:
@@ -222,9 +249,13 @@ class PlaygroundMode(QWidget):
             self.canvas.set_focus(None, self.canvas.bounds)
             self.session.clear_message("hover")
         elif self.session.last_snapshot is not None:
-            self.session.say(describe_neuron(self.session.last_snapshot, column, neuron,
-                                             task_of(self.task).is_classification, self.diagram.view == "gradients"),
-                             cause="hover")
+            self._describe_hovered(column, neuron)
+
+    def _describe_hovered(self, column: int, neuron: int) -> None:
+        """The message line describes the hovered neuron (in the current language)."""
+        self._hover_text = describe_neuron(self.session.last_snapshot, column, neuron,
+                                           task_of(self.task).is_classification, self.diagram.view == "gradients")
+        self.session.say(self._hover_text, cause="hover")
 
     def _on_line_hover(self, text: str) -> None:
         if text:
@@ -293,12 +324,16 @@ class PlaygroundMode(QWidget):
         self.builder.set_task(task_of(s.task).kind, s.n_outputs)
         self._show_undo()
 
+    def _layer_labels(self) -> list[str]:
+        """A heading per hidden layer: its width and activation ("8 ReLU")."""
+        return [f"{integer(h['units'])} {translated(ACTIVATION_LABELS[h['activation']])}"
+                for h in self.session.recipe()["hidden"]]
+
     def _show_network(self) -> None:
         s = self.session
         recipe = s.recipe()
-        hidden = [f"{h['units']} {ACTIVATION_LABELS[h['activation']]}" for h in recipe["hidden"]]
         outs = [f"{i + 1}" for i in range(s.n_outputs)] if task_of(s.task).is_classification else ["ŷ"]
-        self.diagram.set_structure(recipe["features"], hidden, outs)
+        self.diagram.set_structure(recipe["features"], self._layer_labels(), outs)
         self.canvas.clear_model()
         self.diagnoses_view.show_diagnoses(())
         self.train_bar.set_counters(s.epoch, s.step_count)
@@ -312,8 +347,10 @@ class PlaygroundMode(QWidget):
     def _show_undo(self) -> None:
         self.panel.set_history(self.session.can_undo(), self.session.can_redo())
 
-    def _show_message(self, text: str, severity: str) -> None:
+    def _show_message(self, text, severity: str) -> None:
+        """The message line: `text` a str or a Message (translated when shown)."""
         color = SEVERITY_COLORS.get(severity, SEVERITY_COLORS["info"])
+        text = str(text or "")
         self.message.setText(f"<span style='color:{color}'>{text}</span>" if text else "")
 
     def _draw_snapshot(self, snap) -> None:

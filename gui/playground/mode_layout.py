@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
+from gui.i18n import on_language_change, tr
 from gui.playground.canvas import PointsCanvas
 from gui.playground.data_panel import DataPanel
 from gui.playground.diagnoses_view import DiagnosesView
@@ -46,7 +47,9 @@ def build_layout(mode) -> None:
     line.setFrameShape(QFrame.HLine)
     line.setFrameShadow(QFrame.Sunken)
     sl.addWidget(line)
-    sl.addWidget(QLabel("<b>Network</b>"))
+    mode.network_label = QLabel()
+    on_language_change(mode.network_label, lambda: mode.network_label.setText(tr("<b>Network</b>")))
+    sl.addWidget(mode.network_label)
     sl.addWidget(mode.builder)
     mode.runs_tab = RunsTab(mode.session.runs)                     # runs hook: the Runs tab and its
     sl.addWidget(mode.runs_tab.builder_button())                   # "Compare settings…" under the builder

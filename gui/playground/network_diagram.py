@@ -13,6 +13,8 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from gui.i18n import QT_TR_NOOP, fill, locale, on_language_change, sig, tr
+from gui.playground.text import gradient_source, signed
 from gui.playground.thumbnails import atlas_to_qimage
 from gui.widgets.colors import NEGATIVE, POSITIVE
 
@@ -25,16 +27,18 @@ FEATURE_TEXT = {"x1": "x₁", "x2": "x₂", "x1^2": "x₁²", "x2^2": "x₂²", 
                 "sin x2": "sin x₂"}
 
 
-WEIGHTS_TIP = ("The network: inputs on the left, the output on the right. Each line is a weight "
-               "(orange positive, blue negative, thicker = larger). Each square shows what that neuron "
-               "computes over the input plane; hover one to see it large, hover a line to read its weight.")
-GRADIENTS_TIP = ("Backpropagation: the loss's gradient flows from the output back through every layer (chain "
-                 "rule); thick lines are the weights that this step changes most. Line width = |∂L/∂w| (scaled "
-                 "per layer; the layer's largest value is written below it — tiny numbers on the left mean "
-                 "vanishing gradients). Colour = the direction of the update −η∂L/∂w: orange raises the "
-                 "weight, blue lowers it. The bar under each neuron is its error signal δ = ∂L/∂z "
-                 "(averaged over the minibatches; orange: the update raises z). Hover a line or a neuron "
-                 "for its numbers.")
+# English sources (shown through tr())
+WEIGHTS_TIP = QT_TR_NOOP("The network: inputs on the left, the output on the right. Each line is a weight "
+                         "(orange positive, blue negative, thicker = larger). Each square shows what that neuron "
+                         "computes over the input plane; hover one to see it large, hover a line to read its "
+                         "weight.")
+GRADIENTS_TIP = QT_TR_NOOP("Backpropagation: the loss's gradient flows from the output back through every layer "
+                           "(chain rule); thick lines are the weights that this step changes most. Line width = "
+                           "|∂L/∂w| (scaled per layer; the layer's largest value is written below it — tiny numbers "
+                           "on the left mean vanishing gradients). Colour = the direction of the update −η∂L/∂w: "
+                           "orange raises the weight, blue lowers it. The bar under each neuron is its error "
+                           "signal δ = ∂L/∂z (averaged over the minibatches; orange: the update raises z). Hover "
+                           "a line or a neuron for its numbers.")
 
 
 class NetworkDiagram(QWidget):
@@ -60,12 +64,27 @@ class NetworkDiagram(QWidget):
         self._segments: list[np.ndarray] = []   # per weight matrix, (n, 4) x0 y0 x1 y1 (for hovering lines)
         self._hover_line = None
         self.view = "weights"
-        self.setToolTip(WEIGHTS_TIP)
+        self._words: dict[str, str] = {}
+        self._more: dict[int, str] = {}       # "+3 more" per count, in the current language
+        on_language_change(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        """The tooltip and the words painted on the diagram, translated once per language (not every frame)."""
+        self._words = {
+            "empty": tr("The network appears here."), "input": tr("Input", "diagram column"),
+            "output": tr("Output", "diagram column"),
+            "width": tr("Line width |∂L/∂w|; under each layer its largest value."),
+            "colour": tr("Orange: this step raises the weight, blue: lowers it · bar: δ = ∂L/∂z"),
+            "marks": tr("✕ dead ReLU (0 on all training points) · dashed: saturated"),
+        }
+        self._more = {}
+        self.setToolTip(tr(GRADIENTS_TIP if self.view == "gradients" else WEIGHTS_TIP))
+        self.update()
 
     def set_view(self, view: str) -> None:
         """"weights" or "gradients"."""
         self.view = "gradients" if view == "gradients" else "weights"
-        self.setToolTip(GRADIENTS_TIP if self.view == "gradients" else WEIGHTS_TIP)
+        self.setToolTip(tr(GRADIENTS_TIP if self.view == "gradients" else WEIGHTS_TIP))
         self.update()
 
     def _showing_gradients(self) -> bool:
@@ -79,6 +98,11 @@ class NetworkDiagram(QWidget):
         self._snap = None
         self._atlas = None
         self._hover_line = None
+        self.update()
+
+    def set_layer_labels(self, layer_labels) -> None:
+        """New headings of the hidden layers (e.g. after a language switch); nothing else changes."""
+        self._labels = list(layer_labels)
         self.update()
 
     def set_snapshot(self, snap) -> None:
@@ -138,7 +162,7 @@ class NetworkDiagram(QWidget):
         snap = self._snap
         if snap is None:
             p.setPen(pal.color(QPalette.PlaceholderText))
-            p.drawText(self.rect(), Qt.AlignCenter, "The network appears here.")
+            p.drawText(self.rect(), Qt.AlignCenter, self._words["empty"])
             return
         boxes = self._geometry()
         p.setRenderHint(QPainter.Antialiasing, ANTIALIAS)
@@ -203,7 +227,8 @@ class NetworkDiagram(QWidget):
         f = p.font()
         f.setPointSizeF(max(7.0, f.pointSizeF() - 1))
         p.setFont(f)
-        heads = ["Input"] + self._labels + ["Output"]
+        words = self._words
+        heads = [words["input"]] + self._labels + [words["output"]]
         for c, col in enumerate(boxes):
             if not col:
                 continue
@@ -212,7 +237,10 @@ class NetworkDiagram(QWidget):
             p.drawText(QRectF(x - 70, 4, 140, 20), Qt.AlignCenter, head)
             extra = snap.sizes[c] - snap.shown[c]
             if extra > 0:
-                p.drawText(QRectF(x - 60, col[-1].bottom() + 2, 120, 16), Qt.AlignCenter, f"+{extra} more")
+                more = self._more.get(extra)
+                if more is None:
+                    more = self._more[extra] = tr("+%n more", "", extra)
+                p.drawText(QRectF(x - 60, col[-1].bottom() + 2, 120, 16), Qt.AlignCenter, more)
         for j, r in enumerate(boxes[0]):           # input names left of their squares
             if j < len(self._inputs):
                 p.drawText(QRectF(0, r.top(), r.left() - 3, r.height()), Qt.AlignVCenter | Qt.AlignRight,
@@ -228,14 +256,11 @@ class NetworkDiagram(QWidget):
                     x = (boxes[c][0].right() + boxes[c + 1][0].left()) / 2
                     y = max(boxes[c][-1].bottom(), boxes[c + 1][-1].bottom()) + 4
                     p.drawText(QRectF(x - 45, min(y, h - 52), 90, 16), Qt.AlignCenter, _fmt(snap.grad_max[c]))
-            p.drawText(QRectF(4, h - 36, self.width() - 8, 16), Qt.AlignLeft | Qt.AlignVCenter,
-                       "Line width |∂L/∂w|; under each layer its largest value.")
-            p.drawText(QRectF(4, h - 18, self.width() - 8, 16), Qt.AlignLeft | Qt.AlignVCenter,
-                       "Orange: this step raises the weight, blue: lowers it · bar: δ = ∂L/∂z")
+            p.drawText(QRectF(4, h - 36, self.width() - 8, 16), Qt.AlignLeft | Qt.AlignVCenter, words["width"])
+            p.drawText(QRectF(4, h - 18, self.width() - 8, 16), Qt.AlignLeft | Qt.AlignVCenter, words["colour"])
         elif marks:
             h = self.height()
-            p.drawText(QRectF(4, h - 18, self.width() - 8, 16), Qt.AlignLeft | Qt.AlignVCenter,
-                       "✕ dead ReLU (0 on all training points) · dashed: saturated")
+            p.drawText(QRectF(4, h - 18, self.width() - 8, 16), Qt.AlignLeft | Qt.AlignVCenter, words["marks"])
 
     @staticmethod
     def _draw_mark(p: QPainter, r: QRectF, kind: str) -> None:
@@ -315,14 +340,17 @@ class NetworkDiagram(QWidget):
         j, k = divmod(i, n_in)        # lines run over W.ravel(): out neuron j, in neuron k
         if j >= snap.weights[c].shape[0] or k >= n_in:
             return ""
-        src = (self._inputs[k] if c == 0 and k < len(self._inputs) else f"layer {c} neuron {k + 1}")
+        neuron = tr("layer %1 neuron %2")
+        src = (self._inputs[k] if c == 0 and k < len(self._inputs) else fill(neuron, c, k + 1))
         last = c == len(snap.shown) - 2
-        dst = (f"output {self._outputs[j]}" if last and j < len(self._outputs) else f"layer {c + 1} neuron {j + 1}")
-        text = f"Weight {src} → {dst}: w = {snap.weights[c][j, k]:+.4g}"
+        dst = (fill(tr("output %1"), self._outputs[j]) if last and j < len(self._outputs)
+               else fill(neuron, c + 1, j + 1))
+        text = fill(tr("Weight %1 → %2: w = %3"), src, dst, signed(snap.weights[c][j, k], 4))
         if snap.grads is not None and c < len(snap.grads):
             g = float(snap.grads[c][j, k])
-            move = "raises it" if g < 0 else "lowers it" if g > 0 else "leaves it"
-            text += f" · ∂L/∂w = {g:+.3g}: the update −η∂L/∂w {move} ({snap.grad_source})"
+            move = tr("raises it") if g < 0 else tr("lowers it") if g > 0 else tr("leaves it")
+            text += fill(tr(" · ∂L/∂w = %1: the update −η∂L/∂w %2 (%3)"), signed(g, 3), move,
+                         gradient_source(snap.grad_source))
         return text
 
     def mouseMoveEvent(self, event) -> None:
@@ -372,4 +400,5 @@ def _mix(color: QColor, background: QColor, alpha: float) -> QColor:
 
 
 def _fmt(v: float) -> str:
-    return f"{v:.2g}" if 1e-2 <= abs(v) < 1e3 else f"{v:.1e}"
+    """A layer's largest |∂L/∂w| under its lines, in the current locale."""
+    return sig(v, 2) if 1e-2 <= abs(v) < 1e3 else locale().toString(float(v), "e", 1)

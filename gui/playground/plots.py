@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from gui.i18n import fill, num, on_language_change, percent, sig, tr
 from gui.playground.loss_history import LossHistory
 from gui.widgets.palette import FollowsPalette
 
@@ -42,44 +43,31 @@ class CurvesPlot(FollowsPalette, QWidget):
         # would make the panel's height depend on its width, which squeezes the map above it)
         self.summary.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         self.summary.setFixedHeight(2 * self.summary.fontMetrics().lineSpacing() + 2)   # two lines (_summary)
-        self.summary.setToolTip("The latest epoch's loss and accuracy (or R²) on the training points (solid blue "
-                                "curves) and the test points (dashed red curves).")
         head.addWidget(self.summary, 1)
-        self.per_batch = QCheckBox("per batch")
-        self.per_batch.setToolTip("Also draw the loss of each minibatch (grey): noisy, because each step sees "
-                                  "only a few points — that noise is the 'stochastic' in SGD.")
+        self.per_batch = QCheckBox()
         self.per_batch.toggled.connect(self._redraw)
         head.addWidget(self.per_batch)
-        self.log_y = QCheckBox("log")
+        self.log_y = QCheckBox()
         self.log_y.setChecked(True)
-        self.log_y.setToolTip("Logarithmic loss axis: shows the late, slow part of training clearly.")
         self.log_y.toggled.connect(self._set_log)
         head.addWidget(self.log_y)
-        self.recent = QCheckBox("recent")
-        self.recent.setToolTip(f"Show only about the last {RECENT_EPOCHS} epochs, so a long run's latest part "
-                               "stays readable (off: the whole run from epoch 0).")
+        self.recent = QCheckBox()
         self.recent.toggled.connect(self._redraw)
         head.addWidget(self.recent)
         lay.addLayout(head)
         self.loss_plot = pg.PlotWidget()
         self.metric_plot = pg.PlotWidget()
-        for p, name in ((self.loss_plot, "loss"), (self.metric_plot, "accuracy")):
+        for p in (self.loss_plot, self.metric_plot):
             pi = p.getPlotItem()
             pi.setMenuEnabled(False)
             pi.hideButtons()
-            pi.setLabel("left", name)
             p.setMouseEnabled(x=False, y=False)
             left = pi.getAxis("left")
             left.enableAutoSIPrefix(False)
             left.setStyle(maxTextLevel=0)     # log axis: label the decades only, no crowded minor labels
             left.setWidth(44)
             lay.addWidget(p, 1)
-        self.metric_plot.getPlotItem().setLabel("bottom", "epoch")
         self.loss_plot.setLogMode(y=True)
-        self.loss_plot.setToolTip("Loss per epoch: blue on the training points, red on the test points. "
-                                  "When the red curve rises while the blue one falls, the network overfits.")
-        self.metric_plot.setToolTip("Accuracy (classification) or R² (regression) per epoch, training in blue, "
-                                    "test in red.")
         self.batch_curve = self.loss_plot.plot(pen=pg.mkPen(BATCH_PEN[0], width=BATCH_PEN[1]))
         self.train_curve = self.loss_plot.plot(pen=pg.mkPen(TRAIN_PEN[0], width=TRAIN_PEN[1]))
         self.test_curve = self.loss_plot.plot(pen=pg.mkPen(TEST_PEN[0], width=TEST_PEN[1], style=Qt.DashLine))
@@ -96,7 +84,38 @@ class CurvesPlot(FollowsPalette, QWidget):
         self._redraw_timer.timeout.connect(self._redraw)
         self._ready = True
         self.apply_palette()
+        on_language_change(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        """Fixed texts, axis labels and the summary's words in the current language; then a redraw."""
+        self.summary.setToolTip(tr("The latest epoch's loss and accuracy (or R²) on the training points (solid "
+                                   "blue curves) and the test points (dashed red curves)."))
+        self.per_batch.setText(tr("per batch"))
+        self.per_batch.setToolTip(tr("Also draw the loss of each minibatch (grey): noisy, because each step sees "
+                                     "only a few points — that noise is the 'stochastic' in SGD."))
+        self.log_y.setText(tr("log"))
+        self.log_y.setToolTip(tr("Logarithmic loss axis: shows the late, slow part of training clearly."))
+        self.recent.setText(tr("recent"))
+        self.recent.setToolTip(fill(tr("Show only about the last %1 epochs, so a long run's latest part "
+                                       "stays readable (off: the whole run from epoch 0)."), RECENT_EPOCHS))
+        self.loss_plot.getPlotItem().setLabel("left", tr("loss"))
+        self.metric_plot.getPlotItem().setLabel("bottom", tr("epoch"))
+        self.loss_plot.setToolTip(tr("Loss per epoch: blue on the training points, red on the test points. "
+                                     "When the red curve rises while the blue one falls, the network overfits."))
+        self.metric_plot.setToolTip(tr("Accuracy (classification) or R² (regression) per epoch, training in "
+                                       "blue, test in red."))
+        # the summary's words, translated once here (not at every redraw)
+        self._words = {"train": tr("train", "curve legend"), "test": tr("test", "curve legend"),
+                       "figures": tr(" loss %1 · %2 %3"), "no test": tr(" (no test points)"),
+                       "batch": tr("batch", "curve legend"), "none": tr("No training yet."),
+                       "accuracy": tr("accuracy")}
+        self._metric_label = None          # the metric axis label and the log ticks are set again
+        self._ticks = None
         self._redraw()
+
+    def _metric_text(self, metric: str) -> str:
+        """The metric's name as shown ("accuracy" translated; "R²" is a symbol)."""
+        return self._words["accuracy"] if metric == "accuracy" else metric
 
     def apply_palette(self) -> None:
         pal = self.palette()
@@ -129,7 +148,7 @@ class CurvesPlot(FollowsPalette, QWidget):
         inside = [t for t in ticks if lo / 1.5 <= t <= hi * 1.5]
         if len(inside) > 6:
             inside = [t for t in inside if str(t).lstrip("0.").startswith("1")] or inside[::3]
-        ticks = [[(float(np.log10(t)), f"{t:g}") for t in inside], []]
+        ticks = [[(float(np.log10(t)), sig(t, 6)) for t in inside], []]
         if ticks != self._ticks:         # a new tick list re-lays the axis out: only when it changes
             self._ticks = ticks
             axis.setTicks(ticks)
@@ -158,7 +177,7 @@ class CurvesPlot(FollowsPalette, QWidget):
         self._last_redraw = time.perf_counter()
         if self.metric_name != self._metric_label:
             self._metric_label = self.metric_name
-            self.metric_plot.getPlotItem().setLabel("left", self.metric_name)
+            self.metric_plot.getPlotItem().setLabel("left", self._metric_text(self.metric_name))
         s = self.history.columns()
         x_lo = None
         if self.recent.isChecked() and len(s["epoch"]) and s["epoch"][-1] > RECENT_EPOCHS:
@@ -215,22 +234,23 @@ class CurvesPlot(FollowsPalette, QWidget):
     def _summary(self, s, have_test: bool) -> str:
         """The legend and the latest figures: '━ train loss … · accuracy …   ╍ test …   ─ batch'."""
         m = self.metric_name
-        train = f"<span style='color:{TRAIN_PEN[0]}'><b>━━</b> train</span>"
-        test = f"<span style='color:{TEST_PEN[0]}'><b>╍╍</b> test</span>"
+        words, shown = self._words, self._metric_text(m)
+        train = f"<span style='color:{TRAIN_PEN[0]}'><b>━━</b> {words['train']}</span>"
+        test = f"<span style='color:{TEST_PEN[0]}'><b>╍╍</b> {words['test']}</span>"
         ep = s["epoch"]
         if len(ep):
-            train += f" loss {s['train_loss'][-1]:.4f} · {m} {_fmt(s['train_metric'][-1], m)}"
+            train += fill(words["figures"], num(s["train_loss"][-1], 4), shown, _fmt(s["train_metric"][-1], m))
             tl, tm = s["test_loss"], s["test_metric"]
             if have_test and np.isfinite(tl[-1]):
-                test += f" loss {tl[-1]:.4f} · {m} {_fmt(tm[-1], m)}"
+                test += fill(words["figures"], num(tl[-1], 4), shown, _fmt(tm[-1], m))
             else:
-                test += " (no test points)"
+                test += words["no test"]
         parts = [train, test]
         if self.per_batch.isChecked():
-            parts.append(f"<span style='color:{BATCH_PEN[0]}'>── batch</span>")
+            parts.append(f"<span style='color:{BATCH_PEN[0]}'>── {words['batch']}</span>")
         # two lines (train / test), so the legend is never cut off in a narrow window
         text = parts[0] + "<br>" + "&nbsp;&nbsp;&nbsp;".join(parts[1:])
-        return text if len(ep) else text + "&nbsp;&nbsp;&nbsp;No training yet."
+        return text if len(ep) else text + "&nbsp;&nbsp;&nbsp;" + words["none"]
 
 
 EPOCH_KEYS = ("epoch", "train_loss", "test_loss", "train_metric", "test_metric")
@@ -279,4 +299,4 @@ def _positive(v):
 def _fmt(v, metric):
     if not np.isfinite(v):
         return "–"
-    return f"{100 * v:.1f}%" if metric == "accuracy" else f"{v:.3f}"
+    return percent(v, 1) if metric == "accuracy" else num(v, 3)

@@ -9,15 +9,18 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QWidget
 
-# (label, unit, count): `count` minibatches ("batch") or epochs ("epoch") per frame; unit None: no limit
+from gui.i18n import QT_TR_NOOP, on_language_change, tr
+
+# (label, unit, count): `count` minibatches ("batch") or epochs ("epoch") per frame; unit None: no limit.
+# The labels are English sources, shown through tr().
 SPEEDS = (
-    ("1 step/frame", "batch", 1),
-    ("3 steps/frame", "batch", 3),
-    ("10 steps/frame", "batch", 10),
-    ("1 epoch/frame", "epoch", 1),
-    ("5 epochs/frame", "epoch", 5),
-    ("25 epochs/frame", "epoch", 25),
-    ("Full speed", None, 0),
+    (QT_TR_NOOP("1 step/frame"), "batch", 1),
+    (QT_TR_NOOP("3 steps/frame"), "batch", 3),
+    (QT_TR_NOOP("10 steps/frame"), "batch", 10),
+    (QT_TR_NOOP("1 epoch/frame"), "epoch", 1),
+    (QT_TR_NOOP("5 epochs/frame"), "epoch", 5),
+    (QT_TR_NOOP("25 epochs/frame"), "epoch", 25),
+    (QT_TR_NOOP("Full speed"), None, 0),
 )
 DEFAULT_SPEED = 2          # the circle preset's boundary moves for ~5 s before it settles
 FULL_SPEED = len(SPEEDS) - 1
@@ -51,16 +54,21 @@ class SpeedControl(QWidget):
         self.slider.setPageStep(1)
         self.slider.setTickPosition(QSlider.TicksBelow)
         self.slider.setFixedWidth(52)
-        self.slider.setToolTip("How much training each frame of the picture shows: from one minibatch step "
-                               "(one SGD update) per frame, through one epoch per frame, to full speed.")
         self.label = QLabel()
         self.label.setObjectName("speed_label")
-        self.label.setFixedWidth(self.label.fontMetrics().horizontalAdvance("25 epochs/frame") + 4)
-        self.label.setToolTip(self.slider.toolTip())
         lay.addWidget(self.slider)
         lay.addWidget(self.label)
         self.slider.valueChanged.connect(self._changed)
         self.set_speed(DEFAULT_SPEED)
+        on_language_change(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        self.slider.setToolTip(tr("How much training each frame of the picture shows: from one minibatch step "
+                                  "(one SGD update) per frame, through one epoch per frame, to full speed."))
+        self.label.setToolTip(self.slider.toolTip())
+        fm = self.label.fontMetrics()     # as wide as the widest speed's name: the bar never re-lays out
+        self.label.setFixedWidth(max(fm.horizontalAdvance(tr(name)) for name, _, _ in SPEEDS) + 4)
+        self.label.setText(tr(SPEEDS[self.slider.value()][0]))
 
     def speed(self) -> int:
         return self.slider.value()
@@ -71,8 +79,8 @@ class SpeedControl(QWidget):
         self.slider.blockSignals(True)
         self.slider.setValue(level)
         self.slider.blockSignals(False)
-        self.label.setText(SPEEDS[level][0])
+        self.label.setText(tr(SPEEDS[level][0]))
 
     def _changed(self, level: int) -> None:
-        self.label.setText(SPEEDS[level][0])
+        self.label.setText(tr(SPEEDS[level][0]))
         self.speed_changed.emit(level)
