@@ -1,8 +1,13 @@
-"""A number box whose arrows step along 1-3-10 (0.001, 0.003, 0.01, ...), for rates and strengths."""
+"""A number box whose arrows step along 1-3-10 (0.001, 0.003, 0.01, ...), for rates and strengths.
+
+It shows its number in the widget's locale (0,03 in Bulgarian) and reads what a person types with either
+the locale's decimal sign or a plain '.' (and ',' as a decimal sign in any language, as before).
+"""
 from __future__ import annotations
 
 import math
 
+from PySide6.QtCore import QEvent, QLocale
 from PySide6.QtWidgets import QAbstractSpinBox, QDoubleSpinBox
 
 
@@ -29,26 +34,44 @@ class LogSpinBox(QDoubleSpinBox):
         self.setCorrectionMode(QAbstractSpinBox.CorrectToNearestValue)
         self.setValue(value)
 
+    def _plain(self, text: str) -> str:
+        """Typed text as Python reads a float: the locale's decimal sign (or ',') becomes '.', no spaces."""
+        t = str(text).strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+        point = self.locale().decimalPoint()
+        if point and point != ".":
+            t = t.replace(point, ".")
+        return t.replace(",", ".").replace("E", "e")
+
     def textFromValue(self, value: float) -> str:
-        return "0" if value == 0 else f"{value:.6g}"
+        if value == 0:
+            return "0"
+        loc = QLocale(self.locale())
+        loc.setNumberOptions(loc.numberOptions() | QLocale.OmitGroupSeparator)
+        return loc.toString(float(value), "g", 6)
 
     def valueFromText(self, text: str) -> float:
         try:
-            return float(text.replace(",", "."))
+            return float(self._plain(text))
         except ValueError:
             return self.value()
 
     def fixup(self, text: str) -> str:
         """Blank or unreadable text goes back to the current value (never silently to the minimum)."""
         try:
-            float(text.strip().replace(",", "."))
+            float(self._plain(text))
         except ValueError:
             return self.textFromValue(self.value())
         return super().fixup(text)
 
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.LocaleChange:      # a language switch: the number in the new locale
+            self.setValue(self.value())
+            self.lineEdit().setText(self.textFromValue(self.value()))
+
     def validate(self, text, pos):
         from PySide6.QtGui import QValidator
-        t = text.strip().replace(",", ".")
+        t = self._plain(text)
         if t in ("", ".", "-", "e", "0."):
             return QValidator.Intermediate, text, pos
         try:
