@@ -164,20 +164,6 @@ class _Marking(QTranslator):
         return False
 
 
-@pytest.fixture
-def marked():
-    """Every tr() marked «…» until the test ends; the registered texts are set again both ways."""
-    from PySide6.QtCore import QCoreApplication
-
-    from gui.i18n import retranslate_all
-    t = _Marking()
-    QCoreApplication.installTranslator(t)
-    retranslate_all()
-    yield
-    QCoreApplication.removeTranslator(t)
-    retranslate_all()
-
-
 def test_builder_texts_follow_a_language_switch(qtbot):
     from gui.i18n import retranslate_all
     b = NetworkBuilder()
@@ -246,13 +232,26 @@ def test_log_spin_box_reads_and_shows_the_decimal_comma(qtbot):
     assert s.text() == "0.0001"
 
 
-def test_log_spin_box_special_text_means_the_minimum(qtbot, marked):
+def test_log_spin_box_special_text_means_the_minimum(qtbot):
+    from PySide6.QtCore import QCoreApplication
+
     from gui.widgets.log_spin import LogSpinBox
     s = LogSpinBox(1e-5, 10.0, 0.1, allow_zero=True)
     qtbot.addWidget(s)
     s.setSpecialValueText("off")
     s.setValue(0.0)
-    assert s.text() == "«off»"
+    assert s.text() == "off"
+    t = _Marking()
+    QCoreApplication.installTranslator(t)           # Qt tells every widget: QEvent.LanguageChange
+    try:
+        qtbot.waitUntil(lambda: s.text() == "«off»", timeout=2000)
+        _type_special(s)
+    finally:
+        QCoreApplication.removeTranslator(t)
+    qtbot.waitUntil(lambda: s.text() == "off", timeout=2000)
+
+
+def _type_special(s):
     for typed in ("off", "«off»"):
         s.setValue(0.1)
         s.lineEdit().setText(typed)
