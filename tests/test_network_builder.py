@@ -1,6 +1,6 @@
 """The network builder edits a recipe; its settings produce the matching engine model."""
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtWidgets import QToolButton
 
 from engine import Linear, ReLU, Sigmoid, Tanh
@@ -151,3 +151,109 @@ def test_the_activation_list_is_the_engine_registry(builder):
     for i, name in enumerate(offered):
         combo.setCurrentIndex(i)
         assert builder.recipe()["hidden"][0]["activation"] == name
+
+
+# -- languages (issue 13): texts through Qt's translators, numbers in the widget's locale ----------------
+class _Marking(QTranslator):
+    """A translator that marks every text it translates: «text»."""
+
+    def translate(self, context, source, disambiguation=None, n=-1):
+        return f"«{source}»"
+
+    def isEmpty(self):
+        return False
+
+
+def test_builder_texts_follow_a_language_switch(qtbot):
+    from gui.i18n import retranslate_all
+    b = NetworkBuilder()
+    qtbot.addWidget(b)
+    before = (b.add_button.text(), b.lr_spin.toolTip(), b.params_label.text(), b.output_label.text(),
+              b.optimizer_combo.itemText(1), b._rows[0].activation.itemText(0), b._rows[0].buttons["up"].toolTip())
+    assert before[0] == "+ Add layer" and before[4] == "SGD + momentum"
+    t = _Marking()
+    from PySide6.QtCore import QCoreApplication
+    QCoreApplication.installTranslator(t)
+    try:
+        retranslate_all()
+        after = (b.add_button.text(), b.lr_spin.toolTip(), b.params_label.text(), b.output_label.text(),
+                 b.optimizer_combo.itemText(1), b._rows[0].activation.itemText(0),
+                 b._rows[0].buttons["up"].toolTip())
+        assert all(text.startswith("«") or "«" in text for text in after), after
+        assert b._form.labelForField(b.lr_spin).text() == "«Learning rate η»"
+        b._add_layer()                                   # a row made after the switch is in the new language too
+        assert b._rows[-1].units.toolTip().startswith("«Neurons in hidden layer")
+    finally:
+        QCoreApplication.removeTranslator(t)
+        retranslate_all()
+    assert (b.add_button.text(), b.lr_spin.toolTip()) == before[:2]
+    assert "«" not in b.params_label.text() and "«" not in b._rows[-1].units.toolTip()
+
+
+def test_parameter_count_in_the_locale(qtbot):
+    from PySide6.QtCore import QLocale
+    old = QLocale()
+    b = NetworkBuilder(n_inputs=784, n_outputs=10)
+    qtbot.addWidget(b)
+    b.set_features_visible(False)
+    b.set_input_count(784)
+    n = b.parameter_count()
+    try:
+        for loc, shown in ((QLocale(QLocale.English, QLocale.UnitedStates), f"{n:,}"),
+                           (QLocale(QLocale.Bulgarian, QLocale.Bulgaria), "6442")):   # bg groups from 5 digits
+            assert n == 6442
+            QLocale.setDefault(loc)
+            b.set_input_count(784)
+            assert b.params_label.text() == f"<b>{shown}</b> parameters · {b.architecture()}"
+    finally:
+        QLocale.setDefault(old)
+
+
+def test_log_spin_box_reads_and_shows_the_decimal_comma(qtbot):
+    from PySide6.QtCore import QLocale
+
+    from gui.widgets.log_spin import LogSpinBox
+    s = LogSpinBox(1e-5, 10.0, 0.03)
+    qtbot.addWidget(s)
+    assert s.text() == "0.03"
+    s.lineEdit().setText("0,3")                          # as before: a comma reads as a decimal sign in English
+    s.interpretText()
+    assert s.value() == pytest.approx(0.3)
+    s.setLocale(QLocale(QLocale.Bulgarian, QLocale.Bulgaria))
+    assert s.text() == "0,3"
+    s.setValue(0.03)
+    assert s.text() == "0,03" and s.textFromValue(3e-5) == "3e-05"
+    for typed, value in (("0,003", 0.003), ("0.01", 0.01), ("1e-4", 1e-4)):
+        s.lineEdit().setText(typed)
+        s.interpretText()
+        assert s.value() == pytest.approx(value), typed
+    assert s.validate("0,5", 3)[0] == s.validate("0.5", 3)[0] != s.validate("x", 1)[0]
+    s.setLocale(QLocale(QLocale.English, QLocale.UnitedStates))
+    assert s.text() == "0.0001"
+
+
+def test_log_spin_box_special_text_means_the_minimum(qtbot):
+    from PySide6.QtCore import QCoreApplication
+
+    from gui.widgets.log_spin import LogSpinBox
+    s = LogSpinBox(1e-5, 10.0, 0.1, allow_zero=True)
+    qtbot.addWidget(s)
+    s.setSpecialValueText("off")
+    s.setValue(0.0)
+    assert s.text() == "off"
+    t = _Marking()
+    QCoreApplication.installTranslator(t)           # Qt tells every widget: QEvent.LanguageChange
+    try:
+        qtbot.waitUntil(lambda: s.text() == "«off»", timeout=2000)
+        _type_special(s)
+    finally:
+        QCoreApplication.removeTranslator(t)
+    qtbot.waitUntil(lambda: s.text() == "off", timeout=2000)
+
+
+def _type_special(s):
+    for typed in ("off", "«off»"):
+        s.setValue(0.1)
+        s.lineEdit().setText(typed)
+        s.interpretText()
+        assert s.value() == 0.0, typed

@@ -12,9 +12,20 @@ import time
 from dataclasses import replace
 
 from engine.tasks import PLAYGROUND_TASKS
+from gui.i18n import QT_TR_NOOP
+from gui.messages import Message
 from gui.playground.history import POINTS, NetState, UndoHistory
 
 COALESCE_SECONDS = 1.0       # network edits this close together on an untrained net are one undo step
+# What Undo and Redo say (English sources, translated when shown)
+UNDO = {"nothing": QT_TR_NOOP("Nothing to undo."), "done": QT_TR_NOOP("Undone."),
+        "back": QT_TR_NOOP("Undone: the network is back as it was."),
+        "trained_1": QT_TR_NOOP("Undone: the network trained for %1 epoch is back, with its weights and loss curve."),
+        "trained": QT_TR_NOOP("Undone: the network trained for %1 epochs is back, with its weights and loss curve.")}
+REDO = {"nothing": QT_TR_NOOP("Nothing to redo."), "done": QT_TR_NOOP("Redone."),
+        "back": QT_TR_NOOP("Redone: the network is back as it was."),
+        "trained_1": QT_TR_NOOP("Redone: the network trained for %1 epoch is back, with its weights and loss curve."),
+        "trained": QT_TR_NOOP("Redone: the network trained for %1 epochs is back, with its weights and loss curve.")}
 
 
 class EditHistory:
@@ -77,25 +88,25 @@ class EditHistory:
         self._s.undo_changed.emit()
 
     def undo(self) -> None:
-        self._step(self.stacks.pop_undo, self.stacks.push_redo, self.stacks.push_undo, self._s.points.undo, "Undone")
+        self._step(self.stacks.pop_undo, self.stacks.push_redo, self.stacks.push_undo, self._s.points.undo, UNDO)
 
     def redo(self) -> None:
-        self._step(self.stacks.pop_redo, self.stacks.push_undo, self.stacks.push_redo, self._s.points.redo, "Redone")
+        self._step(self.stacks.pop_redo, self.stacks.push_undo, self.stacks.push_redo, self._s.points.redo, REDO)
 
-    def _step(self, pop, push_back, put_back, points_step, done: str) -> None:
+    def _step(self, pop, push_back, put_back, points_step, say: dict) -> None:
         s = self._s
         s.points.end_stroke()
         t = s.task
         entry = pop(t)
         if entry is None:
-            s.say(f"Nothing to {done[:-2].lower()}.")
+            s.say(Message.info(say["nothing"]))
         elif entry == POINTS:
             points_step()
             push_back(t, POINTS)
-            s.say(f"{done}.")
+            s.say(Message.info(say["done"]))
         elif s.running:
             put_back(t, entry)
-            s.say("Pause training first: the network cannot change while it trains.", "error")
+            s.say(Message.error(QT_TR_NOOP("Pause training first: the network cannot change while it trains.")))
         else:
             now = s.networks.capture()
             if entry.with_points:            # a class-count change or a preset: its points, then its network
@@ -109,8 +120,9 @@ class EditHistory:
             push_back(t, now)
             s.networks.restore(entry)
             e = entry.counters[0]
-            what = (f"the network trained for {e:,} epoch{'s' if e != 1 else ''} is back, with its weights and "
-                    "loss curve" if entry.trained else "the network is back as it was")
-            s.say(f"{done}: {what}.")
+            if not entry.trained:
+                s.say(Message.info(say["back"]))
+            else:
+                s.say(Message.info(say["trained_1" if e == 1 else "trained"], e))
             s.changed.emit()
         s.undo_changed.emit()

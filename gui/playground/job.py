@@ -29,9 +29,11 @@ from engine.adopt import check_trainable, fixed_scaling  # noqa: F401  (fixed_sc
 from engine.recipe import build_loss, build_model_from_recipe, build_optimizer_from_recipe
 from engine.tasks import task_of
 from gui.blas import single_thread as blas_single_thread
+from gui.i18n import QT_TR_NOOP
+from gui.messages import Message
 from gui.playground.epoch_log import EpochLog
 from gui.playground.pictures import GRID_MAX, GRID_MIN, MAX_SHOWN, THUMB, GradientView, Pictures  # noqa: F401
-from gui.playground.snapshot import History, Snapshot
+from gui.playground.snapshot import History, Sig, Snapshot, engine_message
 
 SLICE_S = 0.0008           # train this long per next()
 STATE_EVERY_S = 1.0        # full weights in a snapshot at most this often while training (big nets)
@@ -114,7 +116,7 @@ class TrainingJob:
     def pause(self) -> None:
         if self.running:
             self.running = False
-            self._set_event("paused", f"Paused at epoch {self.epoch:,}, step {self.step:,}.")
+            self._set_event("paused", Message.info(QT_TR_NOOP("Paused at epoch %1, step %2."), self.epoch, self.step))
 
     def step_epoch(self) -> None:
         """Train until the end of the current epoch, then pause."""
@@ -233,7 +235,7 @@ class TrainingJob:
                 self._make_trainer()
             except EngineError as exc:
                 self.running = False
-                self._set_event("error", str(exc))
+                self._set_event("error", engine_message(exc))
                 return self._snapshot()
         if self.gui_idle is not None and not self.gui_idle.is_set():
             # The GUI is drawing the last snapshot: hand it the GIL instead of fighting for it.
@@ -260,7 +262,7 @@ class TrainingJob:
         except DivergenceError as exc:   # the Trainer restored the last good weights
             self.running = False
             self._gen = self._trainer = None
-            self._set_event("diverged", str(exc))
+            self._set_event("diverged", engine_message(exc))
             return self._snapshot()
         used = self.step - step0
         st = self.stats
@@ -276,9 +278,10 @@ class TrainingJob:
                 self.running = False
                 done = True
                 loss = losses[-1] if losses else float("nan")
-                self._set_event("stepped", f"One step: minibatch {self.last_batch[1]} of {self.last_batch[2]} "
-                                           f"in epoch {self.last_batch[0]}, loss {loss:.4g}; every weight "
-                                           "moved by −η·∂L/∂w of this minibatch.")
+                self._set_event("stepped", Message.info(
+                    QT_TR_NOOP("One step: minibatch %1 of %2 in epoch %3, loss %4; every weight moved by −η·∂L/∂w "
+                               "of this minibatch."),
+                    self.last_batch[1], self.last_batch[2], self.last_batch[0], Sig(loss, 4)))
         if done:
             self._steps_left = 0
             return self._snapshot()
@@ -372,29 +375,33 @@ class TrainingJob:
         self._log.add_epoch(rep)
         if self.max_epochs and rep.epoch >= self.max_epochs:
             self.running = False
-            self._set_event("max_epochs", f"Reached the maximum of {self.max_epochs} epochs.")
+            self._set_event("max_epochs", Message.info(QT_TR_NOOP("Reached the maximum of %1 epochs."),
+                                                       self.max_epochs))
         elif self.target_loss and rep.train_loss <= self.target_loss:
             self.running = False
-            self._set_event("target_loss", f"Training loss {rep.train_loss:.4g} reached the target "
-                                           f"{self.target_loss:g} at epoch {rep.epoch}.")
+            self._set_event("target_loss", Message.info(
+                QT_TR_NOOP("Training loss %1 reached the target %2 at epoch %3."),
+                Sig(rep.train_loss, 4), Sig(self.target_loss, 6), rep.epoch))
         elif self._pause_at_epoch_end:
             self._pause_at_epoch_end = False
             self.running = False
-            self._set_event("stepped", f"Trained epoch {rep.epoch}: training loss {rep.train_loss:.4g}.")
+            self._set_event("stepped", Message.info(QT_TR_NOOP("Trained epoch %1: training loss %2."), rep.epoch,
+                                                    Sig(rep.train_loss, 4)))
         elif (not self._loss_warned and rep.train_loss > max(LOSS_JUMP * self._best_loss, LOSS_JUMP_MIN)
               and math.isfinite(rep.train_loss)):
             # the loss blew up without becoming NaN (e.g. saturated tanh units): say why, once per lr
             self._loss_warned = True
-            self._set_event("loss_jump", f"The training loss jumped from {self._best_loss:.3g} to "
-                                         f"{rep.train_loss:.3g}: with learning rate {self.optimizer.lr:g} the "
-                                         "steps overshoot the minimum. Try a smaller learning rate.")
+            self._set_event("loss_jump", Message.info(
+                QT_TR_NOOP("The training loss jumped from %1 to %2: with learning rate %3 the steps overshoot the "
+                           "minimum. Try a smaller learning rate."),
+                Sig(self._best_loss, 3), Sig(rep.train_loss, 3), Sig(self.optimizer.lr, 6)))
         if math.isfinite(rep.train_loss):
             self._best_loss = min(self._best_loss, rep.train_loss)
         if not self.running:
             self._pause_at_epoch_end = False
         return not self.running
 
-    def _set_event(self, event: str, message: str) -> None:
+    def _set_event(self, event: str, message: Message) -> None:
         self._event, self._message = event, message
         self._dirty = True
 

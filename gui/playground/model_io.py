@@ -10,6 +10,7 @@ import numpy as np
 from engine import Pipeline, adopt
 from engine.data import Dataset
 from engine.tasks import MAX_CLASSES, ONE_D_FEATURES, task_of  # noqa: F401  (MAX_CLASSES, ONE_D_FEATURES: kept importable)
+from gui.i18n import tr
 from gui.playground.points import MAX_POINTS, PointSet
 from gui.widgets.colors import CLASS_NAMES
 
@@ -28,7 +29,7 @@ def task_for_dataset(ds: Dataset) -> tuple[str, np.ndarray, np.ndarray, int]:
 def dataset_from_points(ps: PointSet, task: str, name: str = "points") -> Dataset:
     """The current task's points as an engine Dataset (ValueError if there are none)."""
     if ps.n == 0:
-        raise ValueError("There are no points to export: add some first.")
+        raise ValueError(tr("There are no points to export: add some first."))
     t = task_of(task)
     if t.is_classification:
         return Dataset(np.array(ps.xy), np.array(ps.label), "classification", int(ps.n_classes), name,

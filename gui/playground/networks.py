@@ -10,6 +10,8 @@ from __future__ import annotations
 import copy
 
 from engine.tasks import MODEL_KEYS, PLAYGROUND_TASKS
+from gui.i18n import QT_TR_NOOP
+from gui.messages import Message
 from gui.playground.history import NetState
 from gui.playground.state import check_recipe, default_recipe_for, fits
 
@@ -47,8 +49,9 @@ class TaskNetworks:
         before = self.capture(old)
         self.new()
         s.edits.push_network(before, coalesce=True)
-        s.say("New network: fresh random weights. Ctrl+Z brings back the trained one." if before.trained
-              else "The network changed: it starts from new random weights.")
+        s.say(Message.info(QT_TR_NOOP("New network: fresh random weights. Ctrl+Z brings back the trained one."))
+              if before.trained else Message.info(QT_TR_NOOP("The network changed: it starts from new random "
+                                                             "weights.")))
 
     def reset(self) -> None:
         """New random weights (undoable when the old ones were trained)."""
@@ -57,8 +60,8 @@ class TaskNetworks:
         self.new()
         if before.trained:
             s.edits.push_network(before)
-        s.say("New random weights." + (" Ctrl+Z brings back the trained ones." if before.trained else ""),
-              cause="reset")
+        s.say(Message.info(QT_TR_NOOP("New random weights. Ctrl+Z brings back the trained ones.")) if before.trained
+              else Message.info(QT_TR_NOOP("New random weights.")), cause="reset")
         s.changed.emit()
 
     def capture(self, recipe: dict | None = None) -> NetState:

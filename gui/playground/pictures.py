@@ -14,7 +14,10 @@ import numpy as np
 
 from engine import Linear
 from engine.train import probabilities_
+from gui.i18n import QT_TR_NOOP
+from gui.messages import Message
 from gui.playground import render
+from gui.playground.snapshot import Phrase
 
 MAX_SHOWN = 10             # neurons drawn per layer in the diagram
 THUMB = 40                 # thumbnail side (2-D) / samples (1-D)
@@ -170,9 +173,11 @@ class GradientView:
             for a in self.acc:
                 a.fill(0.0)
             self.count = 0
-            source = "the last minibatch" if n == 1 else f"the last {n:,} minibatches"
+            source = (Phrase("the last minibatch", Message.info(QT_TR_NOOP("the last minibatch"))) if n == 1 else
+                      Phrase(f"the last {n:,} minibatches", Message.info(QT_TR_NOOP("the last %1 minibatches"), n)))
         else:
-            grads, source = full_gradient(), "all training points"
+            grads = full_gradient()
+            source = Phrase("all training points", Message.info(QT_TR_NOOP("all training points")))
         if grads is None:
             return {}
         gs, ds, gmax = [], [], []

@@ -14,9 +14,12 @@ from PySide6.QtCore import QObject, Signal
 
 from engine import EngineError
 from engine.tasks import task_of
+from gui.i18n import QT_TR_NOOP
+from gui.messages import Message
 from gui.playground.controller import TrainingController
 from gui.playground.job import TrainingJob
 from gui.playground.loss_history import LossHistory
+from gui.playground.snapshot import EngineText, engine_message
 
 SNAPSHOT_INTERVAL = 0.05     # ~20 snapshots a second while the view is shown
 HIDDEN_INTERVAL = 0.5
@@ -30,7 +33,7 @@ class NetworkRun(QObject):
     history_changed = Signal()         # the loss history grew
     counters_changed = Signal(int, int)
     running_changed = Signal(bool)
-    said = Signal(str, str)            # a run's event or failure: (text, "info" | "error")
+    said = Signal(object, str)         # a run's event or failure: (Message, "info" | "error")
     weights_changed = Signal()         # new weights worth saving: a run ended or paused, or every CHANGED_EVERY s
 
     def __init__(self, parent=None, *, rng: np.random.Generator):
@@ -104,9 +107,9 @@ class NetworkRun(QObject):
         self.counters_changed.emit(*self._counters)
 
     def start(self, recipe: dict, task: str, n_outputs: int, data, vmax: float, *, stop=(0, 0.0),
-              discretize: bool = False, gradients: bool = False) -> str | None:
+              discretize: bool = False, gradients: bool = False) -> Message | None:
         """A new run of `recipe` from the held weights and counters. Returns None, or why the network
-        cannot be built (there is no run then)."""
+        cannot be built (a Message; there is no run then)."""
         t = task_of(task)
         try:
             job = TrainingJob(recipe, t.name, n_outputs if t.is_classification else 0, data, bounds=t.bounds,
@@ -116,7 +119,7 @@ class NetworkRun(QObject):
                               speed=self._speed, shared_scale=self._shared_scale)
         except (ValueError, EngineError) as exc:
             self.end(keep=False)
-            return f"Cannot build this network: {exc}"
+            return Message.error(QT_TR_NOOP("Cannot build this network: %1"), EngineText(exc))
         self._last_snap = None
         if not len(self.history):
             self.history.metric_name = t.metric_label
@@ -203,4 +206,4 @@ class NetworkRun(QObject):
 
     def _on_failed(self, message: str) -> None:
         self._set_running(False)
-        self.said.emit(message, "error")
+        self.said.emit(engine_message(message), "error")

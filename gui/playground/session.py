@@ -22,11 +22,14 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from engine import EngineError, Pipeline
 from engine.data import make_dataset
 from engine.tasks import task_of
+from gui.i18n import QT_TR_NOOP, on_language_change
+from gui.messages import Message, Severity
 from gui.playground import session_io, session_state
 from gui.playground.edits import EditHistory
 from gui.playground.networks import TaskNetworks
 from gui.playground.points import MAX_POINTS, PointsModel
 from gui.playground.run import NetworkRun
+from gui.playground.snapshot import engine_message
 from gui.playground.speed import DEFAULT_SPEED, clamp_speed, speed_spec
 from gui.playground.state import PlaygroundState
 from gui.playground.view_settings import ViewSettings
@@ -46,7 +49,7 @@ class PlaygroundSession(QObject):
     history_changed = Signal()         # the loss history grew
     counters_changed = Signal(int, int)
     running_changed = Signal(bool)
-    message_changed = Signal(str, str)  # (text, "info" | "error")
+    message_changed = Signal(str, str)  # (text in the current language, "info" | "error"); again after a switch
     undo_changed = Signal()            # can_undo / can_redo may have changed
     changed = Signal()                 # something a project saves changed (the shell marks it unsaved)
     status = Signal(str)               # a transient line for the status bar
@@ -64,7 +67,7 @@ class PlaygroundSession(QObject):
         self.settings = ViewSettings(self)               # view switches, stop conditions, presets, new points
         self._speed = DEFAULT_SPEED                      # a level of speed.SPEEDS
         self.run.set_speed(speed_spec(self._speed))
-        self._message = ("", "info")
+        self._message = Message.info("")               # the message line: English source, translated when read
         self._message_cause = None
         self.networks.key = None
         self._data_timer = QTimer(self)
@@ -82,6 +85,7 @@ class PlaygroundSession(QObject):
             theirs.connect(mine)
         r.said.connect(self.say)
         self.runs = PlaygroundRuns(self)                 # runs hook: every training run recorded (gui/runs)
+        on_language_change(self, self._show_message_again, now=False)
 
     # -- reading ---------------------------------------------------------------------------------
     @property
@@ -167,7 +171,14 @@ class PlaygroundSession(QObject):
 
     @property
     def message(self) -> tuple[str, str]:
-        """The message line: (text, severity "info" or "error"); ("", "info") when nothing is to say."""
+        """The message line: (text in the current language, severity "info" or "error"); ("", "info") when
+        nothing is to say."""
+        m = self._message
+        return (m.text, "error" if m.is_error else "info")
+
+    @property
+    def message_object(self) -> Message:
+        """The message line as a Message (its English source and values; `.text` translates it)."""
         return self._message
 
     def can_undo(self) -> bool:
@@ -184,29 +195,43 @@ class PlaygroundSession(QObject):
         return 1.0
 
     def can_train(self) -> str | None:
-        """None if Train can start; otherwise why not, in words for the user."""
+        """None if Train can start; otherwise why not, in words for the user (in the current language)."""
+        reason = self._why_not_train()
+        return None if reason is None else reason.text
+
+    def _why_not_train(self) -> Message | None:
         Xtr, ytr, _, _ = self.points.arrays()
         t = task_of(self.task)
         if len(Xtr) == 0:
-            return ("There are no training points: click on the plane to add some, pick a preset, "
-                    "or lower the test share.")
+            return Message.error(QT_TR_NOOP("There are no training points: click on the plane to add some, pick a "
+                                            "preset, or lower the test share."))
         if t.is_classification and len(np.unique(ytr)) < 2:
-            return ("The training points have only one class: add points of another class "
-                    "(keys 1–8 pick the class) — there is nothing to tell apart yet.")
+            return Message.error(QT_TR_NOOP("The training points have only one class: add points of another class "
+                                            "(keys 1–8 pick the class) — there is nothing to tell apart yet."))
         if t.is_regression and len(Xtr) < 2:
-            return "Regression needs at least two training points."
+            return Message.error(QT_TR_NOOP("Regression needs at least two training points."))
         return None
 
     # -- the message line --------------------------------------------------------------------------
-    def say(self, text: str, severity: str = "info", cause: str | None = None) -> None:
-        """Set the message line (an empty text clears it); `cause` names what makes it true."""
-        if text:
-            self.status.emit(text)
-        self._message_cause = cause if text else None
-        new = (text, "error" if severity == "error" else "info")
-        if new != self._message:
-            self._message = new
-            self.message_changed.emit(*new)
+    def say(self, text: Message | str, severity: str = "info", cause: str | None = None) -> None:
+        """Set the message line (an empty text clears it); `cause` names what makes it true. `text` is a
+        Message (translated whenever it is shown, so the line follows a language switch) or a text already
+        in the user's language; `severity` "error" makes it an error either way."""
+        msg = text if isinstance(text, Message) else Message.info("" if text is None else str(text))
+        error = severity == "error" or msg.is_error
+        msg = Message(msg.source, Severity.ERROR if error else Severity.INFO, msg.args)
+        shown = msg.text
+        if shown:
+            self.status.emit(shown)
+        self._message_cause = cause if shown else None
+        if msg != self._message:
+            self._message = msg
+            self.message_changed.emit(*self.message)
+
+    def _show_message_again(self) -> None:
+        """The language changed: the message line in the new one."""
+        if self._message.source:
+            self.message_changed.emit(*self.message)
 
     def clear_message(self, cause: str) -> None:
         """What made the message true has ended (e.g. the hover over a neuron): it goes."""
@@ -215,7 +240,7 @@ class PlaygroundSession(QObject):
 
     def clear_errors(self) -> None:
         """A later action succeeded: an error (or a stale note about an edit) goes from the message line."""
-        if self._message[1] == "error" or self._message_cause == "edit":
+        if self._message.is_error or self._message_cause == "edit":
             self.say("")
 
     # -- tasks, classes, tools ---------------------------------------------------------------------
@@ -237,18 +262,19 @@ class PlaygroundSession(QObject):
         before, dropped = self.edits.edit_with_new_network(lambda: self.points.set_n_classes(k))
         self.settings_changed.emit()
         if dropped:
-            self.say(f"Removed {dropped} points of the dropped classes and started a new network — "
-                     "Undo (Ctrl+Z) brings both back.")
+            self.say(Message.info(QT_TR_NOOP("Removed %1 points of the dropped classes and started a new network "
+                                             "— Undo (Ctrl+Z) brings both back."), dropped))
         else:
-            self.say("New output layer: fresh random weights. Ctrl+Z brings back the trained network."
-                     if before.trained else "")
+            self.say(Message.info(QT_TR_NOOP("New output layer: fresh random weights. Ctrl+Z brings back the "
+                                             "trained network.")) if before.trained else "")
 
     # -- point edits -----------------------------------------------------------------------------
     def add_point(self, x: float, y: float) -> bool:
         """Add a point where the user clicked: of the selected class (classification), with the new-point
         value (2D regression) or at height y (1D curve). False, with a message, when the canvas is full."""
         if self.points.current().n >= MAX_POINTS:
-            self.say(f"The canvas is full ({MAX_POINTS:,} points): erase or clear some first.", "error", "edit")
+            self.say(Message.error(QT_TR_NOOP("The canvas is full (%1 points): erase or clear some first."),
+                                   MAX_POINTS), "error", "edit")
             return False
         cls = self.selected_class if self.is_classification else 0
         ok = self.points.add(float(x), float(y), cls, self.settings.new_value)
@@ -261,7 +287,7 @@ class PlaygroundSession(QObject):
         if self.points.erase_near(float(x), float(y), float(radius)):
             self.clear_errors()
             return True
-        self.say("No point near the click to remove.", "error", "edit")
+        self.say(Message.error(QT_TR_NOOP("No point near the click to remove.")), "error", "edit")
         return False
 
     def begin_stroke(self) -> None:
@@ -280,9 +306,9 @@ class PlaygroundSession(QObject):
         """Remove all points of the shown task (one undo step)."""
         self.points.end_stroke()
         if self.points.clear():
-            self.say("Cleared the points — Undo (Ctrl+Z) brings them back.")
+            self.say(Message.info(QT_TR_NOOP("Cleared the points — Undo (Ctrl+Z) brings them back.")))
             return True
-        self.say("There are no points to clear.")
+        self.say(Message.info(QT_TR_NOOP("There are no points to clear.")))
         return False
 
     def set_test_fraction(self, f: float) -> None:
@@ -294,7 +320,7 @@ class PlaygroundSession(QObject):
         try:
             ds = make_dataset(preset, int(count), float(noise), n_classes=self.n_classes, rng=self._rng)
         except (EngineError, ValueError) as exc:
-            self.say(str(exc), "error")
+            self.say(engine_message(exc), "error")
             return
         self.settings.presets[self.task] = (preset, int(count), float(noise))
         self.settings_changed.emit()
@@ -353,7 +379,7 @@ class PlaygroundSession(QObject):
 
     def _may_train(self) -> bool:
         """True if training can start and the network is built; otherwise the message line says why not."""
-        reason = self.can_train()
+        reason = self._why_not_train()
         if reason:
             self.say(reason, "error")
             return False
@@ -376,7 +402,8 @@ class PlaygroundSession(QObject):
         """End the run; keep the weights (a fresh optimizer continues from them)."""
         self.run.end()
         self.networks.start()
-        self.say(f"Stopped at epoch {self.epoch:,}. The weights are kept; Train continues from them.")
+        self.say(Message.info(QT_TR_NOOP("Stopped at epoch %1. The weights are kept; Train continues from them."),
+                              self.epoch))
         self.changed.emit()
 
     def shutdown(self) -> None:

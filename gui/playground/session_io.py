@@ -8,6 +8,8 @@ import numpy as np
 
 from engine import Pipeline
 from engine.tasks import PLAYGROUND_TASKS, task_of
+from gui.i18n import QT_TR_NOOP
+from gui.messages import Message
 from gui.playground import model_io
 
 
@@ -19,9 +21,11 @@ def import_points(s, ds, name: str) -> None:
         s.set_task(task)
     s.points.end_stroke()
     s.points.load(X, y, k if task_of(task).is_classification else 2)
-    what = {"classification": f"{k} classes", "regression": "values over the plane",
-            "regression1d": "a curve"}[task]
-    s.say(f"Imported {len(X):,} points ({what}) from {name} — Undo (Ctrl+Z) brings the old ones back.")
+    what = {"classification": Message.info(QT_TR_NOOP("%1 classes"), k),
+            "regression": Message.info(QT_TR_NOOP("values over the plane")),
+            "regression1d": Message.info(QT_TR_NOOP("a curve"))}[task]
+    s.say(Message.info(QT_TR_NOOP("Imported %1 points (%2) from %3 — Undo (Ctrl+Z) brings the old ones back."),
+                       len(X), what, str(name)))
 
 
 def points_dataset(s):
@@ -66,6 +70,11 @@ def load_pipeline(s, pipeline: Pipeline) -> None:
     s.networks.adopt(recipe, weights, counters)
     if before is not None and before.trained:
         s.edits.push_network(before)
-    note = f" Removed {dropped} points of classes the model does not have (Undo brings them back)." if dropped else ""
-    s.say("Loaded the model: its network is in the builder and Train continues from its weights." + note)
+    if dropped:
+        s.say(Message.info(QT_TR_NOOP("Loaded the model: its network is in the builder and Train continues from its "
+                                      "weights. Removed %1 points of classes the model does not have (Undo brings "
+                                      "them back)."), dropped))
+    else:
+        s.say(Message.info(QT_TR_NOOP("Loaded the model: its network is in the builder and Train continues from "
+                                      "its weights.")))
     s.changed.emit()

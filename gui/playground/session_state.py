@@ -10,6 +10,8 @@ import numpy as np
 
 from engine.data import make_dataset
 from engine.tasks import PLAYGROUND_TASKS, task_of
+from gui.i18n import QT_TR_NOOP
+from gui.messages import Message
 from gui.playground.state import PlaygroundState, empty_history
 
 
@@ -82,7 +84,8 @@ def switch_task(s, task: str, unfilled: set, rng) -> bool:
         s.networks.new()
     if saved is not None and saved.trained:
         e = s.epoch
-        s.say(f"Back to the network of this task, trained for {e:,} epoch{'s' if e != 1 else ''}.")
+        s.say(Message.info(QT_TR_NOOP("Back to the network of this task, trained for %1 epoch.") if e == 1 else
+                           QT_TR_NOOP("Back to the network of this task, trained for %1 epochs."), e))
     else:
         s.say("")
     return True

@@ -1,9 +1,79 @@
-"""What the training job hands the GUI: frozen, self-contained copies (never live model arrays)."""
+"""What the training job hands the GUI: frozen, self-contained copies (never live model arrays).
+
+Texts in a snapshot are made on the worker thread without Qt: a `Message` (English source and values,
+translated when the GUI reads it) or an `EngineText` (an engine string, shown through gui/engine_text.py).
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 import numpy as np
+
+from gui.messages import Message
+
+
+class EngineText:
+    """An English engine string (an exception's message, a worker failure) that shows itself in the user's
+    language: `str()` of it — and so a Message it is filled into — gives `engine_text.translated(text)`."""
+
+    __slots__ = ("source",)
+
+    def __init__(self, source) -> None:
+        self.source = str(source)
+
+    def __str__(self) -> str:
+        from gui.engine_text import translated
+        return translated(self.source)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, EngineText) and other.source == self.source
+
+    def __hash__(self) -> int:
+        return hash(self.source)
+
+    def __repr__(self) -> str:
+        return f"EngineText({self.source!r})"
+
+
+def engine_message(text, severity: str = "error") -> Message:
+    """A Message that is only an engine string (translated when read)."""
+    arg = text if isinstance(text, EngineText) else EngineText(text)
+    return Message.error("%1", arg) if severity == "error" else Message.info("%1", arg)
+
+
+class Sig:
+    """A float filled into a Message, written when the Message is read: `digits` significant digits in the
+    user's locale (as Python's `g` format; decimal comma in Bulgarian)."""
+
+    __slots__ = ("value", "digits")
+
+    def __init__(self, value, digits: int = 3) -> None:
+        self.value, self.digits = float(value), int(digits)
+
+    def __str__(self) -> str:
+        from gui.i18n import sig
+        return sig(self.value, self.digits)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Sig) and (other.value, other.digits) == (self.value, self.digits)
+
+    def __hash__(self) -> int:
+        return hash((self.value, self.digits))
+
+
+class Phrase(str):
+    """A text of the snapshot that reads as English (equal to, and searchable as, its English text) and shows
+    itself in the user's language: `str()`, f-strings and `%1` fills give `message.text`."""
+
+    message: Message
+
+    def __new__(cls, english: str, message: Message):
+        obj = super().__new__(cls, english)
+        obj.message = message
+        return obj
+
+    def __str__(self) -> str:
+        return self.message.text
 
 
 @dataclass(frozen=True, eq=False)
@@ -26,7 +96,7 @@ class Snapshot:
     running: bool
     event: str | None            # None, "paused", "stepped", "max_epochs", "target_loss", "diverged", "error",
                                  #   "loss_jump" (the loss rose sharply: learning rate too high?)
-    message: str                 # for the status bar when event is set
+    message: Message | str       # for the status bar when event is set (a Message, translated when read)
     lr: float
     metric_name: str             # "accuracy" or "R²"
     history: History
@@ -48,6 +118,6 @@ class Snapshot:
     grads: tuple | None = field(default=None)
     deltas: tuple | None = field(default=None)
     grad_max: tuple | None = field(default=None)
-    grad_source: str = ""
+    grad_source: str = ""        # what the gradient was averaged over (a Phrase: English, shown translated)
     # engine/diagnose.py Diagnosis objects that hold now (most urgent first); empty when nothing looks wrong
     diagnoses: tuple = ()

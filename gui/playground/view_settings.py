@@ -5,7 +5,9 @@ them (PlaygroundState); the session owns one and the view forwards the user's ch
 from __future__ import annotations
 
 from engine.tasks import task_of
-from gui.widgets.colors import CLASS_NAMES
+from gui.i18n import QT_TR_NOOP
+from gui.messages import Message
+from gui.widgets.colors import CLASS_NAMES_SHOWN
 
 
 class ViewSettings:
@@ -35,11 +37,13 @@ class ViewSettings:
         if task_of(s.task).is_classification and 0 <= i < s.n_classes:
             self._selected = i
             s.settings_changed.emit()
-            s.say(f"Drawing class {i + 1} ({CLASS_NAMES[i]}).", cause="class")
+            s.say(Message.info(QT_TR_NOOP("Drawing class %1 (%2)."), i + 1, Message.info(CLASS_NAMES_SHOWN[i])),
+                  cause="class")
 
     def set_eraser(self, on: bool) -> None:
         self.view["eraser"] = bool(on)
-        self._s.say("Eraser: click a point (or drag over points) to remove it." if on else "", cause="tool")
+        self._s.say(Message.info(QT_TR_NOOP("Eraser: click a point (or drag over points) to remove it.")) if on else "",
+                    cause="tool")
         self._s.changed.emit()
 
     def set_new_value(self, v: float) -> None:
@@ -57,8 +61,9 @@ class ViewSettings:
         elif key == "gradients":
             s.controller.set_grad_view(on)
             if on:
-                s.say("Gradient view: line width = |∂L/∂w|, colour = the direction of the update −η∂L/∂w; "
-                      "the bar under each neuron is its error signal δ. Hover a line for its numbers.")
+                s.say(Message.info(QT_TR_NOOP("Gradient view: line width = |∂L/∂w|, colour = the direction of the "
+                                              "update −η∂L/∂w; the bar under each neuron is its error signal δ. "
+                                              "Hover a line for its numbers.")))
         elif key == "show_test":
             s.points_changed.emit()
         s.changed.emit()

@@ -11,6 +11,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from gui.i18n import fill, on_language_change, percent, sig, tr
 from gui.widgets.colors import CLASS_HEX, NEGATIVE, POSITIVE
 
 MAP_ALPHA = 200 / 255      # as render.MAP_ALPHA: a fully certain class cell
@@ -26,7 +27,8 @@ def _over(color: QColor, base: QColor, alpha: float) -> QColor:
 
 
 def _fmt(v: float) -> str:
-    return f"{v:.3g}"
+    """A value of the scale, as a person reads it (3 significant digits, in the current locale)."""
+    return sig(v, 3)
 
 
 class ColorBar(QWidget):
@@ -38,10 +40,23 @@ class ColorBar(QWidget):
         self.vmax = 1.0
         self.n_classes = 2
         self.show_test = True
+        on_language_change(self, self._retranslate)
+
+    def _retranslate(self) -> None:
         self._update_tip()
+        self.updateGeometry()
+        self.update()
 
     def sizeHint(self) -> QSize:
-        return QSize(self.fontMetrics().horizontalAdvance("−0.000") + 30, 200)
+        fm = self.fontMetrics()
+        legend = max(fm.horizontalAdvance(self._legend_text(False)), fm.horizontalAdvance(self._legend_text(True)))
+        return QSize(max(fm.horizontalAdvance("−0.000") + 30, legend + 16), 200)
+
+    @staticmethod
+    def _legend_text(test: bool) -> str:
+        if test:
+            return tr("test", "colour bar legend: a test point")
+        return tr("train", "colour bar legend: a training point")
 
     def minimumSizeHint(self) -> QSize:
         return QSize(self.sizeHint().width(), 120)
@@ -73,20 +88,21 @@ class ColorBar(QWidget):
         if self.kind == "values":
             return _fmt(self.vmax), _fmt(-self.vmax)
         if self.kind == "classes":
-            return "100%", f"{100 / self.n_classes:.0f}%"
+            return percent(1.0, 0), percent(1.0 / self.n_classes, 0)
         return "", ""
 
     def _update_tip(self) -> None:
         if self.kind == "values":
-            tip = ("The map's colour is the network's prediction ŷ: orange positive, blue negative, pale near 0; "
-                   f"full colour at |ŷ| ≥ {_fmt(self.vmax)} (the largest |target| of the points).")
+            tip = fill(tr("The map's colour is the network's prediction ŷ: orange positive, blue negative, pale near "
+                          "0; full colour at |ŷ| ≥ %1 (the largest |target| of the points)."), _fmt(self.vmax))
         elif self.kind == "classes":
-            tip = ("The map shows the likeliest class in its colour; the stronger the colour, the surer the network "
-                   f"(from {100 / self.n_classes:.0f}%, a guess among {self.n_classes} classes, to 100%).")
+            tip = fill(tr("The map shows the likeliest class in its colour; the stronger the colour, the surer the "
+                          "network (from %1, a guess among %2 classes, to %3)."),
+                       percent(1.0 / self.n_classes, 0), self.n_classes, percent(1.0, 0))
         else:
-            tip = "The line is the network's prediction ŷ(x)."
-        self.setToolTip(tip + " A filled dot is a training point; a ring is a test point the network never "
-                              "trains on.")
+            tip = tr("The line is the network's prediction ŷ(x).")
+        self.setToolTip(tip + " " + tr("A filled dot is a training point; a ring is a test point the network never "
+                                       "trains on."))
 
     def paintEvent(self, event) -> None:
         p = QPainter(self)
@@ -130,9 +146,11 @@ class ColorBar(QWidget):
         p.setBrush(QColor(CLASS_HEX[0]))
         p.drawEllipse(QPointF(x0 + 5, y + lh / 2), 4, 4)
         p.setBrush(Qt.NoBrush)
-        p.drawText(QRectF(x0 + 12, y, self.width(), lh), Qt.AlignLeft | Qt.AlignVCenter, "train")
+        p.drawText(QRectF(x0 + 12, y, self.width(), lh), Qt.AlignLeft | Qt.AlignVCenter,
+                   self._legend_text(False))
         if self.show_test:
             p.setPen(QPen(QColor(CLASS_HEX[0]), 2))
             p.drawEllipse(QPointF(x0 + 5, y + lh * 1.5 + 4), 4.5, 4.5)
             p.setPen(text)
-            p.drawText(QRectF(x0 + 12, y + lh + 4, self.width(), lh), Qt.AlignLeft | Qt.AlignVCenter, "test")
+            p.drawText(QRectF(x0 + 12, y + lh + 4, self.width(), lh), Qt.AlignLeft | Qt.AlignVCenter,
+                       self._legend_text(True))

@@ -11,14 +11,24 @@ import numpy as np
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
+from gui.i18n import QT_TR_NOOP, tr
+
 CLASS_HEX = ("#E69F00", "#0072B2", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#999999")
-CLASS_NAMES = ("orange", "blue", "green", "red", "sky blue", "purple", "yellow", "grey")
+CLASS_NAMES = ("orange", "blue", "green", "red", "sky blue", "purple", "yellow", "grey")   # in files: English
+# The same names as a person reads them: English sources for lupdate, shown with class_name(i) / tr(name).
+CLASS_NAMES_SHOWN = (QT_TR_NOOP("orange"), QT_TR_NOOP("blue"), QT_TR_NOOP("green"), QT_TR_NOOP("red"),
+                     QT_TR_NOOP("sky blue"), QT_TR_NOOP("purple"), QT_TR_NOOP("yellow"), QT_TR_NOOP("grey"))
 CLASS_RGB = np.array([[int(h[i:i + 2], 16) for i in (1, 3, 5)] for h in CLASS_HEX], dtype=np.uint8)
 
 NEGATIVE_RGB = np.array([0, 114, 178], dtype=np.uint8)    # blue
 POSITIVE_RGB = np.array([230, 159, 0], dtype=np.uint8)    # orange
 NEGATIVE = QColor(0, 114, 178)
 POSITIVE = QColor(230, 159, 0)
+
+
+def class_name(i: int) -> str:
+    """The name of class `i`'s colour in the current language (e.g. "orange" / "оранжев")."""
+    return tr(CLASS_NAMES_SHOWN[i % len(CLASS_NAMES_SHOWN)])
 
 
 def class_color(i: int) -> QColor:

@@ -34,6 +34,8 @@ from PySide6.QtWidgets import (
 from engine.layers import ACTIVATIONS
 from engine.recipe import count_parameters, default_recipe, validate_recipe
 from engine.tasks import FEATURES, MAX_LAYERS, MAX_UNITS
+from gui.engine_text import translated
+from gui.i18n import QT_TR_NOOP, fill, on_language_change, tr
 from gui.widgets.forms import choice_box
 from gui.widgets.log_spin import LogSpinBox
 
@@ -42,8 +44,22 @@ FEATURE_LABELS = {"x1": "x₁", "x2": "x₂", "x1^2": "x₁²", "x2^2": "x₂²"
 # The activations and their texts come from the engine's registry: a new activation class shows up here.
 ACTIVATION_LABELS = {name: cls.label for name, cls in ACTIVATIONS.items()}
 ACTIVATION_TIPS = {name: cls.tip or cls.label for name, cls in ACTIVATIONS.items()}
-OPTIMIZERS = (("sgd", "SGD"), ("momentum", "SGD + momentum"), ("adam", "Adam"))
-REGRESSION_LOSSES = (("mse", "Squared error (MSE)"), ("l1", "Absolute error (L1)"))
+OPTIMIZERS = (("sgd", "SGD"), ("momentum", QT_TR_NOOP("SGD + momentum")), ("adam", "Adam"))
+REGRESSION_LOSSES = (("mse", QT_TR_NOOP("Squared error (MSE)")), ("l1", QT_TR_NOOP("Absolute error (L1)")))
+LOSS_TIP = QT_TR_NOOP("The loss L the training makes small. Squared error punishes big misses hard; absolute error "
+                      "treats all misses alike and is less swayed by outliers.")
+OPTIMIZER_TIP = QT_TR_NOOP("How the gradient becomes a step. SGD: W ← W − η·∂L/∂W. Momentum keeps a running direction "
+                           "that smooths noisy minibatch steps. Adam scales each weight's step by its own gradient "
+                           "history and usually needs a smaller η.")
+# The form's rows: (attribute of the field, English label)
+FORM_LABELS = (("output_label", QT_TR_NOOP("Output")), ("loss_combo", QT_TR_NOOP("Loss")),
+               ("optimizer_combo", QT_TR_NOOP("Optimizer")), ("momentum_spin", QT_TR_NOOP("Momentum")),
+               ("lr_spin", QT_TR_NOOP("Learning rate η")), ("batch_spin", QT_TR_NOOP("Batch size")),
+               ("l1_spin", QT_TR_NOOP("L1 strength")), ("l2_spin", QT_TR_NOOP("L2 strength")),
+               ("dropout_spin", QT_TR_NOOP("Dropout")))
+ROW_BUTTONS = (("up", "▲", QT_TR_NOOP("Move this layer one place towards the input.")),
+               ("down", "▼", QT_TR_NOOP("Move this layer one place towards the output.")),
+               ("remove", "✕", QT_TR_NOOP("Remove this hidden layer.")))
 
 
 class _LayerRow(QWidget):
@@ -68,32 +84,39 @@ class _LayerRow(QWidget):
         self.units.setValue(layer["units"])
         self.units.setKeyboardTracking(False)
         self.units.setAccelerated(True)
-        self.units.setToolTip(f"Neurons in hidden layer {index + 1} (1–{MAX_UNITS}). More neurons can bend "
-                              "the decision boundary more, but learn slower and can overfit.")
         self.units.valueChanged.connect(self.edited)
         lay.addWidget(self.units)
         self.activation = QComboBox()
         self.activation.setObjectName(f"layer{index}_activation")
-        for key, label in ACTIVATION_LABELS.items():
-            self.activation.addItem(label, key)
-            self.activation.setItemData(self.activation.count() - 1, ACTIVATION_TIPS[key], Qt.ToolTipRole)
+        for key in ACTIVATION_LABELS:
+            self.activation.addItem("", key)
         self.activation.setCurrentIndex(list(ACTIVATION_LABELS).index(layer["activation"]))
-        self.activation.setToolTip("Activation α of this layer: the non-linearity applied to z = Wx + b. "
-                                   "Without one, extra layers add nothing.")
         self.activation.currentIndexChanged.connect(self.edited)
         lay.addWidget(self.activation, 1)
-        for key, text, tip, enabled in (
-                ("up", "▲", "Move this layer one place towards the input.", index > 0),
-                ("down", "▼", "Move this layer one place towards the output.", index < n_layers - 1),
-                ("remove", "✕", "Remove this hidden layer.", True)):
+        self.buttons: dict[str, QToolButton] = {}
+        enabled = {"up": index > 0, "down": index < n_layers - 1, "remove": True}
+        for key, text, _tip in ROW_BUTTONS:
             b = QToolButton()
             b.setText(text)
-            b.setToolTip(tip)
-            b.setEnabled(enabled)
+            b.setEnabled(enabled[key])
+            self.buttons[key] = b
             b.setAutoRaise(True)
             b.setObjectName(f"layer{index}_{key}")
             b.clicked.connect(lambda _=False, k=key: self.action.emit(k, self.index))
             lay.addWidget(b)
+        self.retranslate()      # the builder calls it again after a language switch
+
+    def retranslate(self) -> None:
+        i = self.index
+        self.units.setToolTip(fill(tr("Neurons in hidden layer %1 (1–%2). More neurons can bend the decision boundary "
+                                      "more, but learn slower and can overfit."), i + 1, MAX_UNITS))
+        for j, key in enumerate(ACTIVATION_LABELS):
+            self.activation.setItemText(j, translated(ACTIVATION_LABELS[key]))
+            self.activation.setItemData(j, translated(ACTIVATION_TIPS[key]), Qt.ToolTipRole)
+        self.activation.setToolTip(tr("Activation α of this layer: the non-linearity applied to z = Wx + b. "
+                                      "Without one, extra layers add nothing."))
+        for key, _text, tip in ROW_BUTTONS:
+            self.buttons[key].setToolTip(tr(tip))
 
     def layer(self) -> dict:
         return {"units": self.units.value(), "activation": self.activation.currentData()}
@@ -116,6 +139,7 @@ class NetworkBuilder(QWidget):
         self._rows: list[_LayerRow] = []
         self._build()
         self.set_recipe(default_recipe(loss="cross_entropy" if task == "classification" else "mse"))
+        on_language_change(self, self._retranslate)
 
     # -- construction ------------------------------------------------------------------------
     def _build(self) -> None:
@@ -127,13 +151,12 @@ class NetworkBuilder(QWidget):
         grid = QGridLayout(self.features_box)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(2)
-        grid.addWidget(QLabel("<b>Inputs</b>"), 0, 0, 1, 4)
+        self.inputs_title = QLabel()
+        grid.addWidget(self.inputs_title, 0, 0, 1, 4)
         self.feature_checks: dict[str, QCheckBox] = {}
         for i, f in enumerate(FEATURES):
             cb = QCheckBox(FEATURE_LABELS[f])
             cb.setObjectName(f"feature_{f}")
-            cb.setToolTip(f"Feed {FEATURE_LABELS[f]} to the network as an input. Hand-made features like x₁² or "
-                          "x₁·x₂ let even a network without hidden layers draw curved boundaries.")
             cb.toggled.connect(self._on_feature)
             self.feature_checks[f] = cb
             grid.addWidget(cb, 1 + i // 4, i % 4)
@@ -141,21 +164,18 @@ class NetworkBuilder(QWidget):
         outer.addWidget(self.features_box)
 
         head = QHBoxLayout()
-        head.addWidget(QLabel("<b>Hidden layers</b>"))
+        self.hidden_title = QLabel()
+        head.addWidget(self.hidden_title)
         head.addStretch(1)
-        self.add_button = QPushButton("+ Add layer")
+        self.add_button = QPushButton()
         self.add_button.setObjectName("add_layer")
-        self.add_button.setToolTip(f"Add a hidden layer before the output (at most {MAX_LAYERS}). Each layer "
-                                   "computes α(Wx + b) of the one before it; depth lets the net compose simple "
-                                   "boundaries into complex ones.")
         self.add_button.clicked.connect(self._add_layer)
         head.addWidget(self.add_button)
         outer.addLayout(head)
         self.rows_box = QVBoxLayout()
         self.rows_box.setSpacing(2)
         outer.addLayout(self.rows_box)
-        self.no_hidden = QLabel("<i>No hidden layer: a single-layer perceptron f(x) = σ(Wx + b), which can "
-                                "only separate classes with straight lines.</i>")
+        self.no_hidden = QLabel()
         self.no_hidden.setWordWrap(True)
         outer.addWidget(self.no_hidden)
 
@@ -165,48 +185,32 @@ class NetworkBuilder(QWidget):
         self.output_label = QLabel()
         self.output_label.setWordWrap(True)
         form.addRow("Output", self.output_label)
-        self.loss_combo = choice_box(REGRESSION_LOSSES, "The loss L the training makes small. Squared error punishes "
-                                     "big misses hard; absolute error treats all misses alike and is less swayed by "
-                                     "outliers.", self._emit)
+        self.loss_combo = choice_box(REGRESSION_LOSSES, LOSS_TIP, self._emit)
         form.addRow("Loss", self.loss_combo)
         self._loss_row_label = form.labelForField(self.loss_combo)
 
-        self.optimizer_combo = choice_box(OPTIMIZERS, "How the gradient becomes a step. SGD: W ← W − η·∂L/∂W. "
-                                          "Momentum keeps a running direction that smooths noisy minibatch steps. "
-                                          "Adam scales each weight's step by its own gradient history and usually "
-                                          "needs a smaller η.", self._on_optimizer)
+        self.optimizer_combo = choice_box(OPTIMIZERS, OPTIMIZER_TIP, self._on_optimizer)
         form.addRow("Optimizer", self.optimizer_combo)
         self.momentum_spin = QDoubleSpinBox()
         self.momentum_spin.setRange(0.0, 0.99)
         self.momentum_spin.setSingleStep(0.05)
         self.momentum_spin.setDecimals(2)
         self.momentum_spin.setKeyboardTracking(False)
-        self.momentum_spin.setToolTip("How much of the previous step is kept in the next (0–0.99). Higher "
-                                      "values roll faster through flat regions but can overshoot.")
         self.momentum_spin.valueChanged.connect(self._emit)
         form.addRow("Momentum", self.momentum_spin)
         self.lr_spin = LogSpinBox(1e-5, 10.0, 0.03)
         self.lr_spin.setObjectName("learning_rate")
-        self.lr_spin.setToolTip("Learning rate η: the size of each gradient step. Too small learns slowly; "
-                                "too large overshoots and the loss jumps or diverges. Can be changed while "
-                                "training.")
         self.lr_spin.valueChanged.connect(self._on_lr)
         form.addRow("Learning rate η", self.lr_spin)
         self.batch_spin = QSpinBox()
         self.batch_spin.setRange(1, 1024)
         self.batch_spin.setKeyboardTracking(False)
-        self.batch_spin.setToolTip("Points per gradient step (minibatch). Small batches give many noisy steps "
-                                   "(stochastic gradient descent); large batches give fewer, smoother ones.")
         self.batch_spin.valueChanged.connect(self._emit)
         form.addRow("Batch size", self.batch_spin)
         self.l1_spin = LogSpinBox(1e-5, 1.0, 0.0, allow_zero=True)
-        self.l1_spin.setToolTip("L1 regularisation: adds λ·Σ|w| to the loss, pushing unneeded weights to "
-                                "exactly zero (a sparser network). 0 turns it off.")
         self.l1_spin.valueChanged.connect(self._emit)
         form.addRow("L1 strength", self.l1_spin)
         self.l2_spin = LogSpinBox(1e-5, 1.0, 0.0, allow_zero=True)
-        self.l2_spin.setToolTip("L2 regularisation (weight decay): adds λ·Σw² to the loss, keeping weights "
-                                "small and boundaries smooth, which fights overfitting. 0 turns it off.")
         self.l2_spin.valueChanged.connect(self._emit)
         form.addRow("L2 strength", self.l2_spin)
         self.dropout_spin = QDoubleSpinBox()
@@ -214,15 +218,48 @@ class NetworkBuilder(QWidget):
         self.dropout_spin.setSingleStep(0.1)
         self.dropout_spin.setDecimals(2)
         self.dropout_spin.setKeyboardTracking(False)
-        self.dropout_spin.setToolTip("Dropout: while training, each hidden neuron is switched off with this "
-                                     "probability, so the net cannot rely on any single one. 0 turns it off.")
         self.dropout_spin.valueChanged.connect(self._emit)
         form.addRow("Dropout", self.dropout_spin)
         outer.addLayout(form)
+        self._form = form
         self.params_label = QLabel()
         self.params_label.setObjectName("parameter_count")
-        self.params_label.setToolTip("Number of weights and biases θ = ⟨W, b⟩ the training adjusts.")
         outer.addWidget(self.params_label)
+
+    def _retranslate(self) -> None:
+        """The fixed texts in the current language; the output text and parameter count again."""
+        self.inputs_title.setText("<b>" + tr("Inputs") + "</b>")
+        for f, cb in self.feature_checks.items():
+            cb.setToolTip(fill(tr("Feed %1 to the network as an input. Hand-made features like x₁² or x₁·x₂ let even "
+                                  "a network without hidden layers draw curved boundaries."), FEATURE_LABELS[f]))
+        self.hidden_title.setText("<b>" + tr("Hidden layers") + "</b>")
+        self.add_button.setText(tr("+ Add layer"))
+        self.add_button.setToolTip(fill(tr("Add a hidden layer before the output (at most %1). Each layer computes "
+                                           "α(Wx + b) of the one before it; depth lets the net compose simple "
+                                           "boundaries into complex ones."), MAX_LAYERS))
+        self.no_hidden.setText("<i>" + tr("No hidden layer: a single-layer perceptron f(x) = σ(Wx + b), which can "
+                                          "only separate classes with straight lines.") + "</i>")
+        for attr, text in FORM_LABELS:
+            label = self._form.labelForField(getattr(self, attr))
+            if label is not None:
+                label.setText(tr(text))
+        self.momentum_spin.setToolTip(tr("How much of the previous step is kept in the next (0–0.99). Higher "
+                                         "values roll faster through flat regions but can overshoot."))
+        self.lr_spin.setToolTip(tr("Learning rate η: the size of each gradient step. Too small learns slowly; "
+                                   "too large overshoots and the loss jumps or diverges. Can be changed while "
+                                   "training."))
+        self.batch_spin.setToolTip(tr("Points per gradient step (minibatch). Small batches give many noisy steps "
+                                      "(stochastic gradient descent); large batches give fewer, smoother ones."))
+        self.l1_spin.setToolTip(tr("L1 regularisation: adds λ·Σ|w| to the loss, pushing unneeded weights to "
+                                   "exactly zero (a sparser network). 0 turns it off."))
+        self.l2_spin.setToolTip(tr("L2 regularisation (weight decay): adds λ·Σw² to the loss, keeping weights "
+                                   "small and boundaries smooth, which fights overfitting. 0 turns it off."))
+        self.dropout_spin.setToolTip(tr("Dropout: while training, each hidden neuron is switched off with this "
+                                        "probability, so the net cannot rely on any single one. 0 turns it off."))
+        self.params_label.setToolTip(tr("Number of weights and biases θ = ⟨W, b⟩ the training adjusts."))
+        for row in self._rows:
+            row.retranslate()
+        self._refresh()
 
     # -- public API --------------------------------------------------------------------------
     def recipe(self) -> dict:
@@ -392,16 +429,17 @@ class NetworkBuilder(QWidget):
         self.batch_spin.setEnabled(not locked)
         self.dropout_spin.setEnabled(not locked)
         if classify:
-            self.output_label.setText(f"{self._n_outputs} classes: softmax, cross-entropy loss")
-            self.output_label.setToolTip("Softmax turns the output scores into class probabilities; "
-                                         "cross-entropy (logistic loss) is −log of the probability given "
-                                         "to the right class.")
+            self.output_label.setText(fill(tr("%1 classes: softmax, cross-entropy loss"), self._n_outputs))
+            self.output_label.setToolTip(tr("Softmax turns the output scores into class probabilities; "
+                                            "cross-entropy (logistic loss) is −log of the probability given "
+                                            "to the right class."))
         else:
-            self.output_label.setText(f"{self._n_outputs} value{'s' if self._n_outputs > 1 else ''}: linear")
-            self.output_label.setToolTip("A linear output neuron predicts the number directly; the loss "
-                                         "compares it with the target.")
+            self.output_label.setText(fill(tr("%1 values: linear") if self._n_outputs > 1 else tr("%1 value: linear"),
+                                           self._n_outputs))
+            self.output_label.setToolTip(tr("A linear output neuron predicts the number directly; the loss "
+                                            "compares it with the target."))
         try:
             n = self.parameter_count()
-            self.params_label.setText(f"<b>{n:,}</b> parameters · {self.architecture()}")
+            self.params_label.setText(fill(tr("<b>%Ln</b> parameters · %1", "", n), self.architecture()))
         except ValueError as exc:
-            self.params_label.setText(str(exc))
+            self.params_label.setText(translated(str(exc)))
