@@ -100,7 +100,8 @@ class MnistState:
         if model is not None:
             # the project's data: the bundled MNIST (None), the data loaded now, or a folder not read yet
             known = folder is None or (folder == data_folder and data is not None)
-            why = misfit(model, "the project's network", data if folder is not None else None, check_size=known)
+            why = misfit(model, Message.info(QT_TR_NOOP("the project's network")),
+                         data if folder is not None else None, check_size=known)
             if why is not None:
                 raise ValueError(f"MNIST lab state: {why}")
         origin = state.get("origin")

@@ -56,6 +56,7 @@ class CompareDialog(QDialog):
             form.addRow(label, field)
         self.note = QLabel()
         self.note.setWordWrap(True)
+        self.note.setMinimumWidth(420)
         form.addRow(self.note)
         form.addRow(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
@@ -80,6 +81,8 @@ class CompareDialog(QDialog):
             for i in range(combo.count()):
                 key = combo.itemData(i)
                 combo.setItemText(i, tr("nothing") if key is None else tr(dict(SETTINGS)[key]))
+        self.layout().activate()
+        self.resize(self.width(), max(self.height(), self.layout().totalHeightForWidth(self.width())))
 
     def _pair(self, with_none: bool):
         combo, edit = QComboBox(), QLineEdit()
