@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from gui.i18n import QT_TR_NOOP, fill, tr
+from gui.i18n import QT_TR_NOOP, fill, sig, tr
 from gui.messages import Message
 
 # a run's settings and data (engine.runs.run_settings keys) as a person reads them
@@ -57,12 +57,17 @@ def changes_text(log, index: int) -> str:
     if index == 0:
         return tr("first run")
     diff = differences(log.runs[index - 1], log.runs[index])
-    return "; ".join(f"{setting_name(k)} {_value(a)} → {_value(b)}" for k, (a, b) in diff.items()) \
+    return "; ".join(f"{setting_name(k)} {setting_value(a)} → {setting_value(b)}" for k, (a, b) in diff.items()) \
         or tr("same settings")
 
 
-def _value(v) -> str:
-    return "—" if v is None else str(v)
+def setting_value(v) -> str:
+    """A setting's value as a person reads it: numbers in the current locale ('0,01' in Bulgarian)."""
+    if v is None:
+        return "—"
+    if isinstance(v, float):
+        return sig(v, 6)
+    return str(v)
 
 
 class RunName(Message):
