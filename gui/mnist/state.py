@@ -103,7 +103,7 @@ class MnistState:
             why = misfit(model, Message.info(QT_TR_NOOP("the project's network")),
                          data if folder is not None else None, check_size=known)
             if why is not None:
-                raise ValueError(f"MNIST lab state: {why}")
+                raise ValueError(fill(tr("MNIST lab state: %1"), why.text))   # (a network that does not fit)
         origin = state.get("origin")
         if origin is None:   # files from before "origin": read it from the text
             origin = SHIPPED if model is None or source.startswith("the model shipped") else PROJECT
