@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from engine import Pipeline
+from gui.i18n import QT_TR_NOOP
+from gui.messages import Message
 from gui.mnist.jobs import EvaluationReady, evaluation_job
 from gui.mnist.state import architecture, misfit
 from gui.training_controller import RunController
@@ -29,12 +31,12 @@ class Evaluator(QObject):
         self.result = result
         self.changed.emit()
 
-    def start(self, pipeline: Pipeline | None, data) -> str:
-        """Evaluate `pipeline` on `data` on a worker; '' or why it cannot be evaluated there."""
+    def start(self, pipeline: Pipeline | None, data) -> Message | str:
+        """Evaluate `pipeline` on `data` on a worker; '' or why it cannot be evaluated there (a Message)."""
         self.runs.discard_all()
         if pipeline is None or data is None:
             return ""
-        why = misfit(pipeline, f"This network ({architecture(pipeline)})", data)
+        why = misfit(pipeline, Message.info(QT_TR_NOOP("This network (%1)"), architecture(pipeline)), data)
         if why is not None:
             if self.result is not None:
                 self.set(None)

@@ -5,14 +5,16 @@ from pathlib import Path
 
 from engine import ModelFileError, Pipeline
 from engine.recipe import validate_recipe
-from gui.mnist.state import IMAGES, misfit
+from gui.i18n import QT_TR_NOOP
+from gui.messages import Message
+from gui.mnist.state import IMAGES, engine_text, misfit
 
 
 class Refused(Exception):
-    """A model file the lab cannot use: `title` and `text` say why."""
+    """A model file the lab cannot use: `title` and `text` say why (Messages: translated when read)."""
 
-    def __init__(self, title: str, text: str):
-        super().__init__(text)
+    def __init__(self, title: Message, text: Message):
+        super().__init__(str(text))
         self.title, self.text = title, text
 
 
@@ -22,10 +24,10 @@ def read_model(path, data) -> tuple[Pipeline, dict | None]:
     try:
         p = Pipeline.load(path)
     except ModelFileError as exc:
-        raise Refused("Cannot open the model", str(exc)) from None
+        raise Refused(Message.info(QT_TR_NOOP("Cannot open the model")), engine_text(str(exc))) from None
     why = misfit(p, Path(path).name, data)
     if why is not None:
-        raise Refused("Cannot use this model", why)
+        raise Refused(Message.info(QT_TR_NOOP("Cannot use this model")), why)
     recipe = p.meta.get("recipe")
     try:
         recipe = IMAGES.check_recipe(validate_recipe(recipe)) if isinstance(recipe, dict) else None
@@ -45,4 +47,5 @@ def write_model(p: Pipeline, path, *, accuracy: float | None, data_name: str | N
     try:
         out.save(path)
     except (OSError, ValueError, TypeError) as exc:
-        raise Refused("Cannot save the model", f"{path}\n\n{exc}") from None
+        raise Refused(Message.info(QT_TR_NOOP("Cannot save the model")),
+                      Message.info("%1\n\n%2", str(path), engine_text(str(exc)))) from None

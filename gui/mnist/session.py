@@ -12,6 +12,7 @@ The MnistLabMode only shows this object and forwards the user's intent to it.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -20,6 +21,8 @@ from PySide6.QtCore import QObject, Signal
 from engine import Pipeline
 from engine.presets import MNIST_PRESET, MNIST_PRESETS, mnist_preset
 from engine.recipe import validate_recipe
+from gui.i18n import QT_TR_NOOP
+from gui.messages import Message, Severity
 from gui.mnist.data_source import MnistData
 from gui.mnist.evaluator import Evaluator
 from gui.mnist.history import TrainingHistory
@@ -33,12 +36,14 @@ from gui.mnist.state import (
     NONE,
     SHIPPED,
     MnistState,
+    counted,
+    engine_text,
     model_caption,
     preset_of,
     run_line,
+    source_text,
     summary_text,
 )
-from gui.mnist.text import count
 from gui.runs.mnist_runs import MnistRuns
 from gui.training_controller import RunController
 
@@ -62,8 +67,8 @@ class MnistSession(RunLifecycle, ModelInUse, QObject):
     run_changed = Signal()           # idle / queued / running / paused
     epoch_finished = Signal(int)
     run_finished = Signal(str)       # "done", "stopped" or "failed"
-    message_changed = Signal(str, str)   # text, severity ("info" | "error")
-    warning = Signal(str, str)       # title, text: worth a dialog
+    message_changed = Signal(str, str)   # text (in the current language), severity ("info" | "error")
+    warning = Signal(str, str)       # title, text (in the current language): worth a dialog
     project_changed = Signal()       # what a project saves has changed
 
     def __init__(self, parent=None, *, shipped: Pipeline | None = None):
@@ -93,7 +98,7 @@ class MnistSession(RunLifecycle, ModelInUse, QObject):
         self._seconds: float | None = None
         self._outcome = ""                # how the last run ended: "done" | "stopped" | "failed" | ""
         self._last_progress: TrainProgress | None = None
-        self._message, self._severity = "", INFO
+        self._message = Message.info("")   # English source + values: translated when read
         self._use_shipped()
         self.run_records = MnistRuns(self)   # runs hook: every training run recorded (gui/runs)
 
@@ -114,14 +119,15 @@ class MnistSession(RunLifecycle, ModelInUse, QObject):
     evaluation = property(lambda self: self.evals.result)
     epoch = property(lambda self: self._epoch)     # the epoch the network's weights are from (0: none here)
     target_epoch = property(lambda self: self._target)
-    message = property(lambda self: self._message)
-    severity = property(lambda self: self._severity)
+    message = property(lambda self: self._message.text)          # the message line, in the current language
+    last_message = property(lambda self: self._message)          # the same as a gui.messages.Message
+    severity = property(lambda self: ERROR if self._message.is_error else INFO)
     queued = property(lambda self: self._queued)
     outcome = property(lambda self: self._outcome)
 
     training = property(lambda self: self.runs.running("train"))
     paused = property(lambda self: self.runs.paused("train"))
-    source = property(lambda self: self._source)   # the network's name in texts
+    source = property(lambda self: source_text(self._source))   # the network's name in texts (current language)
 
     @property
     def run_state(self) -> str:
@@ -161,13 +167,23 @@ class MnistSession(RunLifecycle, ModelInUse, QObject):
                           self._origin, self._source, self._history.last_epoch, self._history)
 
     # -- messages --------------------------------------------------------------------------------
-    def say(self, text: str, severity: str = INFO) -> None:
-        self._message, self._severity = text, severity
-        self.message_changed.emit(text, severity)
+    def say(self, text, severity: str = INFO) -> None:
+        """Show `text` on the message line: a gui.messages.Message (translated when read), or a str (an
+        engine text, or one already in the current language)."""
+        if isinstance(text, Message):
+            if severity == ERROR and not text.is_error:
+                text = replace(text, severity=Severity.ERROR)
+        else:
+            text = engine_text(text, severity)
+        self._message = text
+        self.message_changed.emit(text.text, self.severity)
 
-    def warn(self, title: str, text: str) -> None:
-        self.say(f"{title}: {text.splitlines()[0] if text else ''}", ERROR)
-        self.warning.emit(title, text)
+    def warn(self, title, text) -> None:
+        """An error worth a dialog: `title` and `text` are Messages or engine texts (str)."""
+        title = title if isinstance(title, Message) else engine_text(title)
+        text = text if isinstance(text, Message) else engine_text(text)
+        self.say(Message.error(QT_TR_NOOP("%1: %2"), title, _FirstLine(text.source, args=(text,))))
+        self.warning.emit(title.text, text.text)
 
     # -- settings --------------------------------------------------------------------------------
     def set_recipe(self, recipe: dict) -> None:
@@ -208,18 +224,18 @@ class MnistSession(RunLifecycle, ModelInUse, QObject):
         self._recipe = validate_recipe(p["recipe"])
         self._epochs = int(p["epochs"])
         self.settings_changed.emit()
-        self.say(p["description"])
+        self.say(engine_text(p["description"]))
         self.project_changed.emit()
 
     # -- data ------------------------------------------------------------------------------------
     def load_data(self, folder=None, *, restoring: bool = False) -> bool:
         """Load the bundled MNIST (folder None) or an IDX folder, on a worker."""
         if self.training:
-            self.say("Stop training before loading other data.", ERROR)
+            self.say(Message.error(QT_TR_NOOP("Stop training before loading other data.")))
             return False
         self.images.load(folder, restoring=restoring)
         self.run_changed.emit()
-        self.say("Loading " + ("MNIST" if folder is None else str(folder)) + "…")
+        self.say(Message.info(QT_TR_NOOP("Loading %1…"), "MNIST" if folder is None else str(folder)))
         return True
 
     def set_data(self, data, folder: str | None = None) -> None:
@@ -233,8 +249,8 @@ class MnistSession(RunLifecycle, ModelInUse, QObject):
         self._trainer = None      # a run on other data starts from new weights
         h, w = data.image_shape
         self.data_changed.emit()
-        self.say(f"Loaded {data.name}: {len(data.train_labels):,} training and "
-                 f"{count(len(data.test_labels), 'test image')} of {h}×{w} pixels.")
+        self.say(Message.info(QT_TR_NOOP("Loaded %1: %2 training and %3 of %4×%5 pixels."), data.name,
+                              len(data.train_labels), counted("test image", len(data.test_labels)), h, w))
         if self._origin == SHIPPED or (self._origin == NONE and self.shipped is not None):
             self._use_shipped()
         else:
@@ -245,7 +261,7 @@ class MnistSession(RunLifecycle, ModelInUse, QObject):
 
     def _on_load_failed(self, message: str) -> None:
         self._queued = ""
-        self.warn("Cannot load the data", message)
+        self.warn(Message.info(QT_TR_NOOP("Cannot load the data")), message)
 
     def _on_load_finished(self) -> None:
         queued, self._queued = self._queued, ""
@@ -270,13 +286,14 @@ class MnistSession(RunLifecycle, ModelInUse, QObject):
         self._replace_history(st.history)
         if st.model is not None:
             self._epoch = st.epoch
-            self._set_model(st.model, st.origin, st.source or "the project's network")
+            self._set_model(st.model, st.origin, st.source or "the project's network")   # (English: stored)
         else:
             self._use_shipped()
         self.say("")
         if folder != self.data_folder or (not self.loaded and not self.loading and folder is not None):
             if folder is not None and not Path(folder).is_dir():
-                self.say(f"The project's data folder {folder} is missing; keeping the current data.", ERROR)
+                self.say(Message.error(QT_TR_NOOP("The project's data folder %1 is missing; keeping the current data."),
+                                       folder))
             elif want_data or self.loaded or folder is not None:
                 self.load_data(folder, restoring=True)
         self.run_changed.emit()
@@ -287,3 +304,12 @@ class MnistSession(RunLifecycle, ModelInUse, QObject):
         self.evals.cancel()
         self.images.cancel()
         self._queued = ""
+
+
+class _FirstLine(Message):
+    """The first line of a longer message (its argument), for the message line."""
+
+    @property
+    def text(self) -> str:
+        lines = self.args[0].text.splitlines()
+        return lines[0] if lines else ""

@@ -5,10 +5,11 @@ A mixin of MnistSession (gui/mnist/session.py), which owns the state these metho
 """
 from __future__ import annotations
 
+from gui.i18n import QT_TR_NOOP
+from gui.messages import Message
 from gui.mnist.history import TrainingHistory
 from gui.mnist.jobs import EpochDone, TrainingSession, TrainProgress, planned_layer_names, session_key
-from gui.mnist.state import PROJECT, TRAINED
-from gui.mnist.text import count
+from gui.mnist.state import PROJECT, TRAINED, Num, counted
 
 
 def _is_epoch_done(snap) -> bool:
@@ -46,8 +47,8 @@ class RunLifecycle:
             self._queued = "step" if one_epoch else "train"
             if not self.loading:
                 self.load_data(None)
-            what = "one epoch" if one_epoch else "training"
-            self.say(f"Loading the data first; {what} starts when it is there.")
+            self.say(Message.info(QT_TR_NOOP("Loading the data first; one epoch starts when it is there.")) if one_epoch
+                     else Message.info(QT_TR_NOOP("Loading the data first; training starts when it is there.")))
             self.run_changed.emit()
             return
         self._queued = ""
@@ -55,12 +56,12 @@ class RunLifecycle:
         s = self._trainer
         if self._continues(one_epoch):
             s.set_live(recipe["lr"], recipe["l1"], recipe["l2"])
-            self.say(f"Training continues from epoch {s.epoch}.")
+            self.say(Message.info(QT_TR_NOOP("Training continues from epoch %1."), s.epoch))
         else:
             if s is not None and self._origin == TRAINED:
-                self.say("Settings changed: training starts from new random weights.")
+                self.say(Message.info(QT_TR_NOOP("Settings changed: training starts from new random weights.")))
             else:
-                self.say("Training starts from new random weights.")
+                self.say(Message.info(QT_TR_NOOP("Training starts from new random weights.")))
             s = self._trainer = TrainingSession(data, recipe, self._subset, lr_decay=self.lr_decay)
             history = TrainingHistory()
             history.set_layers(planned_layer_names(recipe, data))   # the plots make their curves now, not mid-run
@@ -97,7 +98,7 @@ class RunLifecycle:
         self._trainer, self._outcome, self._epoch = None, "", 0
         self._replace_history(TrainingHistory())
         self._use_shipped()
-        self.say("Weights forgotten: the next run starts from new random weights.")
+        self.say(Message.info(QT_TR_NOOP("Weights forgotten: the next run starts from new random weights.")))
         self.run_changed.emit()
         self.project_changed.emit()
 
@@ -119,11 +120,11 @@ class RunLifecycle:
         elif isinstance(snap, EpochDone):
             self._history.add_epoch_done(snap)
             self._epoch, self._seconds = snap.epoch, snap.seconds
-            self._set_model(snap.pipeline, TRAINED, f"the network trained here (epoch {snap.epoch})",
+            self._set_model(snap.pipeline, TRAINED, f"the network trained here (epoch {snap.epoch})",   # (stored)
                             evaluation=snap.evaluation, evaluate=False)
             self.history_grew.emit({"weights", "epochs"}, float("nan"))
-            self.say(f"Epoch {snap.epoch}: test accuracy {100 * snap.test_acc:.2f}%, "
-                     f"test loss {snap.test_loss:.4f}.")
+            self.say(Message.info(QT_TR_NOOP("Epoch %1: test accuracy %2%, test loss %3."), snap.epoch,
+                                  Num(100 * snap.test_acc, 2), Num(snap.test_loss, 4)))
             self.epoch_finished.emit(snap.epoch)
             self.project_changed.emit()      # new trained weights are work (marked unsaved, autosaved)
 
@@ -131,8 +132,8 @@ class RunLifecycle:
         self.run_changed.emit()
         if paused:
             p = self._last_progress
-            self.say(f"Paused in epoch {p.epoch}." if p is not None and p.epoch > self._epoch
-                     else f"Paused after epoch {self._epoch}.")
+            self.say(Message.info(QT_TR_NOOP("Paused in epoch %1."), p.epoch) if p is not None and p.epoch > self._epoch
+                     else Message.info(QT_TR_NOOP("Paused after epoch %1."), self._epoch))
 
     def _on_ended(self, kind: str, reason: str, message: str) -> None:
         s = self._trainer
@@ -144,12 +145,12 @@ class RunLifecycle:
             self._set_model(s.pipeline(), TRAINED, f"the network trained here ({how})")
             self.project_changed.emit()
         if reason == "done":
-            self.say(f"Training finished after {count(self._epoch, 'epoch')}.")
+            self.say(Message.info(QT_TR_NOOP("Training finished after %1."), counted("epoch", self._epoch)))
             if self.evaluation is None:
                 self._evaluate()
         elif reason == "stopped":
-            self.say("Training stopped.")
+            self.say(Message.info(QT_TR_NOOP("Training stopped.")))
         self.run_changed.emit()
         if reason == "failed":
-            self.warn("Training stopped", message)
+            self.warn(Message.info(QT_TR_NOOP("Training stopped")), message)
         self.run_finished.emit(reason)

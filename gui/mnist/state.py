@@ -9,6 +9,7 @@ derived from what they hold.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -17,8 +18,10 @@ from engine import Linear, ModelFileError, Pipeline
 from engine.presets import MNIST_PRESETS
 from engine.recipe import validate_recipe
 from engine.tasks import task_of
+from gui.i18n import QT_TR_NOOP, fill, num, percent, tr
+from gui.messages import Message
 from gui.mnist.history import TrainingHistory
-from gui.mnist.text import count
+from gui.runs.text import plural, run_name
 
 STATE_VERSION = 1
 CUSTOM = "custom"   # settings that are no preset
@@ -97,9 +100,10 @@ class MnistState:
         if model is not None:
             # the project's data: the bundled MNIST (None), the data loaded now, or a folder not read yet
             known = folder is None or (folder == data_folder and data is not None)
-            why = misfit(model, "the project's network", data if folder is not None else None, check_size=known)
+            why = misfit(model, Message.info(QT_TR_NOOP("the project's network")),
+                         data if folder is not None else None, check_size=known)
             if why is not None:
-                raise ValueError(f"MNIST lab state: {why}")
+                raise ValueError(fill(tr("MNIST lab state: %1"), why.text))   # (a network that does not fit)
         origin = state.get("origin")
         if origin is None:   # files from before "origin": read it from the text
             origin = SHIPPED if model is None or source.startswith("the model shipped") else PROJECT
@@ -130,70 +134,155 @@ def saved_accuracy(pipeline: Pipeline) -> float | None:
     return float(acc) if isinstance(acc, (int, float)) and math.isfinite(acc) else None
 
 
-def misfit(p: Pipeline, name: str, data, *, check_size: bool = True) -> str | None:
-    """Why network `p` (called `name` in the text) cannot work on `data` (an ImageDataset; None = the
-    bundled MNIST), or None if it fits: a classifier of raw pixels, one input per pixel, one output per
-    class. check_size False: only what does not depend on the data (its size is not known yet)."""
+def misfit(p: Pipeline, name, data, *, check_size: bool = True) -> Message | None:
+    """Why network `p` (called `name` in the text: a str or a Message) cannot work on `data` (an ImageDataset;
+    None = the bundled MNIST), or None if it fits: a classifier of raw pixels, one input per pixel, one output
+    per class. check_size False: only what does not depend on the data (its size is not known yet). The reason
+    is a Message (translated when read; `str()` of it is its text)."""
     if p.task != IMAGES.kind:
-        return f"{name} is a regression network (it predicts numbers); the MNIST lab needs a classifier."
+        return Message.info(QT_TR_NOOP("%1 is a regression network (it predicts numbers); the MNIST lab needs a "
+                                       "classifier."), name)
     s = sizes(p)
     if len(s) < 2:
-        return f"{name} has no weight layer."
+        return Message.info(QT_TR_NOOP("%1 has no weight layer."), name)
     (h, w), n_classes = (28, 28) if data is None else data.image_shape, 10 if data is None else data.n_classes
-    where = "the MNIST lab" if data is None or data.name == "MNIST" else f"{data.name} in the MNIST lab"
+    where = Message.info(QT_TR_NOOP("the MNIST lab")) if data is None or data.name == "MNIST" else \
+        Message.info(QT_TR_NOOP("%1 in the MNIST lab"), data.name)
     if check_size and s[0] != h * w:
-        return f"{name} takes {count(s[0], 'input')}; {where} needs {h * w:,} ({h}×{w} pixels)."
+        return Message.info(QT_TR_NOOP("%1 takes %2; %3 needs %4 (%5×%6 pixels)."), name,
+                            counted("input", s[0]), where, h * w, h, w)
     if p.features is not None:
-        return (f"{name} was made in the playground: it computes input features "
-                f"({', '.join(p.features)}) from two coordinates. The MNIST lab feeds it raw pixels.")
+        return Message.info(QT_TR_NOOP("%1 was made in the playground: it computes input features (%2) from two "
+                                       "coordinates. The MNIST lab feeds it raw pixels."), name, ", ".join(p.features))
     if check_size and (s[-1] != n_classes or p.n_classes != n_classes):
         data_name = "MNIST" if data is None else data.name
-        return (f"{name} has {count(s[-1], 'output')} ({count(p.n_classes, 'class', 'classes')}); "
-                f"{data_name} has {count(n_classes, 'class', 'classes')}, and the network needs one "
-                f"output per class.")
+        return Message.info(QT_TR_NOOP("%1 has %2 (%3); %4 has %5, and the network needs one output per class."),
+                            name, counted("output", s[-1]),
+                            counted("class", p.n_classes), data_name,
+                            counted("class", n_classes))
     return None
 
 
+class _Count(Message):
+    """A count with its noun inside a Message ('10 outputs'), translated when the Message is read."""
+
+    @property
+    def text(self) -> str:
+        return count_text(self.source, self.args[0])
+
+
+class EngineText(Message):
+    """An English text from the engine (a preset's description, an exception's message) inside a Message:
+    shown through gui.engine_text.translated when the Message is read."""
+
+    @property
+    def text(self) -> str:
+        from gui.engine_text import translated
+        return translated(self.source)
+
+
+def engine_text(text, severity: str = "info") -> Message:
+    from gui.messages import Severity
+    return EngineText(str(text or ""), Severity.ERROR if severity == "error" else Severity.INFO)
+
+
+class Num(Message):
+    """A float inside a Message, written with `decimals` places in the locale of the moment it is read."""
+
+    def __init__(self, value: float, decimals: int = 2):
+        super().__init__("", args=(float(value), int(decimals)))
+
+    @property
+    def text(self) -> str:
+        return num(self.args[0], self.args[1])
+
+
+def counted(noun: str, n: int) -> Message:
+    """`count_text(noun, n)` kept for later: a Message argument that is translated when read."""
+    return _Count(noun, args=(int(n),))
+
+
+def count_text(noun: str, n: int) -> str:
+    """'1 epoch', '3 epochs', '10,000 test images' in the current language (noun: a key of this function)."""
+    n = int(n)
+    texts = {
+        "input": lambda: tr("%Ln input(s)", "", n), "output": lambda: tr("%Ln output(s)", "", n),
+        "class": lambda: tr("%Ln class(es)", "", n), "epoch": lambda: tr("%Ln epoch(s)", "", n),
+        "test image": lambda: tr("%Ln test image(s)", "", n),
+    }
+    return plural(texts[noun](), n)
+
+
 # -- what the lab says about its state (texts derived from it, never stored) --------------------
+def source_text(source: str) -> str:
+    """The network's name as stored (English: "the network trained here (epoch 3)") in the current language."""
+    source = str(source or "")
+    fixed = {"the model shipped with MLP Studio": QT_TR_NOOP("the model shipped with MLP Studio"),
+             "the project's network": QT_TR_NOOP("the project's network")}
+    if source in fixed:
+        return tr(fixed[source])
+    for pattern, template in _SOURCES:
+        m = pattern.fullmatch(source)
+        if m:
+            return fill(tr(template), *(int(g) if g.isdigit() else g for g in m.groups()))
+    return run_name(source)
+
+
+_SOURCES = (
+    (re.compile(r"the network trained here \(epoch (\d+)\)"), QT_TR_NOOP("the network trained here (epoch %1)")),
+    (re.compile(r"the network trained here \(stopped in epoch (\d+)\)"),
+     QT_TR_NOOP("the network trained here (stopped in epoch %1)")),
+    (re.compile(r"the network trained here \(epoch (\d+), last good weights\)"),
+     QT_TR_NOOP("the network trained here (epoch %1, last good weights)")),
+    (re.compile(r"the model from (.+)", re.S), QT_TR_NOOP("the model from %1")),
+)
+
+
 def model_caption(p: Pipeline | None, origin: str, source: str) -> str:
-    """The network in use, as the Draw tab's caption names it."""
+    """The network in use, as the Draw tab's caption names it (in the current language)."""
     if p is None:
-        return "No network yet: train one, or load a model (Ctrl+Alt+O)."
+        return tr("No network yet: train one, or load a model (Ctrl+Alt+O).")
     acc = saved_accuracy(p)
     if origin == SHIPPED:
-        share = f" ({100 * acc:.1f}%)" if acc is not None else ""
-        return f"Reading with the shipped model{share} until you train one: {architecture(p)}."
-    extra = f", test accuracy {100 * acc:.2f}%" if acc is not None else ""
-    return f"Reading with {source}: {architecture(p)}{extra}."
+        if acc is not None:
+            return fill(tr("Reading with the shipped model (%1) until you train one: %2."), percent(acc, 1),
+                        architecture(p))
+        return fill(tr("Reading with the shipped model until you train one: %1."), architecture(p))
+    if acc is not None:
+        return fill(tr("Reading with %1: %2, test accuracy %3."), source_text(source), architecture(p),
+                    percent(acc, 2))
+    return fill(tr("Reading with %1: %2."), source_text(source), architecture(p))
 
 
 def summary_text(history: TrainingHistory, origin: str, seconds: float | None) -> str:
-    """The last epoch's scores of the network in use ('' if its curves have none)."""
+    """The last epoch's scores of the network in use ('' if its curves have none), in the current language."""
     last = history.last()
     if last is None or origin not in (TRAINED, PROJECT):
         return ""
-    secs = f", {seconds:.1f} s" if seconds is not None and origin == TRAINED else ""
-    return (f"Epoch {last['epoch']}: test accuracy <b>{last['test_acc']:.2f}%</b> "
-            f"(training {last['train_acc']:.2f}%){secs}")
+    text = fill(tr("Epoch %1: test accuracy <b>%2%</b> (training %3%)"), int(last["epoch"]),
+                num(last["test_acc"], 2), num(last["train_acc"], 2))
+    if seconds is not None and origin == TRAINED:
+        text += fill(tr(", %1 s"), num(seconds, 1))
+    return text
 
 
 def run_line(run_state: str, outcome: str, origin: str, source: str, epoch: int) -> tuple[str, float | None]:
     """The progress bar's text and fill (None: keep it) when it shows no progress of a run."""
     if run_state in ("running", "paused"):
-        return ("Paused" if run_state == "paused" else "Preparing the data…"), None
+        return (tr("Paused") if run_state == "paused" else tr("Preparing the data…")), None
     if run_state == "queued":
-        return "Waiting for the data…", 0.0
+        return tr("Waiting for the data…"), 0.0
     if outcome == "done":
-        return f"Done: {count(epoch, 'epoch')}", 1.0
+        return fill(tr("Done: %1"), count_text("epoch", epoch)), 1.0
     if outcome == "stopped":
-        return f"Stopped in epoch {epoch}", None
+        return fill(tr("Stopped in epoch %1"), int(epoch)), None
     if outcome == "failed":
-        return "Training stopped: see the message", None
+        return tr("Training stopped: see the message"), None
     if origin == PROJECT:
-        return "Restored from the project", 1.0
+        return tr("Restored from the project"), 1.0
     if origin == FILE:
-        return f"Loaded {source.removeprefix('the model from ')}", 1.0
-    return "Not trained yet", 0.0
+        return fill(tr("Loaded %1"), source.removeprefix("the model from ")), 1.0
+    return tr("Not trained yet"), 0.0
 
 
 def preset_of(recipe: dict, epochs: int) -> str:

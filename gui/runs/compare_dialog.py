@@ -13,63 +13,83 @@ from PySide6.QtWidgets import (
 
 from engine.layers import ACTIVATIONS
 from engine.recipe import OPTIMIZER_NAMES
+from gui.i18n import QT_TR_NOOP, fill, on_language_change, tr
 
-SETTINGS = (("layers", "Hidden layers"), ("activation", "Activation"), ("lr", "Learning rate"),
-            ("batch_size", "Batch size"), ("optimizer", "Optimizer"), ("width", "Hidden width"))
+SETTINGS = (("layers", QT_TR_NOOP("Hidden layers")), ("activation", QT_TR_NOOP("Activation")),
+            ("lr", QT_TR_NOOP("Learning rate")), ("batch_size", QT_TR_NOOP("Batch size")),
+            ("optimizer", QT_TR_NOOP("Optimizer")), ("width", QT_TR_NOOP("Hidden width")))
 DEFAULTS = {"layers": "0, 1, 2, 3", "activation": ", ".join(ACTIVATIONS), "lr": "0.003, 0.01, 0.03, 0.1",
             "batch_size": "1, 10, 30", "optimizer": ", ".join(OPTIMIZER_NAMES), "width": "2, 4, 8, 16"}
 
 
 def parse_values(setting: str, text: str) -> list:
-    """The values typed for `setting` ("0, 1, 2"), or ValueError in plain words."""
+    """The values typed for `setting` ("0, 1, 2"), or ValueError in plain words (in the current language)."""
     parts = [p.strip() for p in text.replace(";", ",").split(",") if p.strip()]
     if not parts:
-        raise ValueError("type at least one value, separated by commas")
+        raise ValueError(tr("type at least one value, separated by commas"))
     if setting in ("activation", "optimizer"):
         return parts
     try:
         return [float(p) if setting == "lr" else int(p) for p in parts]
     except ValueError:
-        kind = "numbers" if setting == "lr" else "whole numbers"
-        raise ValueError(f"{dict(SETTINGS)[setting].lower()} needs {kind}, got {text!r}") from None
+        if setting == "lr":
+            raise ValueError(fill(tr("%1 needs numbers, got %2"), tr(dict(SETTINGS)[setting]).lower(),
+                                  repr(text))) from None
+        raise ValueError(fill(tr("%1 needs whole numbers, got %2"), tr(dict(SETTINGS)[setting]).lower(),
+                              repr(text))) from None
 
 
 class CompareDialog(QDialog):
     def __init__(self, parent=None, epochs: int = 100):
         super().__init__(parent)
-        self.setWindowTitle("Compare settings")
         self.setting, self.values = self._pair(with_none=False)
         self.second, self.values2 = self._pair(with_none=True)
         self.epochs = QSpinBox()
         self.epochs.setRange(1, 100_000)
         self.epochs.setValue(epochs)
-        self.epochs.setToolTip("Epochs each run of the sweep trains")
-        self.setting.setToolTip("The setting that differs between the runs")
-        self.values.setToolTip("Its values, separated by commas: one run each")
-        self.second.setToolTip("Optionally a second setting: every combination of the two is trained")
-        self.values2.setToolTip("The second setting's values, separated by commas")
         self.error = QLabel()
         self.error.setStyleSheet("color: #D55E00")
         form = QFormLayout(self)
-        form.addRow("Compare", self.setting)
-        form.addRow("over the values", self.values)
-        form.addRow("crossed with", self.second)
-        form.addRow("over the values", self.values2)
-        form.addRow("epochs per run", self.epochs)
-        form.addRow(QLabel("Each run starts from the current network and differs only in the compared settings; "
-                           "they train one after another and land in the Runs tab."))
+        self.labels = [QLabel() for _ in range(5)]
+        for label, field in zip(self.labels, (self.setting, self.values, self.second, self.values2, self.epochs),
+                                strict=True):
+            form.addRow(label, field)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setMinimumWidth(420)
+        form.addRow(self.note)
         form.addRow(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        on_language_change(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(tr("Compare settings"))
+        self.epochs.setToolTip(tr("Epochs each run of the sweep trains"))
+        self.setting.setToolTip(tr("The setting that differs between the runs"))
+        self.values.setToolTip(tr("Its values, separated by commas: one run each"))
+        self.second.setToolTip(tr("Optionally a second setting: every combination of the two is trained"))
+        self.values2.setToolTip(tr("The second setting's values, separated by commas"))
+        for label, text in zip(self.labels, (tr("Compare"), tr("over the values"), tr("crossed with"),
+                                             tr("over the values"), tr("epochs per run")), strict=True):
+            label.setText(text)
+        self.note.setText(tr("Each run starts from the current network and differs only in the compared settings; "
+                             "they train one after another and land in the Runs tab."))
+        for combo in (self.setting, self.second):
+            for i in range(combo.count()):
+                key = combo.itemData(i)
+                combo.setItemText(i, tr("nothing") if key is None else tr(dict(SETTINGS)[key]))
+        self.layout().activate()
+        self.resize(self.width(), max(self.height(), self.layout().totalHeightForWidth(self.width())))
 
     def _pair(self, with_none: bool):
         combo, edit = QComboBox(), QLineEdit()
         if with_none:
-            combo.addItem("nothing", None)
-        for key, text in SETTINGS:
-            combo.addItem(text, key)
+            combo.addItem("", None)
+        for key, _ in SETTINGS:
+            combo.addItem("", key)
         combo.currentIndexChanged.connect(lambda _: edit.setText(DEFAULTS.get(combo.currentData(), "")))
         edit.setText(DEFAULTS.get(combo.currentData(), ""))
         return combo, edit
@@ -81,7 +101,7 @@ class CompareDialog(QDialog):
         second = None
         if self.second.currentData() is not None:
             if self.second.currentData() == setting:
-                raise ValueError("compare two different settings")
+                raise ValueError(tr("compare two different settings"))
             second = (self.second.currentData(), parse_values(self.second.currentData(), self.values2.text()))
         return setting, values, second, self.epochs.value()
 

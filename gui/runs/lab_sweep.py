@@ -10,8 +10,10 @@ from engine.api import pixels_to_inputs
 from engine.layers import ACTIVATIONS
 from engine.recipe import build_model_from_recipe
 from engine.runs import sweep
+from gui.i18n import QT_TR_NOOP
 
-LAB_SWEEPS = {"layers": "1-, 2- and 3-layer perceptrons", "activation": "activation functions (2-layer network)"}
+LAB_SWEEPS = {"layers": QT_TR_NOOP("1-, 2- and 3-layer perceptrons"),     # (shown with tr())
+              "activation": QT_TR_NOOP("activation functions (2-layer network)")}
 LAB_WIDTH = 128
 LAB_EPOCHS = 20
 LAB_SUBSET = 10_000
@@ -30,6 +32,7 @@ def lab_recipes(kind: str, recipe: dict) -> list[tuple[str, dict]]:
     """(name, recipe) of the lab's sweep `kind` ("layers" or "activation") from `recipe`'s settings."""
     base = lab_base(recipe)
     if kind == "layers":
+        # (names stay English in the log and files; gui.runs.text.run_name shows them translated)
         return [(f"{k}-layer perceptron", r) for k, (_, r) in zip((1, 2, 3), sweep(base, "layers", [0, 1, 2]),
                                                                  strict=True)]
     if kind == "activation":

@@ -12,12 +12,15 @@ import numpy as np
 
 from engine.recipe import build_model_from_recipe, validate_recipe
 from engine.runs import Run, sweep
+from gui.i18n import QT_TR_NOOP
+from gui.messages import Message
 from gui.mnist.history import TrainingHistory
 from gui.mnist.jobs import copy_pipeline
 from gui.mnist.state import PROJECT, TRAINED
 from gui.runs.lab_sweep import LAB_EPOCHS, LAB_SUBSET, lab_recipes, make_image_net, subset
 from gui.runs.run_book import RunBook, parse_runs  # noqa: F401  (parse_runs: the mode's hook imports it here)
 from gui.runs.sweep_job import SweepJob
+from gui.runs.text import RunName
 
 
 class MnistRuns(RunBook):
@@ -73,6 +76,7 @@ class MnistRuns(RunBook):
         weights = {k: np.array(v) for k, v in model.state_dict().items()}
         n_train = min(s.subset or len(s.data.train_images), len(s.data.train_images))
         data = {"data": s.data.name, "n_train": n_train, "n_test": len(s.data.test_images)}
+        # the name stays English (projects, CSV); gui.runs.text.run_name shows it translated
         return self.put(Run(f"Run {len(self.log) + 1}", s.recipe, 0, data, curves,
                             int(sum(v.size for v in weights.values())), self._seconds, int(s.steps), weights))
 
@@ -84,14 +88,15 @@ class MnistRuns(RunBook):
         if run is None:
             return False
         if s.data is None:
-            self.say("Load the data first: a run is restored for the data it was trained on.", "error")
+            self.say(Message.error(QT_TR_NOOP("Load the data first: a run is restored for the data it was trained "
+                                              "on.")))
             return False
         try:
             model = build_model_from_recipe(validate_recipe(run.recipe), s.data.train_images[0].size,
                                             len(s.data.class_names), np.random.default_rng(0))
             model.load_state_dict(run.weights)
         except (ValueError, KeyError) as exc:
-            self.say(f"{run.name} does not fit this data: {exc}", "error")
+            self.say(Message.error(QT_TR_NOOP("%1 does not fit this data: %2"), RunName(run.name), _engine(exc)))
             return False
         pipe = copy_pipeline(model, s.data.class_names, {"data": run.data.get("data", ""), "recipe": run.recipe,
                                                          "epochs": run.epochs})
@@ -102,14 +107,14 @@ class MnistRuns(RunBook):
         st = replace(s.state(), recipe=dict(run.recipe), model=pipe, origin=PROJECT, source=run.name,
                      epoch=run.epochs, history=history)
         s.set_state(st.to_dict())
-        self.say(f"Restored {run.name}: its network, weights and settings.")
+        self.say(Message.info(QT_TR_NOOP("Restored %1: its network, weights and settings."), RunName(run.name)))
         return True
 
     # -- sweeps ------------------------------------------------------------------------------------
     def _start(self, recipes, epochs: int, n: int | None) -> bool:
         s = self._s
         if s.data is None:
-            self.say("Load the data first (the Data tab), then sweep.", "error")
+            self.say(Message.error(QT_TR_NOOP("Load the data first (the Data tab), then sweep.")))
             return False
         if s.training:
             s.stop_training()             # one thing trains at a time
@@ -127,10 +132,16 @@ class MnistRuns(RunBook):
         try:
             recipes = sweep(self._s.recipe, setting, values, second)
         except ValueError as exc:
-            self.say(str(exc), "error")
+            self.say(Message.error("%1", _engine(exc)))
             return False
         return self._start(recipes, epochs, subset_n)
 
     def start_lab_sweep(self, kind: str, *, epochs: int = LAB_EPOCHS, subset_n: int | None = None) -> bool:
         """The lab's own sweep: "layers" (1-, 2-, 3-layer perceptrons) or "activation"."""
         return self._start(lab_recipes(kind, self._s.recipe), epochs, subset_n)
+
+
+def _engine(exc) -> Message:
+    """An engine exception's English text, shown translated (gui.engine_text) when read."""
+    from gui.mnist.state import engine_text
+    return engine_text(str(exc))

@@ -16,15 +16,18 @@ from engine.adopt import playground_pipeline
 from engine.recipe import build_model_from_recipe
 from engine.runs import Run, sweep
 from engine.tasks import task_of
+from gui.i18n import QT_TR_NOOP
+from gui.messages import Message
 from gui.playground.history import NetState
 from gui.playground.state import check_recipe
 from gui.runs.run_book import RunBook, parse_runs  # noqa: F401  (parse_runs: the mode's hook imports it here)
 from gui.runs.sweep_job import SweepJob
+from gui.runs.text import EngineText, RunName
 
 
 class PlaygroundRuns(RunBook):
     def __init__(self, session):
-        super().__init__(session, session.say, session.changed.emit)
+        super().__init__(session, self._say, session.changed.emit)
         self._s = session
         self._steps0 = 0
         self._seconds = 0.0            # training time of the shown network
@@ -35,6 +38,13 @@ class PlaygroundRuns(RunBook):
         session.history_changed.connect(self._tick)
         session.snapshot.connect(self._snapshot)
         self._new_network()
+
+    def _say(self, text, severity: str = "info") -> None:
+        """The session's message line: a gui.messages.Message, or a plain text for a session that keeps texts
+        (one without `message_object`: before messages were translated when read)."""
+        if isinstance(text, Message) and not hasattr(type(self._s), "message_object"):
+            text = text.text
+        self._s.say(text, severity)
 
     # -- recording -------------------------------------------------------------------------------
     def _new_network(self) -> None:
@@ -81,6 +91,7 @@ class PlaygroundRuns(RunBook):
                 "classes": s.n_classes if s.is_classification else 0}
         weights = s.weights
         n_params = int(sum(np.asarray(v).size for v in weights.values()))
+        # the name stays English (projects, CSV); gui.runs.text.run_name shows it translated
         return self.put(Run(f"Run {len(self.log) + 1}", s.recipe(), None, data, curves, n_params, self._seconds,
                             int(s.step_count - self._steps0), weights))
 
@@ -97,7 +108,8 @@ class PlaygroundRuns(RunBook):
         try:
             recipe = check_recipe(s.task, copy.deepcopy(run.recipe))
         except ValueError as exc:
-            s.say(f"{run.name} cannot be restored here: {exc}", "error")
+            self._say(Message.error(QT_TR_NOOP("%1 cannot be restored here: %2"), RunName(run.name),
+                                    EngineText(str(exc))), "error")
             return False
         n = run.epochs
         history = {"epoch": np.arange(1, n + 1, dtype=float), "batch_step": np.zeros(0), "batch_loss": np.zeros(0),
@@ -108,10 +120,12 @@ class PlaygroundRuns(RunBook):
         s.networks.restore(NetState(recipe, {k: np.array(v) for k, v in run.weights.items()}, (n, run.steps),
                                     history))
         if s.weights is None or any(not np.array_equal(s.weights[k], run.weights[k]) for k in run.weights):
-            s.say(f"{run.name} does not fit the points as they are now (the class count changed?).", "error")
+            self._say(Message.error(QT_TR_NOOP("%1 does not fit the points as they are now (the class count "
+                                               "changed?)."), RunName(run.name)), "error")
             return False
         s.edits.push_network(before)
-        s.say(f"Restored {run.name}: its network, weights and settings. Ctrl+Z brings back the one before.")
+        self._say(Message.info(QT_TR_NOOP("Restored %1: its network, weights and settings. Ctrl+Z brings back the one "
+                                      "before."), RunName(run.name)))
         return True
 
     # -- sweeps ------------------------------------------------------------------------------------
@@ -120,14 +134,14 @@ class PlaygroundRuns(RunBook):
         s = self._s
         reason = s.can_train()
         if reason:
-            s.say(reason, "error")
+            self._say(reason, "error")
             return False
         try:
             recipes = sweep(s.recipe(), setting, values, second)
             for _, r in recipes:
                 check_recipe(s.task, r)
         except ValueError as exc:
-            s.say(str(exc), "error")
+            self._say(Message.error("%1", EngineText(str(exc))), "error")
             return False
         if s.running:
             s.play_pause()            # one thing trains at a time

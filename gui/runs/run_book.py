@@ -3,7 +3,7 @@ rename/delete, sweeps on a worker (SweepRunner) and the project round trip. No w
 
 A mode's subclass records its own runs (`put(run)`: one entry per network, updated while it keeps
 training), restores them, and starts sweeps with `train(job)`; `say(text, severity)` is the mode's
-message line."""
+message line (`text` a gui.messages.Message, translated when read)."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -11,12 +11,15 @@ from dataclasses import replace
 from PySide6.QtCore import QObject, Signal
 
 from engine.runs import Run, RunLog
+from gui.i18n import QT_TR_NOOP
+from gui.messages import Message
 from gui.runs.sweep_runner import SweepRunner
+from gui.runs.text import EngineText, RunName
 
 
 class RunBook(QObject):
     changed = Signal(list)         # the log changed; the run indices to select (empty: keep the selection)
-    sweep_progress = Signal(int, int, str)
+    sweep_progress = Signal(int, int, object)   # done, total, a Message (translated when read)
     sweep_finished = Signal(str)
 
     def __init__(self, parent, say, mark_changed):
@@ -40,7 +43,8 @@ class RunBook(QObject):
         """Run `index` if its weights were kept (a restore can start); None, with a message, if not."""
         run = self.log.runs[index]
         if run.weights is None:
-            self.say(f"The weights of {run.name} were not kept: it can be compared, not restored.", "error")
+            self.say(Message.error(QT_TR_NOOP("The weights of %1 were not kept: it can be compared, not restored."),
+                                   RunName(run.name)), "error")
             return None
         return run
 
@@ -64,7 +68,7 @@ class RunBook(QObject):
         try:
             self.log.rename(index, name)
         except (ValueError, IndexError) as exc:
-            self.say(str(exc), "error")
+            self.say(Message.error("%1", EngineText(str(exc))), "error")
         if slot_run is not None and index == self._slot:
             self._last = self.log.runs[index]
         self.changed.emit([])
@@ -98,11 +102,11 @@ class RunBook(QObject):
     def _sweep_end(self, reason: str) -> None:
         done = len(self._sweep_sel)
         if reason == "done":
-            self.say(f"Sweep finished: {done} runs, shown together in the Runs tab.")
+            self.say(Message.info(QT_TR_NOOP("Sweep finished: %1 runs, shown together in the Runs tab."), done))
         elif reason == "stopped":
-            self.say(f"Sweep stopped: the {done} finished runs are kept.")
+            self.say(Message.info(QT_TR_NOOP("Sweep stopped: the %1 finished runs are kept."), done))
         else:
-            self.say(f"The sweep failed: {reason}", "error")
+            self.say(Message.error(QT_TR_NOOP("The sweep failed: %1"), EngineText(reason)), "error")
         self.sweep_finished.emit(reason)
 
     def shutdown(self) -> None:

@@ -20,11 +20,18 @@ from PySide6.QtWidgets import (
 )
 
 from engine.runs import differing_settings, run_settings
+from gui.i18n import QT_TR_NOOP, fill, integer, num, on_language_change, sig, tr
 from gui.runs.overlay_plot import OverlayPlot
+from gui.runs.text import changes_text, run_name, setting_name, setting_value
 
-COLUMNS = (("name", "Run"), ("changes", "What changed"), ("parameters", "Parameters"), ("epochs", "Epochs"),
-           ("seconds", "Seconds"), ("train_loss", "Train loss"), ("test_loss", "Test loss"),
-           ("train_metric", "Train metric"), ("test_metric", "Test metric"))
+COLUMNS = (("name", QT_TR_NOOP("Run")), ("changes", QT_TR_NOOP("What changed")),
+           ("parameters", QT_TR_NOOP("Parameters")), ("epochs", QT_TR_NOOP("Epochs")),
+           ("seconds", QT_TR_NOOP("Seconds")), ("train_loss", QT_TR_NOOP("Train loss")),
+           ("test_loss", QT_TR_NOOP("Test loss")), ("train_metric", QT_TR_NOOP("Train metric")),
+           ("test_metric", QT_TR_NOOP("Test metric")))
+CURVES = (("test_loss", QT_TR_NOOP("test loss")), ("train_loss", QT_TR_NOOP("training loss")),
+          ("test_metric", QT_TR_NOOP("test accuracy / R²")), ("train_metric", QT_TR_NOOP("training accuracy / R²")))
+X_AXES = (("epochs", QT_TR_NOOP("against epochs")), ("seconds", QT_TR_NOOP("against seconds")))
 HIGHLIGHT = QColor(230, 159, 0, 70)
 
 
@@ -51,7 +58,6 @@ class RunsPanel(QWidget):
         self._filling = False
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("runs.table")
-        self.table.setHorizontalHeaderLabels([c[1] for c in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.table.setSortingEnabled(True)
@@ -65,15 +71,12 @@ class RunsPanel(QWidget):
         self.plot = OverlayPlot()
         self.curve = QComboBox()
         self.curve.setObjectName("runs.curve")
-        self.curve.setToolTip("The curve of the selected runs drawn on the overlay")
-        for key, text in (("test_loss", "test loss"), ("train_loss", "training loss"),
-                          ("test_metric", "test accuracy / R²"), ("train_metric", "training accuracy / R²")):
+        for key, text in CURVES:
             self.curve.addItem(text, key)
         self.x_axis = QComboBox()
         self.x_axis.setObjectName("runs.x_axis")
-        self.x_axis.setToolTip("Compare the runs by epoch, or by wall time (seconds)")
-        self.x_axis.addItem("against epochs", "epochs")
-        self.x_axis.addItem("against seconds", "seconds")
+        for key, text in X_AXES:
+            self.x_axis.addItem(text, key)
         for combo in (self.curve, self.x_axis):          # narrow when the window is (the text may be cut)
             combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(9)
@@ -86,16 +89,12 @@ class RunsPanel(QWidget):
         self.weights_note.setObjectName("runs.weights_note")
         self.weights_note.setWordWrap(True)
         buttons = QHBoxLayout()
-        self.restore_btn = self._button(buttons, "Restore", "runs.restore",
-                                        "Put the selected run's network and settings back into the builder",
+        self.restore_btn = self._button(buttons, "runs.restore",
                                         lambda: self.restore_requested.emit(self.selected()[0]))
-        self.delete_btn = self._button(buttons, "Delete", "runs.delete", "Delete the selected runs",
-                                       lambda: self.delete_requested.emit(self.selected()))
+        self.delete_btn = self._button(buttons, "runs.delete", lambda: self.delete_requested.emit(self.selected()))
         buttons.addStretch(1)
-        self._button(buttons, "Table…", "runs.export_csv", "Export the table as CSV",
-                     self.export_csv_requested.emit)
-        self._button(buttons, "Plot…", "runs.export_png", "Export the overlay as PNG",
-                     self.export_png_requested.emit)
+        self.csv_btn = self._button(buttons, "runs.export_csv", self.export_csv_requested.emit)
+        self.png_btn = self._button(buttons, "runs.export_png", self.export_png_requested.emit)
         top = QWidget()
         tl = QVBoxLayout(top)
         tl.setContentsMargins(0, 0, 0, 0)
@@ -106,7 +105,8 @@ class RunsPanel(QWidget):
         bl = QVBoxLayout(bottom)
         bl.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Overlay:"))
+        self.overlay_label = QLabel()
+        row.addWidget(self.overlay_label)
         row.addWidget(self.curve)
         row.addWidget(self.x_axis)
         row.addStretch(1)
@@ -117,12 +117,33 @@ class RunsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(top, 2)
         layout.addWidget(bottom, 3)
-        self._selection_changed()
+        on_language_change(self, self._retranslate)
 
-    def _button(self, layout, text, name, tip, slot) -> QPushButton:
-        b = QPushButton(text)
+    def _retranslate(self) -> None:
+        self.table.setHorizontalHeaderLabels([tr(c[1]) for c in COLUMNS])
+        self.curve.setToolTip(tr("The curve of the selected runs drawn on the overlay"))
+        self.x_axis.setToolTip(tr("Compare the runs by epoch, or by wall time (seconds)"))
+        for combo, items in ((self.curve, CURVES), (self.x_axis, X_AXES)):
+            for i, (_, text) in enumerate(items):
+                combo.setItemText(i, tr(text))
+        for b, text, tip in (
+                (self.restore_btn, QT_TR_NOOP("Restore"),
+                 QT_TR_NOOP("Put the selected run's network and settings back into the builder")),
+                (self.delete_btn, QT_TR_NOOP("Delete"), QT_TR_NOOP("Delete the selected runs")),
+                (self.csv_btn, QT_TR_NOOP("Table…"), QT_TR_NOOP("Export the table as CSV")),
+                (self.png_btn, QT_TR_NOOP("Plot…"), QT_TR_NOOP("Export the overlay as PNG"))):
+            b.setText(tr(text))
+            b.setToolTip(tr(tip))
+        self.overlay_label.setText(tr("Overlay:"))
+        self.weights_note.setToolTip(tr("Runs without weights can be compared but not restored."))
+        if self._log is not None:
+            self.show_log(self._log)          # the run names, the "what changed" cells, the numbers
+        else:
+            self._selection_changed()
+
+    def _button(self, layout, name, slot) -> QPushButton:
+        b = QPushButton()
         b.setObjectName(name)
-        b.setToolTip(tip)
         b.clicked.connect(slot)
         layout.addWidget(b)
         return b
@@ -140,13 +161,14 @@ class RunsPanel(QWidget):
                 self.table.insertRow(i)
                 for c, (key, _) in enumerate(COLUMNS):
                     v = row[key]
-                    item = _NumberItem(self._text(key, v))
+                    shown = run_name(v) if key == "name" else changes_text(log, i) if key == "changes" else v
+                    item = _NumberItem(self._text(key, shown))
                     item.setData(Qt.UserRole, v if key != "name" else i)
                     item.setData(Qt.UserRole + 1, i)
                     flags = Qt.ItemIsSelectable | Qt.ItemIsEnabled
                     item.setFlags(flags | Qt.ItemIsEditable if key == "name" else flags)
                     if key == "changes":
-                        item.setToolTip(str(v))
+                        item.setToolTip(str(shown))
                     if key != "name" and key != "changes":
                         item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
                     self.table.setItem(i, c, item)
@@ -157,8 +179,8 @@ class RunsPanel(QWidget):
             self.table.setSortingEnabled(True)
             self._filling = False
         kept = sum(r.weights is not None for r in log.runs)
-        self.weights_note.setText(f"Weights kept: {kept} of {len(log)} runs (at most {log.max_weights}, the newest)")
-        self.weights_note.setToolTip("Runs without weights can be compared but not restored.")
+        self.weights_note.setText(fill(tr("Weights kept: %1 of %2 runs (at most %3, the newest)"), kept, len(log),
+                                       log.max_weights))
         self._selection_changed()
 
     def _add_row(self, i: int) -> None:
@@ -170,9 +192,9 @@ class RunsPanel(QWidget):
         if isinstance(v, float):
             if v != v:
                 return "—"
-            return f"{v:.2f}" if key == "seconds" else f"{v:.4g}"
+            return num(v, 2) if key == "seconds" else sig(v, 4)
         if isinstance(v, int):
-            return f"{v:,}"
+            return integer(v)
         return str(v)
 
     def selected(self) -> list[int]:
@@ -200,14 +222,17 @@ class RunsPanel(QWidget):
             for key in sorted(differ):
                 vals = []
                 for run in runs:
-                    vals.append(str(run_settings(run).get(key, "—")))
-                parts.append(f"<b>{key}</b>: " + " / ".join(vals))
-            self.differ.setText("Differs between the selected runs — " + ("; ".join(parts) if parts else
-                                                                          "nothing: same settings"))
+                    vals.append(setting_value(run_settings(run).get(key)))
+                parts.append(f"<b>{setting_name(key)}</b>: " + " / ".join(vals))
+            self.differ.setText(fill(tr("Differs between the selected runs — %1"),
+                                     "; ".join(parts) if parts else tr("nothing: same settings")))
         else:
-            self.differ.setText("Select two or more runs to overlay and compare them." if not runs else "")
+            self.differ.setText(tr("Select two or more runs to overlay and compare them.") if not runs else "")
 
     def _item_changed(self, item) -> None:
         if self._filling or item.column() != 0:
             return
-        self.rename_requested.emit(item.data(Qt.UserRole + 1), item.text())
+        i = item.data(Qt.UserRole + 1)
+        if self._log is not None and i < len(self._log) and item.text() == run_name(self._log.runs[i].name):
+            return                          # (the shown name of a run is its stored name, translated)
+        self.rename_requested.emit(i, item.text())

@@ -16,9 +16,14 @@ from PySide6.QtWidgets import (
 
 from engine.fileio import atomic_write_bytes, atomic_write_text
 from gui.file_actions import widget_png_bytes
+from gui.i18n import QT_TR_NOOP, on_language_change, tr
+from gui.messages import Message
 from gui.runs.compare_dialog import CompareDialog
 from gui.runs.runs_panel import RunsPanel
 from gui.widgets.scroll import fill_with_scroll
+
+LAB_BUTTONS = {"layers": (QT_TR_NOOP("1-, 2-, 3-layer"), QT_TR_NOOP("Train 1-, 2- and 3-layer perceptrons in turn")),
+               "activation": (QT_TR_NOOP("Activations"), QT_TR_NOOP("Train the 2-layer network with each activation"))}
 
 
 class RunsTab(QWidget):
@@ -27,13 +32,12 @@ class RunsTab(QWidget):
         self.runs = runs
         self.epochs = epochs
         self.panel = RunsPanel()
-        self.compare = QPushButton("Compare…")
+        self.compare = QPushButton()
         self.compare.setObjectName("runs.compare")
-        self.compare.setToolTip("Train the current network with one setting over a few values, one run each")
-        self.stop = QPushButton("Stop sweep")
+        self.stop = QPushButton()
         self.stop.setObjectName("runs.stop_sweep")
-        self.stop.setToolTip("Stop the sweep; the runs it has finished are kept")
         self.stop.setEnabled(False)
+        self._state = Message.info("")     # the sweep's state line, translated when shown
         self.bar = QProgressBar()
         self.bar.setObjectName("runs.progress")
         self.bar.setTextVisible(False)
@@ -66,18 +70,34 @@ class RunsTab(QWidget):
         runs.changed.connect(self._show)
         runs.sweep_progress.connect(self._progress)
         runs.sweep_finished.connect(self._finished)
+        on_language_change(self, self._retranslate)
         self._show([])
+
+    def _retranslate(self) -> None:
+        self.compare.setText(tr("Compare…"))
+        self.compare.setToolTip(tr("Train the current network with one setting over a few values, one run each"))
+        self.stop.setText(tr("Stop sweep"))
+        self.stop.setToolTip(tr("Stop the sweep; the runs it has finished are kept"))
+        if hasattr(self, "lab_buttons"):
+            self.lab_label.setText(tr("Lab sweeps:"))
+            self.on_label.setText(tr("on", "images"))
+            for kind, (text, tip) in LAB_BUTTONS.items():
+                self.lab_buttons[kind].setText(tr(text))
+                self.lab_buttons[kind].setToolTip(tr(tip))
+            self.subset.setSpecialValueText(tr("all images"))
+            self.subset.setSuffix(tr(" images"))
+            self.subset.setToolTip(tr("Training images per run of a sweep (fewer: faster)"))
+        self.state.setText(self._state.text)
 
     def _lab_row(self) -> QHBoxLayout:
         """The MNIST lab's own sweeps, on a subset of the training images so they fit in a minute."""
         row = QHBoxLayout()
-        row.addWidget(QLabel("Lab sweeps:"))
+        self.lab_label = QLabel()
+        row.addWidget(self.lab_label)
         self.lab_buttons = {}
-        for kind, text, tip in (("layers", "1-, 2-, 3-layer", "Train 1-, 2- and 3-layer perceptrons in turn"),
-                                ("activation", "Activations", "Train the 2-layer network with each activation")):
-            b = QPushButton(text)
+        for kind in LAB_BUTTONS:
+            b = QPushButton()
             b.setObjectName(f"runs.lab_{kind}")
-            b.setToolTip(tip)
             b.clicked.connect(lambda _=False, k=kind: self.runs.start_lab_sweep(k, epochs=self.epochs,
                                                                                   subset_n=self.subset.value()))
             row.addWidget(b)
@@ -86,11 +106,9 @@ class RunsTab(QWidget):
         self.subset.setObjectName("runs.lab_subset")
         self.subset.setRange(0, 60_000)
         self.subset.setSingleStep(5_000)
-        self.subset.setSpecialValueText("all images")
-        self.subset.setSuffix(" images")
         self.subset.setValue(self.runs.sweep_subset)
-        self.subset.setToolTip("Training images per run of a sweep (fewer: faster)")
-        row.addWidget(QLabel("on"))
+        self.on_label = QLabel()
+        row.addWidget(self.on_label)
         row.addWidget(self.subset)
         row.addStretch(1)
         return row
@@ -98,10 +116,14 @@ class RunsTab(QWidget):
     def _show(self, select) -> None:
         self.panel.show_log(self.runs.log, select=select or None)
 
-    def _progress(self, done: int, total: int, text: str) -> None:
+    def _say(self, message: Message) -> None:
+        self._state = message
+        self.state.setText(message.text)
+
+    def _progress(self, done: int, total: int, message) -> None:
         self.bar.setRange(0, total)
         self.bar.setValue(done)
-        self.state.setText(text)
+        self._say(message if isinstance(message, Message) else Message.info(str(message)))
         self.stop.setEnabled(True)
         self.compare.setEnabled(False)
         for b in getattr(self, "lab_buttons", {}).values():
@@ -112,15 +134,20 @@ class RunsTab(QWidget):
         self.compare.setEnabled(True)
         for b in getattr(self, "lab_buttons", {}).values():
             b.setEnabled(True)
-        self.state.setText({"done": "Sweep finished.", "stopped": "Sweep stopped; finished runs kept."}
-                           .get(reason, "Sweep failed."))
+        self._say(Message.info({"done": QT_TR_NOOP("Sweep finished."),
+                                "stopped": QT_TR_NOOP("Sweep stopped; finished runs kept.")}
+                               .get(reason, QT_TR_NOOP("Sweep failed."))))
 
     def builder_button(self) -> QPushButton:
         """A "Compare…" button for under the network builder (opens the same dialog, then shows this tab)."""
-        b = QPushButton("Compare settings…")
+        b = QPushButton()
         b.setObjectName("runs.compare_builder")
-        b.setToolTip("Train this network with one setting over a few values (0–3 hidden layers, activations, "
-                     "learning rates, …) and compare the runs in the Runs tab")
+
+        def retranslate():
+            b.setText(tr("Compare settings…"))
+            b.setToolTip(tr("Train this network with one setting over a few values (0–3 hidden layers, activations, "
+                            "learning rates, …) and compare the runs in the Runs tab"))
+        on_language_change(b, retranslate)
         b.clicked.connect(self.ask_sweep)
         self.runs.sweep_progress.connect(lambda *_: b.setEnabled(False))
         self.runs.sweep_finished.connect(lambda *_: b.setEnabled(True))
@@ -158,23 +185,30 @@ class RunsTab(QWidget):
         try:
             fn(path)
         except OSError as exc:
-            self.state.setText(f"Could not save {path}: {exc.strerror or exc}")
+            self._say(Message.error(QT_TR_NOOP("Could not save %1: %2"), path, str(exc.strerror or exc)))
 
     def _ask_csv(self) -> None:
-        self._ask("Export the runs table", "CSV files (*.csv)", ".csv", self.export_csv)
+        self._ask(tr("Export the runs table"), tr("CSV files (*.csv)"), ".csv", self.export_csv)
 
     def _ask_png(self) -> None:
-        self._ask("Export the overlay", "PNG images (*.png)", ".png", self.export_png)
+        self._ask(tr("Export the overlay"), tr("PNG images (*.png)"), ".png", self.export_png)
 
 
 def curves_and_runs(curves: QWidget, runs_tab: QWidget, step_tab: QWidget | None = None) -> QTabWidget:
     """The playground's curves, its Runs tab and its Step tab, side by side as tabs."""
     tabs = QTabWidget()
     tabs.setObjectName("runs.tabs")
-    tabs.addTab(curves, "Curves")
-    tabs.addTab(runs_tab, "Runs")
-    tabs.setTabToolTip(1, "Every training run recorded: compare, overlay, restore; Compare… sweeps a setting")
+    tabs.addTab(curves, "")
+    tabs.addTab(runs_tab, "")
     if step_tab is not None:
-        tabs.addTab(step_tab, "Step")
-        tabs.setTabToolTip(2, "Backpropagation by the numbers: one training step on one point, stage by stage")
+        tabs.addTab(step_tab, "")
+
+    def retranslate():
+        tabs.setTabText(0, tr("Curves"))
+        tabs.setTabText(1, tr("Runs"))
+        tabs.setTabToolTip(1, tr("Every training run recorded: compare, overlay, restore; Compare… sweeps a setting"))
+        if step_tab is not None:
+            tabs.setTabText(2, tr("Step"))
+            tabs.setTabToolTip(2, tr("Backpropagation by the numbers: one training step on one point, stage by stage"))
+    on_language_change(tabs, retranslate)
     return tabs

@@ -2,17 +2,21 @@
 
 A GUI-thread QObject: the worker's signals (frozen SweepProgress values) are queued to its methods.
 `run_done(Run)` for every finished run (also after Stop: finished runs are kept), `progress(done,
-total, text)` for a progress bar, `finished(reason)` once: "done", "stopped" or an error message."""
+total, message)` for a progress bar (a gui.messages.Message, translated when read),
+`finished(reason)` once: "done", "stopped" or an error message."""
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from gui.i18n import QT_TR_NOOP
+from gui.messages import Message
+from gui.runs.text import RunName
 from gui.worker import Worker
 
 
 class SweepRunner(QObject):
     run_done = Signal(object)
-    progress = Signal(int, int, str)
+    progress = Signal(int, int, object)
     finished = Signal(str)
 
     def __init__(self, parent=None):
@@ -31,7 +35,7 @@ class SweepRunner(QObject):
         w.done.connect(self._on_done)
         w.failed.connect(self._on_failed)
         self._worker = w
-        self.progress.emit(0, len(job.recipes), f"Training {job.recipes[0][0]} …")
+        self.progress.emit(0, len(job.recipes), Message.info(QT_TR_NOOP("Training %1 …"), RunName(job.recipes[0][0])))
         w.start()
 
     def stop(self) -> None:
@@ -47,9 +51,11 @@ class SweepRunner(QObject):
             return
         if p.run is not None:
             self.run_done.emit(p.run)
-            self.progress.emit(p.index + 1, p.total, f"Finished {p.name} ({p.index + 1} of {p.total})")
+            self.progress.emit(p.index + 1, p.total, Message.info(QT_TR_NOOP("Finished %1 (%2 of %3)"), RunName(p.name),
+                                                                  p.index + 1, p.total))
         else:
-            self.progress.emit(p.index, p.total, f"Training {p.name}: epoch {p.epoch} of {p.epochs}")
+            self.progress.emit(p.index, p.total, Message.info(QT_TR_NOOP("Training %1: epoch %2 of %3"),
+                                                              RunName(p.name), p.epoch, p.epochs))
 
     def _end(self, run_id: int, reason: str) -> None:
         if not self._current(run_id):

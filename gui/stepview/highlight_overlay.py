@@ -9,6 +9,8 @@ from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
+from gui.i18n import fill, tr
+
 COLORS = {"forward": QColor(230, 159, 0), "backward": QColor(204, 121, 167)}
 
 
@@ -57,10 +59,10 @@ class HighlightOverlay(QWidget):
         p.setRenderHint(QPainter.Antialiasing)
         c = QColor(COLORS.get(self.direction, COLORS["forward"]))
         p.setPen(QPen(c, 2.5))
-        fill = QColor(c)
-        fill.setAlpha(40)
-        p.setBrush(fill)
+        area = QColor(c)
+        area.setAlpha(40)
+        p.setBrush(area)
         p.drawRoundedRect(r, 8, 8)
         p.setPen(c)
         arrow = "→" if self.direction == "forward" else "←"
-        p.drawText(QPointF(r.left() + 4, max(r.top() - 4, 12.0)), f"{arrow} layer {self.layer + 1}")
+        p.drawText(QPointF(r.left() + 4, max(r.top() - 4, 12.0)), fill(tr("%1 layer %2"), arrow, self.layer + 1))

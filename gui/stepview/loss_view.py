@@ -7,8 +7,11 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 
+from gui.i18n import QT_TR_NOOP, on_language_change, tr
+
 PENS = {"absolute": "#0072B2", "squared": "#E69F00", "zero_one": "#999999", "logistic": "#D55E00"}
-NAMES = {"absolute": "absolute", "squared": "squared", "zero_one": "0-1", "logistic": "logistic"}
+NAMES = {"absolute": QT_TR_NOOP("absolute"), "squared": QT_TR_NOOP("squared"), "zero_one": "0-1",
+         "logistic": QT_TR_NOOP("logistic")}
 
 
 def loss_curves(classification: bool, target: float, k: int = 2, n: int = 200):
@@ -29,10 +32,21 @@ class LossView(pg.PlotWidget):
         self.setMinimumHeight(110)
         self.setMinimumWidth(160)
         self.legend = self.addLegend(offset=(-10, 10), labelTextSize="8pt")
-        self.curves = {name: self.plot([], [], pen=pg.mkPen(c, width=2), name=NAMES[name]) for name, c in PENS.items()}
+        self.curves = {name: self.plot([], [], pen=pg.mkPen(c, width=2)) for name, c in PENS.items()}
         self.marks = pg.ScatterPlotItem(size=9, pen=pg.mkPen("k"), brush=pg.mkBrush("w"))
         self.addItem(self.marks)
         self.setYRange(0, 3)
+        self._classification = True
+        on_language_change(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        """The legend and the axis labels in the current language."""
+        self.legend.clear()
+        for name, item in self.curves.items():
+            self.legend.addItem(item, tr(NAMES[name]))
+        self.setLabel("bottom", tr("probability of the true class p_y") if self._classification
+                      else tr("prediction ŷ"))
+        self.setLabel("left", tr("loss"))
 
     def show_sample(self, classification: bool, target, output: np.ndarray, probabilities=None) -> None:
         k = len(output) if classification else 1
@@ -46,5 +60,5 @@ class LossView(pg.PlotWidget):
             else:
                 item.setData([], [])
         self.marks.setData([p[0] for p in spots], [p[1] for p in spots])
-        self.setLabel("bottom", "probability of the true class p_y" if classification else "prediction ŷ")
-        self.setLabel("left", "loss")
+        self._classification = bool(classification)
+        self._retranslate()

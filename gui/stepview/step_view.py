@@ -8,6 +8,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
+from gui.i18n import fill, on_language_change, tr
 from gui.stepview.loss_view import LossView
 from gui.stepview.stages import stages
 
@@ -29,16 +30,14 @@ class StepView(QWidget):
         self.numbers = QTextBrowser()
         self.numbers.setObjectName("step.numbers")
         self.counter = QLabel()
-        self.back = QPushButton("◀ Back")
+        self.back = QPushButton()
         self.back.setObjectName("step.back")
-        self.next = QPushButton("Next ▶")
+        self.next = QPushButton()
         self.next.setObjectName("step.next")
-        self.play = QPushButton("Play")
+        self.play = QPushButton()
         self.play.setObjectName("step.play")
         self.play.setCheckable(True)
-        self.back.setToolTip("The previous stage of the step")
-        self.next.setToolTip("The next stage of the step: forward, the loss, backward, the update")
-        self.play.setToolTip("Walk through the stages by themselves, one every few seconds")
+        self._shown = None                   # (numbers, classification, loss name) of the step shown
         self.back.clicked.connect(lambda: self.go(self.index - 1))
         self.next.clicked.connect(lambda: self.go(self.index + 1))
         self.play.toggled.connect(self._play)
@@ -62,10 +61,22 @@ class StepView(QWidget):
         lay.addWidget(self.formula)
         lay.addLayout(body, 1)
         lay.addLayout(bar)
+        on_language_change(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        self.back.setText(tr("◀ Back"))
+        self.next.setText(tr("Next ▶"))
+        self.play.setText(tr("Play"))
+        self.back.setToolTip(tr("The previous stage of the step"))
+        self.next.setToolTip(tr("The next stage of the step: forward, the loss, backward, the update"))
+        self.play.setToolTip(tr("Walk through the stages by themselves, one every few seconds"))
+        if self._shown is not None:          # the same stage, its texts in the new language
+            self.stages = stages(*self._shown)
         self._update()
 
     def show_step(self, numbers, classification: bool, loss_name: str) -> None:
         """Show the stages of `numbers` (engine.explain.StepNumbers), starting at the input."""
+        self._shown = (numbers, classification, loss_name)
         self.stages = stages(numbers, classification, loss_name)
         self.loss_view.show_sample(classification, numbers.target, numbers.output, numbers.probabilities)
         self.go(0)
@@ -81,8 +92,8 @@ class StepView(QWidget):
 
     def _update(self) -> None:
         if not self.stages:
-            self.title.setText("<b>Backpropagation, step by step</b>")
-            self.formula.setText("Click a training point, then walk through one SGD step on it.")
+            self.title.setText("<b>" + tr("Backpropagation, step by step") + "</b>")
+            self.formula.setText(tr("Click a training point, then walk through one SGD step on it."))
             self.numbers.setHtml("")
             self.counter.setText("")
         else:
@@ -90,7 +101,7 @@ class StepView(QWidget):
             self.title.setText(f"<b>{st.title}</b>")
             self.formula.setText(st.formula)
             self.numbers.setHtml(st.html)
-            self.counter.setText(f"stage {self.index + 1} of {len(self.stages)}")
+            self.counter.setText(fill(tr("stage %1 of %2"), self.index + 1, len(self.stages)))
         self.back.setEnabled(self.index > 0)
         self.next.setEnabled(bool(self.stages) and self.index < len(self.stages) - 1)
         self.play.setEnabled(bool(self.stages))

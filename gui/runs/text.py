@@ -1,0 +1,93 @@
+"""How runs are named and described on screen, in the user's language (no widgets).
+
+Runs keep their English names ("Run 3", "1-layer perceptron", "lr = 0.01, layers = 2") in the log, in
+projects and in exported CSV/JSON: those stay the same in every language. `run_name(name)` is how a
+name is shown; `changes_text(log, i)` is the table's "What changed" cell.
+"""
+from __future__ import annotations
+
+import re
+
+from gui.i18n import QT_TR_NOOP, fill, sig, tr
+from gui.messages import Message
+
+# a run's settings and data (engine.runs.run_settings keys) as a person reads them
+SETTING_NAMES = {
+    "layers": QT_TR_NOOP("layers"), "width": QT_TR_NOOP("width"), "activation": QT_TR_NOOP("activation"),
+    "lr": QT_TR_NOOP("lr"), "batch_size": QT_TR_NOOP("batch size"), "optimizer": QT_TR_NOOP("optimizer"),
+    "momentum": QT_TR_NOOP("momentum"), "loss": QT_TR_NOOP("loss"), "dropout": QT_TR_NOOP("dropout"),
+    "features": QT_TR_NOOP("features"), "dtype": QT_TR_NOOP("precision"), "augment": QT_TR_NOOP("augmentation"),
+    "seed": QT_TR_NOOP("seed"), "data": QT_TR_NOOP("data"), "n_train": QT_TR_NOOP("training images"),
+    "n_test": QT_TR_NOOP("test images"), "task": QT_TR_NOOP("task"), "points": QT_TR_NOOP("points"),
+    "classes": QT_TR_NOOP("classes"),
+}
+
+_PLURAL = re.compile(r"\((e?s)\)")
+_RUN = re.compile(r"Run (\d+)((?: \(\d+\))?)")
+_LAYERS = re.compile(r"(\d+)-layer perceptron((?: \(\d+\))?)")
+_SWEPT = re.compile(r"\b([a-z_0-9]+) = ")
+
+
+def plural(text: str, n: int) -> str:
+    """`tr("%n epoch(s)", "", n)` as English reads it when no translation applies ('1 epoch', '2 epochs')."""
+    return _PLURAL.sub(lambda m: "" if abs(int(n)) == 1 else m.group(1), text)
+
+
+def setting_name(key: str) -> str:
+    return tr(SETTING_NAMES[key]) if key in SETTING_NAMES else key
+
+
+def run_name(name: str) -> str:
+    """A run's stored (English) name as it is shown: "Run 3" → "Run 3" in the current language."""
+    name = str(name)
+    m = _RUN.fullmatch(name)
+    if m:
+        return fill(tr("Run %1"), int(m.group(1))) + m.group(2)
+    m = _LAYERS.fullmatch(name)
+    if m:
+        return fill(tr("%1-layer perceptron"), int(m.group(1))) + m.group(2)
+    if " = " in name:
+        return _SWEPT.sub(lambda m: setting_name(m.group(1)) + " = ", name)
+    return name
+
+
+def changes_text(log, index: int) -> str:
+    """What differs from the previous run, in a few words ('lr 0.03 → 0.1'), in the current language."""
+    from engine.runs import differences
+    if index == 0:
+        return tr("first run")
+    diff = differences(log.runs[index - 1], log.runs[index])
+    return "; ".join(f"{setting_name(k)} {setting_value(a)} → {setting_value(b)}" for k, (a, b) in diff.items()) \
+        or tr("same settings")
+
+
+def setting_value(v) -> str:
+    """A setting's value as a person reads it: numbers in the current locale ('0,01' in Bulgarian)."""
+    if v is None:
+        return "—"
+    if isinstance(v, float):
+        return sig(v, 6)
+    return str(v)
+
+
+class RunName(Message):
+    """A run's stored name inside a Message: shown through `run_name` when the Message is read."""
+
+    def __init__(self, name: str):
+        super().__init__(str(name))
+
+    @property
+    def text(self) -> str:
+        return run_name(self.source)
+
+
+class EngineText(Message):
+    """An English engine text (an exception's message) inside a Message, shown through gui.engine_text."""
+
+    def __init__(self, text: str):
+        super().__init__(str(text))
+
+    @property
+    def text(self) -> str:
+        from gui.engine_text import translated
+        return translated(self.source)
