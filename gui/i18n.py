@@ -41,9 +41,18 @@ def QT_TR_NOOP(source: str) -> str:  # noqa: N802 — the name lupdate looks for
     return source
 
 
+_ENGLISH_PLURAL = re.compile(r"\((e?s)\)")
+
+
 def tr(source: str, disambiguation: str | None = None, n: int = -1) -> str:
-    """`source` in the current language (`%n` in a plural text becomes `n`, in the locale's digits)."""
-    return QCoreApplication.translate(CONTEXT, source, disambiguation, n)
+    """`source` in the current language (`%n` in a plural text becomes `n`, in the locale's digits).
+
+    English is the source language and has no .qm: a plural source such as "%n epoch(s)" reads
+    "1 epoch" / "2 epochs" when no translation applies."""
+    text = QCoreApplication.translate(CONTEXT, source, disambiguation, n)
+    if n >= 0 and "(" in text and _language == SOURCE_LANGUAGE:
+        text = _ENGLISH_PLURAL.sub("" if abs(int(n)) == 1 else r"\1", text)
+    return text
 
 
 _PLACE = re.compile(r"%(\d)")

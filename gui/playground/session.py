@@ -52,7 +52,7 @@ class PlaygroundSession(QObject):
     message_changed = Signal(str, str)  # (text in the current language, "info" | "error"); again after a switch
     undo_changed = Signal()            # can_undo / can_redo may have changed
     changed = Signal()                 # something a project saves changed (the shell marks it unsaved)
-    status = Signal(str)               # a transient line for the status bar
+    status = Signal(object)            # a transient line for the status bar (a Message: follows a switch)
 
     def __init__(self, parent=None, *, seed=None):
         super().__init__(parent)
@@ -222,7 +222,7 @@ class PlaygroundSession(QObject):
         msg = Message(msg.source, Severity.ERROR if error else Severity.INFO, msg.args)
         shown = msg.text
         if shown:
-            self.status.emit(shown)
+            self.status.emit(msg)
         self._message_cause = cause if shown else None
         if msg != self._message:
             self._message = msg
