@@ -88,6 +88,8 @@ ERRORS = (
     QT_TR_NOOP('This is a classifier of one input; the playground classifies points of the plane (two inputs).'),
     QT_TR_NOOP("This model's weights are not finite numbers."),
     QT_TR_NOOP('select at least one input feature'),
+    QT_TR_NOOP("an integer"),   # recipe: %1 must be an integer / a number in …
+    QT_TR_NOOP("a number"),
     QT_TR_NOOP('The picture is blank: no ink was found. Draw a digit, or load a picture of a digit written in a colour that differs from its background.'),
     QT_TR_NOOP('The picture is blank: no ink was found.'),
     QT_TR_NOOP('cannot save the project: the state is nested too deeply'),
