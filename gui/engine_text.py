@@ -240,8 +240,19 @@ TEMPLATES = (
     QT_TR_NOOP('%1: the network needs input features from %2'),
 )
 
+# The operating system's words for a failed file operation (Python gives them in English), inside the above
+OS_ERRORS = (
+    QT_TR_NOOP("No such file or directory"),
+    QT_TR_NOOP("Permission denied"),
+    QT_TR_NOOP("Is a directory"),
+    QT_TR_NOOP("Not a directory"),
+    QT_TR_NOOP("File exists"),
+    QT_TR_NOOP("No space left on device"),
+    QT_TR_NOOP("Read-only file system"),
+)
+
 NAMES: tuple[str, ...] = (TASK_LABELS + METRIC_LABELS + ACTIVATION_LABELS + ACTIVATION_TIPS + LOSS_NAMES
-                          + PRESET_NAMES + PRESET_DESCRIPTIONS + DIAGNOSES + ERRORS)
+                          + PRESET_NAMES + PRESET_DESCRIPTIONS + DIAGNOSES + ERRORS + OS_ERRORS)
 
 
 def _regex(template: str) -> re.Pattern:

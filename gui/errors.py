@@ -34,7 +34,7 @@ def short_message(exc: BaseException) -> str:
     if isinstance(exc, MemoryError):
         return tr("Out of memory: try a smaller network, batch or data set.")
     if isinstance(exc, OSError):
-        detail = exc.strerror or str(exc)
+        detail = translated(exc.strerror) if exc.strerror else str(exc)
         if getattr(exc, "filename", None):
             return fill(tr("A file operation failed (%1): %2."), exc.filename, detail)
         return fill(tr("A file operation failed: %1."), detail)
