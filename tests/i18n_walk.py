@@ -44,6 +44,7 @@ _TAG = re.compile(r"<[^>]+>")
 _CODE = re.compile(r"<(code|pre|tt)>.*?</\1>", re.S)
 _FILE = re.compile(r"\S+\.(py|npz|csv|png|json|mlpproj|gz|svg|txt|desktop|qm|ts)\b")
 _PATH = re.compile(r"(?<![\w.])(?:[A-Za-z]:)?[\\/][^\s<>\"']*")     # a folder or file path: not a text to translate
+_CODE_LIST = re.compile(r"\b\w+(?:,\w+)+\b")   # x1,x2,label: a file's column names, written without spaces
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 
@@ -51,7 +52,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 def english_words(text: str) -> list[str]:
     text = _CODE.sub(" ", text or "")
     text = html.unescape(_TAG.sub(" ", text)).replace("&", "")
-    text = _PATH.sub(" ", _FILE.sub(" ", text))
+    text = _CODE_LIST.sub(" ", _PATH.sub(" ", _FILE.sub(" ", text)))
     words = []
     for w in _WORD.findall(text):
         low = w.lower().strip("'")
@@ -156,9 +157,12 @@ def texts(root: QWidget, *, visible_only: bool = False):
 
 
 def cyrillic(root: QWidget, *, visible_only: bool = False) -> list[str]:
-    """Every text under `root` with a Cyrillic letter in it (after a switch back to English: none)."""
+    """Every text under `root` with a Cyrillic letter in it (after a switch back to English: none), except
+    the names of the languages (View → Language names each in its own language)."""
+    from gui.i18n import LANGUAGES
+    own = set(LANGUAGES.values())
     return sorted({f"{where}: {text[:120]!r}" for where, text in texts(root, visible_only=visible_only)
-                   if isinstance(text, str) and _CYRILLIC.search(text)})
+                   if isinstance(text, str) and _CYRILLIC.search(text) and text.replace("&", "") not in own})
 
 
 def leftovers(root: QWidget, *, visible_only: bool = False) -> list[str]:
