@@ -125,6 +125,33 @@ def test_qts_own_texts_follow_including_the_gaps_of_its_translation(bulgarian):
     assert tr("%n point(s)", "", 3).startswith("3") and tr("not a known text") == "not a known text"
 
 
+def test_plot_tick_labels_follow_the_locale(english, qtbot):
+    import pyqtgraph as pg
+
+    from gui import plot_locale
+    was = plot_locale.installed()
+    plot_locale.install()
+    try:
+        plot = pg.PlotWidget()
+        qtbot.addWidget(plot)
+        plot.setXRange(0, 1, padding=0)
+        plot.resize(400, 300)
+        plot.show()
+        plot.grab()
+        axis = plot.getPlotItem().getAxis("bottom")
+        assert axis.tickStrings([0.5, 1.5], 1, 0.5) == ["0.5", "1.5"]
+        set_language("bg")
+        assert axis.picture is None                                # redrawn after the switch
+        assert axis.tickStrings([0.5, 1.5], 1, 0.5) == ["0,5", "1,5"]
+        assert plot_locale.localized(["1e-05", "12", "-0.5", "x.y"]) == ["1e-05", "12", "-0,5", "x.y"]
+        set_language("en")
+        assert axis.tickStrings([0.5, 1.5], 1, 0.5) == ["0.5", "1.5"]
+    finally:
+        set_language("en")
+        if not was:
+            plot_locale.uninstall()
+
+
 def _registry_texts():
     """Every label, tip and description the engine's registries hold, as (kind, text)."""
     from engine.layers import ACTIVATIONS
