@@ -129,6 +129,8 @@ TEMPLATES = (
     QT_TR_NOOP("%1: missing file for %2: looked for %3, %4.gz, %5[.gz] or a name ending in one of these (test files may also be named test-… instead of t10k-…)"),
     QT_TR_NOOP("%1: project format version %2 is not supported (this MLP Studio reads version %3)."),
     QT_TR_NOOP("%1: project format version %2 is not supported (this MLP Studio reads version %3; the file was written by a newer MLP Studio)."),
+    QT_TR_NOOP("x in [%1, %2] and targets in [%3, %4]"),     # what the playground shows, inside "… lie outside …"
+    QT_TR_NOOP("x1 and x2 in [%1, %2]"),
     QT_TR_NOOP('%1 hidden layers; the builder shows at most %2'),
     QT_TR_NOOP('This model uses input features %1 the playground does not offer (it offers %2).'),
     QT_TR_NOOP('The curve task offers the features %1, not %2.'),
