@@ -169,6 +169,7 @@ QT_GAPS = {
         ("QFileDialog", "&Look in:"): "&Преглед на:",
         ("QFileDialog", "Files of &type:"): "Файлове от &тип:",
         ("QAbstractFileIconProvider", "Drive"): "Устройство",
+        ("QAbstractFileIconProvider", "Folder"): "Папка",
     },
 }
 

@@ -392,9 +392,10 @@ def test_every_dialog_is_bulgarian(bg_window, qtbot, tmp_path, monkeypatch):
     finally:
         monkeypatch.setenv("MLP_STUDIO_UNATTENDED", "1")    # before the window closes (it would ask)
     # a file dialog of the app's own (Qt's widgets, not the system's), opened as File → Import points does
-    empty = tmp_path / "empty"
-    empty.mkdir()
-    w.settings.set_last_folder("csv", empty / "points.csv")
+    folder = tmp_path / "files"                  # a folder and a file in it: their types are shown too
+    (folder / "sub").mkdir(parents=True)
+    (folder / "points.csv").write_text("x1,x2,label\n", encoding="utf-8")
+    w.settings.set_last_folder("csv", folder / "points.csv")
     QApplication.setAttribute(Qt.AA_DontUseNativeDialogs, True)
     try:
         w.set_current_mode_key("playground")
