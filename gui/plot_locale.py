@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 _DOT = re.compile(r"(?<=\d)\.(?=\d)")
 _axes: weakref.WeakSet = weakref.WeakSet()    # the axes that have drawn tick labels (redrawn after a switch)
 _original = None
+_registered = False
 
 
 def localized(strings) -> list:
@@ -32,22 +33,22 @@ def installed() -> bool:
 
 def install() -> None:
     """Make every pyqtgraph axis write its tick labels in the current locale (calling it again does nothing)."""
-    global _original
-    if _original is not None:
-        return
-    import pyqtgraph as pg
-    _original = original = pg.AxisItem.tickStrings
+    global _original, _registered
+    if _original is None:
+        import pyqtgraph as pg
+        _original = original = pg.AxisItem.tickStrings
 
-    def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph's name)
-        _axes.add(self)
-        return localized(original(self, values, scale, spacing))
+        def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph's name)
+            _axes.add(self)
+            return localized(original(self, values, scale, spacing))
 
-    tickStrings.__doc__ = original.__doc__
-    pg.AxisItem.tickStrings = tickStrings
+        tickStrings.__doc__ = original.__doc__
+        pg.AxisItem.tickStrings = tickStrings
     app = QCoreApplication.instance()
-    if app is not None:
+    if app is not None and not _registered:     # (a call before the QApplication exists redraws nothing yet)
         from gui.i18n import on_language_change
         on_language_change(app, refresh, now=False)
+        _registered = True
 
 
 def uninstall() -> None:
