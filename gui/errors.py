@@ -15,6 +15,8 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QMessageBox
 
 from engine import EngineError
+from gui.engine_text import translated
+from gui.i18n import fill, tr
 from gui.messages import Message
 
 UNATTENDED_ENV = "MLP_STUDIO_UNATTENDED"
@@ -26,17 +28,28 @@ def unattended() -> bool:
 
 
 def short_message(exc: BaseException) -> str:
-    """One or two sentences for the user; never a traceback."""
+    """One or two sentences for the user, in the current language; never a traceback."""
     if isinstance(exc, EngineError):
-        return str(exc)
+        return translated(str(exc))
     if isinstance(exc, MemoryError):
-        return "Out of memory: try a smaller network, batch or data set."
+        return tr("Out of memory: try a smaller network, batch or data set.")
     if isinstance(exc, OSError):
-        name = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
-        return f"A file operation failed{name}: {exc.strerror or exc}."
+        detail = translated(exc.strerror) if exc.strerror else str(exc)
+        if getattr(exc, "filename", None):
+            return fill(tr("A file operation failed (%1): %2."), exc.filename, detail)
+        return fill(tr("A file operation failed: %1."), detail)
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
     text = text[:240] + ("…" if len(text) > 240 else "")
-    return f"Something went wrong inside MLP Studio ({type(exc).__name__}{': ' + text if text else ''})."
+    what = type(exc).__name__ + (": " + text if text else "")
+    return fill(tr("Something went wrong inside MLP Studio (%1)."), what)
+
+
+def user_message(exc: BaseException) -> str:
+    """What to tell the user about an error they caused: a ValueError's own sentence (an engine check of
+    their input), translated; anything else as `short_message` says it."""
+    if isinstance(exc, ValueError) and not isinstance(exc, EngineError):
+        return translated(str(exc))
+    return short_message(exc)
 
 
 class ErrorReporter(QObject):
@@ -72,7 +85,8 @@ class ErrorReporter(QObject):
             traceback.print_exception(etype, value, tb, file=sys.stderr)
         except Exception:
             pass
-        self.reported.emit(short_message(value) if value is not None else f"Unexpected {etype.__name__}.")
+        self.reported.emit(short_message(value) if value is not None
+                           else fill(tr("Unexpected %1."), etype.__name__))
 
     def thread_excepthook(self, args) -> None:
         if args.exc_type is SystemExit:
@@ -89,14 +103,14 @@ class ErrorReporter(QObject):
         self.last_message = message
         window = self._window
         try:
-            window.show_status(Message.error(message))
+            window.show_status(Message.error(message))   # an engine text: translated when shown (and after a switch)
         except RuntimeError:  # the window is already gone
             return
         if unattended() or (self._dialog is not None and self._dialog.isVisible()):
             return
-        box = QMessageBox(QMessageBox.Warning, "MLP Studio", message, QMessageBox.Ok, window)
-        box.setInformativeText("Your work is still there; saving it now is a good idea. "
-                               "Technical details were written to the error log (standard error).")
+        box = QMessageBox(QMessageBox.Warning, "MLP Studio", translated(message), QMessageBox.Ok, window)
+        box.setInformativeText(tr("Your work is still there; saving it now is a good idea. "
+                                  "Technical details were written to the error log (standard error)."))
         box.setAttribute(Qt.WA_DeleteOnClose)
         box.setModal(False)
         box.destroyed.connect(self._dialog_closed)

@@ -171,6 +171,32 @@ class _LanguageChangeFilter(QObject):
         return False
 
 
+# Qt's own texts that its translation (qtbase_<lang>.qm) lacks in this Qt version, per language:
+# (context, source) -> translation. Shown by Qt's widgets (the file dialog), so they follow the language too.
+QT_GAPS = {
+    "bg": {
+        ("QFileDialog", "&Look in:"): "&Преглед на:",
+        ("QFileDialog", "Files of &type:"): "Файлове от &тип:",
+        ("QAbstractFileIconProvider", "Drive"): "Устройство",
+        ("QAbstractFileIconProvider", "Folder"): "Папка",
+    },
+}
+
+
+class _QtGaps(QTranslator):
+    """Fills the gaps of Qt's own translation (QT_GAPS) for one language."""
+
+    def __init__(self, table: dict, parent=None):
+        super().__init__(parent)
+        self._table = table
+
+    def translate(self, context, source, disambiguation=None, n=-1):
+        return self._table.get((context, source))   # None: not ours (an empty text would hide the others)
+
+    def isEmpty(self) -> bool:  # noqa: N802 (Qt's name)
+        return not self._table
+
+
 def current_language() -> str:
     return _language
 
@@ -217,6 +243,8 @@ def set_language(code: str) -> bool:
                 if theirs.load(f"{name}_{code}", qt_dir):
                     loaded.append(theirs)
                     break
+            if QT_GAPS.get(code):
+                loaded.append(_QtGaps(QT_GAPS[code], app))
     _switching = True
     try:
         for old in _translators:

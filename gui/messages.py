@@ -38,6 +38,9 @@ class Message:
         if not self.source:
             return ""
         from gui.i18n import fill, tr
+        if not self.args:   # an engine text (an exception's message) may be one with values in it
+            from gui.engine_text import translated
+            return translated(self.source)
         return fill(tr(self.source), *(a.text if isinstance(a, Message) else a for a in self.args))
 
     @property

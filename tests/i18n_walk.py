@@ -37,19 +37,22 @@ ALLOWED = {
     "yann", "lecun", "corinna", "cortes", "christopher", "burges", "simard", "english", "leaky", "gelu",
     "xavier", "glorot", "he", "kaiming", "max", "min", "log", "exp", "argmax", "px", "ms", "np", "nan",
     "inf", "l1", "l2", "sd", "home", "end", "ins", "f1", "xy", "rgb", "svg", "http", "https", "www", "org",
-    "com", "lm", "net", "plt",
+    "com", "lm", "net", "plt", "dropout", "leakyrelu",
 }
 COMMON_2 = {"of", "to", "in", "on", "at", "is", "by", "or", "an", "it", "be", "as", "no", "up", "if", "do", "so"}
 _TAG = re.compile(r"<[^>]+>")
 _CODE = re.compile(r"<(code|pre|tt)>.*?</\1>", re.S)
 _FILE = re.compile(r"\S+\.(py|npz|csv|png|json|mlpproj|gz|svg|txt|desktop|qm|ts)\b")
+_PATH = re.compile(r"(?<![\w.])(?:[A-Za-z]:)?[\\/][^\s<>\"']*")     # a folder or file path: not a text to translate
+_CODE_LIST = re.compile(r"\b\w+(?:,\w+)+\b")   # x1,x2,label: a file's column names, written without spaces
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 
 
 def english_words(text: str) -> list[str]:
     text = _CODE.sub(" ", text or "")
     text = html.unescape(_TAG.sub(" ", text)).replace("&", "")
-    text = _FILE.sub(" ", text)
+    text = _CODE_LIST.sub(" ", _PATH.sub(" ", _FILE.sub(" ", text)))
     words = []
     for w in _WORD.findall(text):
         low = w.lower().strip("'")
@@ -151,6 +154,15 @@ def texts(root: QWidget, *, visible_only: bool = False):
         for a in root.menuBar().actions():
             if a.menu() is not None:
                 yield from _menu_texts(a.menu(), "menu " + a.text())
+
+
+def cyrillic(root: QWidget, *, visible_only: bool = False) -> list[str]:
+    """Every text under `root` with a Cyrillic letter in it (after a switch back to English: none), except
+    the names of the languages (View → Language names each in its own language)."""
+    from gui.i18n import LANGUAGES
+    own = set(LANGUAGES.values())
+    return sorted({f"{where}: {text[:120]!r}" for where, text in texts(root, visible_only=visible_only)
+                   if isinstance(text, str) and _CYRILLIC.search(text) and text.replace("&", "") not in own})
 
 
 def leftovers(root: QWidget, *, visible_only: bool = False) -> list[str]:

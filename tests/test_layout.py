@@ -1,5 +1,6 @@
 """Every screen size (issue 9): the real window at 1280×720 and 1366×768 (and a large maximised one) shows every
-mode, MNIST tab and playground view with nothing outside the window, without growing, and with no label cut off."""
+mode, MNIST tab and playground view with nothing outside the window, without growing, and with no label cut off.
+Bulgarian's longer words (issue 13) too: the 1280×720 check runs again after a switch to Bulgarian."""
 import pytest
 from PySide6.QtCore import QEventLoop, QRect, QTimer
 from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QTabWidget, QWidget
@@ -87,8 +88,7 @@ def visit_all(window):
                 yield f"{key} / {'gradients' if gradients else 'weights'} view"
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_every_mode_and_tab_fits_the_window(window, size):
+def fits(window, size) -> list[str]:
     w, h = size
     window.resize(w, h)
     window.show()
@@ -100,6 +100,23 @@ def test_every_mode_and_tab_fits_the_window(window, size):
             window.resize(w, h)
             settle()
         found += problems(window, where)
+    return found
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_mode_and_tab_fits_the_window(window, size):
+    found = fits(window, size)
+    assert not found, "\n".join(dict.fromkeys(found))
+
+
+def test_every_mode_and_tab_fits_1280x720_in_bulgarian(window):
+    from gui.i18n import current_language, qm_path, set_language
+    assert qm_path("bg").is_file(), "resources/i18n/mlp_studio_bg.qm is missing (python -m gui.i18n_build)"
+    try:
+        assert set_language("bg") and current_language() == "bg"
+        found = fits(window, (1280, 720))
+    finally:
+        set_language("en")
     assert not found, "\n".join(dict.fromkeys(found))
 
 

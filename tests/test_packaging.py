@@ -37,13 +37,32 @@ def test_every_sub_package_is_listed():
     assert {p.split(".")[0] for p in listed} == {"engine", "gui"}  # the top-level names stay
 
 
+# resources the app never reads at run time: the translations' sources (the app loads the compiled .qm)
+NOT_SHIPPED = ["i18n/*.ts"]
+
+
 def test_every_resource_file_is_package_data():
     cfg = config()
     assert cfg["package-dir"]["engine._resources"] == "resources"
     patterns = cfg["package-data"]["engine._resources"]
     files = [p.relative_to(ROOT / "resources").as_posix() for p in (ROOT / "resources").rglob("*") if p.is_file()]
+    files = [f for f in files if not any(fnmatch.fnmatch(f, pat) for pat in NOT_SHIPPED)]
     missed = [f for f in files if not any(fnmatch.fnmatch(f, pat) for pat in patterns)]
     assert files and not missed, f"resources not shipped in the wheel: {missed}"
+
+
+def translations():
+    """The compiled translations in the clone (resources/i18n/*.qm), as paths relative to resources/."""
+    return sorted(p.relative_to(ROOT / "resources").as_posix() for p in (ROOT / "resources" / "i18n").glob("*.qm"))
+
+
+def test_each_translation_source_has_its_compiled_file():
+    sources = sorted((ROOT / "resources" / "i18n").glob("mlp_studio_*.ts"))
+    assert sources, "resources/i18n/mlp_studio_bg.ts is missing (python -m gui.i18n_build makes it)"
+    for ts in sources:
+        assert ts.with_suffix(".qm").is_file(), f"{ts.name} has no .qm: run python -m gui.i18n_build"
+    from gui.i18n import qm_path
+    assert qm_path("bg") == (ROOT / "resources" / "i18n" / "mlp_studio_bg.qm").resolve()
 
 
 def test_resources_are_found_in_a_clone():
@@ -88,7 +107,11 @@ def test_the_built_wheel_and_sdist_hold_the_sub_packages_and_resources(tmp_path)
     for pkg in source_packages():
         init = pkg.replace(".", "/") + "/__init__.py"
         assert init in in_wheel and init in in_sdist, pkg
-    for f in ("mnist/train-images-idx3-ubyte.gz", "mnist/t10k-labels-idx1-ubyte.gz", "models/mnist_mlp.npz",
-              "icons/mlp-studio.svg", "mlp-studio.desktop"):
+    shipped = ("mnist/train-images-idx3-ubyte.gz", "mnist/t10k-labels-idx1-ubyte.gz", "models/mnist_mlp.npz",
+               "icons/mlp-studio.svg", "mlp-studio.desktop", *translations())
+    assert "i18n/mlp_studio_bg.qm" in shipped
+    for f in shipped:
         assert f"engine/_resources/{f}" in in_wheel and f"resources/{f}" in in_sdist, f
+    assert "resources/i18n/mlp_studio_bg.ts" in in_sdist
+    assert not [n for n in in_wheel if n.endswith(".ts")], "a translation source (.ts) is in the wheel"
     assert "main.py" in in_wheel and "gui/platform_check.py" in in_wheel and "tests/conftest.py" in in_sdist
