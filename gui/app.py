@@ -10,6 +10,8 @@ def configure_pyqtgraph() -> None:
     """Row-major images; plot colours from the application palette (light or dark)."""
     import pyqtgraph as pg
     pg.setConfigOptions(imageAxisOrder="row-major", antialias=False)
+    from gui.plot_locale import install
+    install()   # tick labels with the locale's decimal point (0,5 in Bulgarian)
     from PySide6.QtWidgets import QApplication
     if QApplication.instance() is not None:
         from gui.theme import configure_plot_colors
