@@ -11,6 +11,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from gui.i18n import percent
 from gui.mnist.image_grid import draw_empty_text
 
 NICE_STEPS = (0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5)
@@ -52,7 +53,7 @@ class BarList(QWidget):
         self._labels = [str(s) for s in labels]
         self._values = np.asarray(values, float).copy()
         self._texts = list(texts) if texts is not None else [
-            "–" if not math.isfinite(v) else f"{100 * v:.1f}%" for v in self._values]
+            "–" if not math.isfinite(v) else percent(v, 1) for v in self._values]
         self._highlight = set(int(i) for i in highlight)
         self._highlight_color = highlight_color
         if relayout:   # only the number of bars changes the size (not every new value while drawing)

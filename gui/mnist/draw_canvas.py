@@ -12,6 +12,8 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from engine import digits
+from gui.i18n import QT_TR_NOOP
+from gui.mnist.text import Texts
 
 CANVAS = 280   # pixels; MNIST's 28×28 times ten
 PEN = 22       # stroke width on screen: about 2 MNIST pixels once a full-size digit is scaled into 20×20
@@ -37,8 +39,9 @@ class DrawCanvas(QWidget):
         self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Preferred)
         self.setCursor(Qt.CrossCursor)
         self.setAttribute(Qt.WA_OpaquePaintEvent)
-        self.setToolTip("Draw a digit here with the mouse (hold the left button). The network reads it after "
-                        "every stroke segment. Right-click or Clear to start again.")
+        Texts(self).add(self.setToolTip,
+                        QT_TR_NOOP("Draw a digit here with the mouse (hold the left button). The network reads it "
+                                   "after every stroke segment. Right-click or Clear to start again."))
 
     def sizeHint(self) -> QSize:
         return QSize(self._display, self._display)

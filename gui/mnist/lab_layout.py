@@ -8,11 +8,13 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
 
 from engine.presets import MNIST_PRESETS
+from gui.i18n import QT_TR_NOOP
 from gui.mnist.data_panel import DataPanel
 from gui.mnist.draw_panel import DrawPanel
 from gui.mnist.evaluation_view import EvaluationView
 from gui.mnist.sample_browser import SampleBrowser
 from gui.mnist.state import IMAGES
+from gui.mnist.text import Texts
 from gui.mnist.training_panel import TrainingPanel
 from gui.mnist.training_plots import TrainingPlots
 from gui.runs.lab_sweep import LAB_EPOCHS
@@ -25,13 +27,15 @@ class LabLayout:
     """Builds the lab's widgets (attributes of the mode) and its model actions."""
 
     def _build(self) -> None:
+        t = self._texts = Texts(self)
         lay = QHBoxLayout(self)
         side = QWidget()
         sl = QVBoxLayout(side)
         sl.setContentsMargins(4, 4, 4, 4)
         self.data_panel = DataPanel()
         sl.addWidget(self.data_panel)
-        box = QGroupBox("Network")
+        box = QGroupBox()
+        t.add(box.setTitle, QT_TR_NOOP("Network"))
         bl = QVBoxLayout(box)
         self.builder = NetworkBuilder(box, task=IMAGES.kind, n_inputs=IMAGES.n_inputs, n_outputs=10)
         self.builder.set_features_visible(False)
@@ -57,24 +61,31 @@ class LabLayout:
         self.evaluation = EvaluationView()
         self.draw = DrawPanel()
         for w, name, tip in (
-                (self.samples, "Samples", "The training images, by class."),
-                (self.plots, "Training", "Loss and accuracy curves, live while training."),
-                (self.evaluation, "Evaluation", "Test accuracy, per-class accuracy, confusion matrix, mistakes "
-                                                "and first-layer weights."),
-                (self.draw, "Draw", "Draw a digit and watch the network read it.")):
-            self.tabs.addTab(w, name)
-            self.tabs.setTabToolTip(self.tabs.count() - 1, tip)
+                (self.samples, QT_TR_NOOP("Samples"), QT_TR_NOOP("The training images, by class.")),
+                (self.plots, QT_TR_NOOP("Training"), QT_TR_NOOP("Loss and accuracy curves, live while training.")),
+                (self.evaluation, QT_TR_NOOP("Evaluation"),
+                 QT_TR_NOOP("Test accuracy, per-class accuracy, confusion matrix, mistakes and first-layer weights.")),
+                (self.draw, QT_TR_NOOP("Draw"), QT_TR_NOOP("Draw a digit and watch the network read it."))):
+            i = self.tabs.addTab(w, "")
+            t.add(lambda text, i=i: self.tabs.setTabText(i, text), name)
+            t.add(lambda text, i=i: self.tabs.setTabToolTip(i, text), tip)
         self.runs_tab = RunsTab(self.session.run_records, epochs=LAB_EPOCHS)              # runs hook
-        self.tabs.addTab(self.runs_tab, "Runs")                                            # runs hook
+        i = self.tabs.addTab(self.runs_tab, "")                                            # runs hook
+        t.add(lambda text, i=i: self.tabs.setTabText(i, text), QT_TR_NOOP("Runs"))
         lay.addWidget(self.tabs, 1)
 
     def _make_actions(self) -> list[QAction]:
-        save = QAction("Save model…", self)
+        t = self._texts
+        save = QAction(self)
+        t.add(save.setText, QT_TR_NOOP("Save model…"))
         save.setShortcut(QKeySequence("Ctrl+Alt+S"))
-        save.setToolTip("Save the MNIST lab's trained network as an .npz model file.")
+        for setter in (save.setToolTip, save.setStatusTip):
+            t.add(setter, QT_TR_NOOP("Save the MNIST lab's trained network as an .npz model file."))
         save.triggered.connect(self.save_model_dialog)
-        load = QAction("Open model…", self)
+        load = QAction(self)
+        t.add(load.setText, QT_TR_NOOP("Open model…"))
         load.setShortcut(QKeySequence("Ctrl+Alt+O"))
-        load.setToolTip("Load a network saved by MLP Studio (an .npz model file) into the MNIST lab.")
+        for setter in (load.setToolTip, load.setStatusTip):
+            t.add(setter, QT_TR_NOOP("Load a network saved by MLP Studio (an .npz model file) into the MNIST lab."))
         load.triggered.connect(self.load_model_dialog)
         return [save, load]
