@@ -38,10 +38,10 @@ class DataPanel(QGroupBox):
         self.folder_button = button("", self._choose_folder, "")
         t.add(self.folder_button.setText, QT_TR_NOOP("Open IDX folder…"))
         t.add(self.folder_button.setToolTip,
-              QT_TR_NOOP("Load another data set in MNIST's IDX format (e.g. Fashion-MNIST): a folder with "
-                         "train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte and "
-                         "t10k-labels-idx1-ubyte (optionally .gz), and optionally classes.txt with one class "
-                         "name per line."))
+              QT_TR_NOOP("Load another data set in MNIST's IDX format (e.g. <code>Fashion-MNIST</code>): a folder "
+                         "with <code>train-images-idx3-ubyte</code>, <code>train-labels-idx1-ubyte</code>, "
+                         "<code>t10k-images-idx3-ubyte</code> and <code>t10k-labels-idx1-ubyte</code> (optionally "
+                         "<code>.gz</code>), and optionally <code>classes.txt</code> with one class name per line."))
         row.addWidget(self.folder_button)
         lay.addLayout(row)
         self.progress = QProgressBar()

@@ -39,9 +39,15 @@ class DrawCanvas(QWidget):
         self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Preferred)
         self.setCursor(Qt.CrossCursor)
         self.setAttribute(Qt.WA_OpaquePaintEvent)
-        Texts(self).add(self.setToolTip,
-                        QT_TR_NOOP("Draw a digit here with the mouse (hold the left button). The network reads it "
-                                   "after every stroke segment. Right-click or Clear to start again."))
+        t = Texts(self)
+        t.add(self.setToolTip, QT_TR_NOOP("Draw a digit here with the mouse (hold the left button). The network reads "
+                                          "it after every stroke segment. Right-click or Clear to start again."))
+        t.add(self._set_hint, QT_TR_NOOP("Draw a digit here"))
+
+    def _set_hint(self, text: str) -> None:
+        """What the empty canvas says (painted: kept, not translated on every paint)."""
+        self._hint = text
+        self.update()
 
     def sizeHint(self) -> QSize:
         return QSize(self._display, self._display)
@@ -177,6 +183,6 @@ class DrawCanvas(QWidget):
             p.drawImage(QRectF(r), self._image, QRectF(r.x() / k, r.y() / k, r.width() / k, r.height() / k))
         if self._empty:
             p.setPen(QColor(150, 150, 150))
-            p.drawText(self.rect(), Qt.AlignCenter, "Draw a digit here")
+            p.drawText(self.rect(), Qt.AlignCenter, self._hint)
         p.setPen(self.palette().color(QPalette.Mid))
         p.drawRect(0, 0, self.width() - 1, self.height() - 1)

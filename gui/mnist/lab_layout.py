@@ -3,12 +3,13 @@ model actions. A mixin of MnistLabMode (gui/mnist/mode.py), which calls it once 
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from engine.presets import MNIST_PRESETS
-from gui.i18n import QT_TR_NOOP
+from gui.i18n import QT_TR_NOOP, on_language_change
 from gui.mnist.data_panel import DataPanel
 from gui.mnist.draw_panel import DrawPanel
 from gui.mnist.evaluation_view import EvaluationView
@@ -50,10 +51,11 @@ class LabLayout:
         self.train_panel = TrainingPanel()
         sl.addWidget(self.train_panel)
         sl.addStretch(1)
-        scroll = scrolled(side)
+        scroll = self._side_scroll = scrolled(side)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(side.sizeHint().width() + 24)
-        scroll.setMaximumWidth(max(380, side.sizeHint().width() + 24))
+        self._fit_side()
+        # after a language switch, once every panel has its new texts: as wide as they need
+        on_language_change(self, lambda: QTimer.singleShot(0, self._fit_side), now=False)
         lay.addWidget(scroll)
         self.tabs = QTabWidget()
         self.samples = SampleBrowser()
@@ -73,6 +75,14 @@ class LabLayout:
         i = self.tabs.addTab(self.runs_tab, "")                                            # runs hook
         t.add(lambda text, i=i: self.tabs.setTabText(i, text), QT_TR_NOOP("Runs"))
         lay.addWidget(self.tabs, 1)
+
+    def _fit_side(self) -> None:
+        """The side panel as wide as its contents need (at least 380 pixels at most)."""
+        if not isValid(self._side_scroll):
+            return
+        need = self._side_scroll.widget().sizeHint().width() + 24
+        self._side_scroll.setMinimumWidth(need)
+        self._side_scroll.setMaximumWidth(max(380, need))
 
     def _make_actions(self) -> list[QAction]:
         t = self._texts
