@@ -19,22 +19,32 @@ def augmented_samples(images: np.ndarray, labels: np.ndarray, settings, rng: np.
                       rows: int = ROWS, variants: int = VARIANTS):
     """(grid images (rows·(1+variants), h, w) uint8, captions, row starts): each row one training digit as it
     is, then `variants` augmented copies of it."""
+    grid, row_labels, starts = _augmented(images, labels, settings, rng, rows, variants)
+    return grid, captions(row_labels, variants), starts
+
+
+def _augmented(images, labels, settings, rng, rows: int = ROWS, variants: int = VARIANTS):
+    """(grid images, each row's label, row starts)."""
     n = len(images)
     h, w = images.shape[1:]
     pick = rng.choice(n, size=min(rows, n), replace=False)
     aug = Augmenter(h, **(validate_augment(settings if settings else True)))
-    out, captions, starts = [], [], []
-    as_is, changed = tr("%1: as is"), tr("changed")
+    out, row_labels, starts = [], [], []
     for i in pick:
         x = pixels_to_inputs(images[i:i + 1])
         batch = aug(np.repeat(x, variants, axis=0), rng)
         starts.append(len(out))
         out.append(images[i])
-        captions.append(fill(as_is, str(int(labels[i]))))
+        row_labels.append(int(labels[i]))
         for v in batch:
             out.append(np.round(v.reshape(h, w) * 255).astype(np.uint8))
-            captions.append(changed)
-    return np.stack(out) if out else np.zeros((0, h, w), np.uint8), captions, starts
+    return np.stack(out) if out else np.zeros((0, h, w), np.uint8), row_labels, starts
+
+
+def captions(row_labels, variants: int = VARIANTS) -> list[str]:
+    """The grid's captions in the current language: each row's label "as is", then "changed" per variant."""
+    as_is, changed = tr("%1: as is"), tr("changed")
+    return [text for label in row_labels for text in (fill(as_is, str(label)), *[changed] * variants)]
 
 
 class AugmentPreview(QDialog):
@@ -69,14 +79,10 @@ class AugmentPreview(QDialog):
 
     def refresh(self) -> None:
         d = self._data
-        imgs, caps, starts = augmented_samples(d.train_images, d.train_labels, self._settings, self._rng)
-        self._shown = imgs, caps, starts
-        self.grid.set_images(imgs, caps, row_starts=starts)
+        self._shown = _augmented(d.train_images, d.train_labels, self._settings, self._rng)
+        self._retranslate()
 
     def _retranslate(self) -> None:
         """The same images, their captions in the current language."""
-        imgs, caps, starts = self._shown
-        as_is, changed = tr("%1: as is"), tr("changed")
-        caps = [fill(as_is, caps[i].split(":")[0]) if i in starts else changed for i in range(len(caps))]
-        self._shown = imgs, caps, starts
-        self.grid.set_images(imgs, caps, row_starts=starts)
+        imgs, row_labels, starts = self._shown
+        self.grid.set_images(imgs, captions(row_labels), row_starts=starts)
