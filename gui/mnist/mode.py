@@ -365,10 +365,16 @@ class MnistLabMode(LabLayout, LabDialogs, QWidget):
         self.training_finished.emit(reason)
 
     def _show_message(self, text, severity: str = "info") -> None:
-        """The session's message line, as a Message for the status bar (the session may give one already)."""
-        if not isinstance(text, Message):
-            text = Message.error(text) if severity == "error" else Message.info(text)
-        self.status.emit(text)
+        """The session's message line, as a Message for the status bar: the session's own (it follows a language
+        switch) when it keeps one, else the text as it is."""
+        kept = getattr(self.session, "last_message", None)
+        if isinstance(text, Message):
+            message = text
+        elif isinstance(kept, Message) and kept.text == text:
+            message = kept
+        else:
+            message = Message.error(text) if severity == "error" else Message.info(text)
+        self.status.emit(message)
 
     # -- events ----------------------------------------------------------------------------------
     def showEvent(self, event) -> None:
