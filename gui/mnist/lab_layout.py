@@ -3,7 +3,7 @@ model actions. A mixin of MnistLabMode (gui/mnist/mode.py), which calls it once 
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
 from shiboken6 import isValid
@@ -55,7 +55,7 @@ class LabLayout:
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self._fit_side()
         # after a language switch, once every panel has its new texts: as wide as they need
-        on_language_change(self, lambda: QTimer.singleShot(0, self._fit_side), now=False)
+        on_language_change(self, lambda: QTimer.singleShot(0, lambda: self._fit_side(settle=True)), now=False)
         lay.addWidget(scroll)
         self.tabs = QTabWidget()
         self.samples = SampleBrowser()
@@ -76,10 +76,13 @@ class LabLayout:
         t.add(lambda text, i=i: self.tabs.setTabText(i, text), QT_TR_NOOP("Runs"))
         lay.addWidget(self.tabs, 1)
 
-    def _fit_side(self) -> None:
-        """The side panel as wide as its contents need (at least 380 pixels at most)."""
+    def _fit_side(self, *, settle: bool = False) -> None:
+        """The side panel as wide as its contents need (at least 380 pixels at most); `settle`: first let the
+        panels' layouts take their new texts' sizes (after a language switch)."""
         if not isValid(self._side_scroll):
             return
+        for _ in range(4 if settle else 0):   # nested layouts pass a new size up one level per layout request
+            QCoreApplication.sendPostedEvents(None, QEvent.LayoutRequest)
         need = self._side_scroll.widget().sizeHint().width() + 24
         self._side_scroll.setMinimumWidth(need)
         self._side_scroll.setMaximumWidth(max(380, need))
