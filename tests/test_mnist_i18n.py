@@ -128,7 +128,10 @@ def test_numbers_follow_the_locale(lab):
         assert re.search(r"\d,\d\d%", bg) and not re.search(r"\d\.\d\d%", bg) and "10,000" not in bg
         assert re.search(r"\d,\d%", mode.draw.answer.text())
         assert re.search(r"\d,\d\d%", mode.plots.headline.text())
+        for bars in (mode.evaluation.per_class, mode.evaluation.chosen_bars, mode.draw.bars):   # painted figures
+            assert any(re.fullmatch(r"\d+,\d%", t) for t in bars._texts), bars._texts
     finally:
         QLocale.setDefault(QLocale(QLocale.English, QLocale.UnitedStates))
         i18n.retranslate_all()
     assert mode.evaluation.summary.text() == en
+    assert all(re.fullmatch(r"\d+\.\d%", t) for t in mode.evaluation.chosen_bars._texts)

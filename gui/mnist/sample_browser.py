@@ -110,8 +110,8 @@ class SampleBrowser(QWidget):
         if cls is None or cls < 0:
             counts = np.bincount(labels, minlength=len(d.class_names))
             n_test, n_classes = len(d.test_labels), len(d.class_names)
-            self.info.setText(fill(tr("%1: %2 training and %3, %4 (%5–%6 per class)"), d.name, integer(len(labels)),
-                                   plural(tr("%Ln test image(s)", "", n_test), n_test),
+            text = plural(tr("%1: %2 training and %Ln test image(s), %3 (%4–%5 per class)", "", n_test), n_test)
+            self.info.setText(fill(text, d.name, integer(len(labels)),
                                    plural(tr("%Ln class(es)", "", n_classes), n_classes),
                                    integer(counts.min()), integer(counts.max())))
         else:
