@@ -256,7 +256,7 @@ def test_any_idx_folder_loads_on_the_worker_with_class_names(qtbot, mode, tmp_pa
 
 def test_bad_idx_folder_shows_a_message(qtbot, mode, tmp_path):
     (tmp_path / "train-images-idx3-ubyte").write_bytes(b"garbage")
-    with qtbot.waitSignal(mode.status, timeout=20000, check_params_cb=lambda m: m.startswith("Cannot load")):
+    with qtbot.waitSignal(mode.status, timeout=20000, check_params_cb=lambda m: str(m).startswith("Cannot load")):
         mode.load_data(str(tmp_path))
     assert mode.last_message_box is not None and mode.data() is None
     mode.last_message_box.close()
@@ -532,7 +532,7 @@ def test_one_epoch_is_singular(qtbot, mode, mnist):
     mode.status.connect(statuses.append)
     with qtbot.waitSignal(mode.training_finished, timeout=30000):
         mode.step()                                  # one epoch
-    assert "Training finished after 1 epoch." in statuses
+    assert "Training finished after 1 epoch." in map(str, statuses)
     assert mode.train_panel.progress.format() == "Done: 1 epoch"
 
 
@@ -637,7 +637,7 @@ def test_step_while_loading_is_queued_with_a_message(qtbot, mode):
     qtbot.waitUntil(lambda: mode.busy(), timeout=20000)
     mode.stop_training()
     qtbot.waitUntil(lambda: not mode.busy(), timeout=20000)
-    assert any(m.startswith("Loading the data first") for m in statuses)
+    assert any(str(m).startswith("Loading the data first") for m in statuses)
 
 
 def test_new_after_training_shows_only_the_shipped_model(qtbot, mode, mnist):

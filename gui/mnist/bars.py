@@ -11,6 +11,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from gui.i18n import on_language_change, percent
 from gui.mnist.image_grid import draw_empty_text
 
 NICE_STEPS = (0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5)
@@ -41,7 +42,17 @@ class BarList(QWidget):
         self._bar_h = bar_height
         self._empty_text = empty_text
         self._start = 0.0
+        self._own_texts = True   # the texts are the values as percentages (written again in a new locale)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Minimum)
+        on_language_change(self, self._locale_changed, now=False)
+
+    def _percentages(self) -> list[str]:
+        return ["–" if not math.isfinite(v) else percent(v, 1) for v in self._values]
+
+    def _locale_changed(self) -> None:
+        if self._own_texts and len(self._values):
+            self._texts = self._percentages()
+            self.update()
 
     def set_values(self, labels, values, texts=None, highlight=(), highlight_color: QColor | None = None,
                    start: float = 0.0) -> None:
@@ -51,8 +62,8 @@ class BarList(QWidget):
         relayout = len(labels) != len(self._labels)
         self._labels = [str(s) for s in labels]
         self._values = np.asarray(values, float).copy()
-        self._texts = list(texts) if texts is not None else [
-            "–" if not math.isfinite(v) else f"{100 * v:.1f}%" for v in self._values]
+        self._own_texts = texts is None
+        self._texts = list(texts) if texts is not None else self._percentages()
         self._highlight = set(int(i) for i in highlight)
         self._highlight_color = highlight_color
         if relayout:   # only the number of bars changes the size (not every new value while drawing)

@@ -11,7 +11,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from gui.mnist.text import count
+from gui.i18n import fill, integer, on_language_change, percent, tr
+from gui.mnist.text import plural
 from gui.tooltips import wrap_tooltip
 
 GOOD = QColor(0, 158, 115)   # Okabe–Ito bluish green
@@ -37,6 +38,15 @@ class ConfusionMatrixView(QWidget):
         self.setMinimumSize(260, 260)   # fits a 720-pixel screen
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         self.setToolTip("")
+        on_language_change(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        """The texts painted on the matrix (kept: paintEvent runs on every hover)."""
+        self._predicted_text = tr("predicted class")
+        self._true_text = tr("true class")
+        self._empty_text = tr("The confusion matrix appears here once a network has been\n"
+                              "trained or loaded and the test images are loaded.")
+        self.update()
 
     def sizeHint(self) -> QSize:
         return QSize(460, 460)
@@ -101,12 +111,13 @@ class ConfusionMatrixView(QWidget):
     def _tip(self, i: int, j: int) -> str:
         cm = self._cm
         support = int(cm[i].sum())
-        share = (f" ({100 * cm[i, j] / support:.1f}% of the {count(support, 'test image')} "
-                 f"of “{self._names[i]}”)") if support else ""
+        share = fill(tr(" (%1 of the %2 of “%3”)"), percent(cm[i, j] / support, 1),
+                     plural(tr("%Ln test image(s)", "", support), support), self._names[i]) if support else ""
         if i == j:
-            return f"“{self._names[i]}” classified correctly: {cm[i, j]:,}{share}. Click to see them, least sure first."
-        return (f"True “{self._names[i]}”, predicted “{self._names[j]}”: {count(cm[i, j], 'image')}{share}. "
-                "Click to see them.")
+            return fill(tr("“%1” classified correctly: %2%3. Click to see them, least sure first."), self._names[i],
+                        integer(cm[i, j]), share)
+        return fill(tr("True “%1”, predicted “%2”: %3%4. Click to see them."), self._names[i], self._names[j],
+                    plural(tr("%Ln image(s)", "", int(cm[i, j])), int(cm[i, j])), share)
 
     # -- painting ----------------------------------------------------------------------------
     def paintEvent(self, event) -> None:
@@ -117,9 +128,7 @@ class ConfusionMatrixView(QWidget):
         base = pal.color(QPalette.Base)
         if self._cm is None:
             p.setPen(pal.color(QPalette.PlaceholderText))
-            p.drawText(self.rect(), Qt.AlignCenter | Qt.TextWordWrap,
-                       "The confusion matrix appears here once a network has been\n"
-                       "trained or loaded and the test images are loaded.")
+            p.drawText(self.rect(), Qt.AlignCenter | Qt.TextWordWrap, self._empty_text)
             return
         cm = self._cm
         left, top, side, n = self._layout()
@@ -163,9 +172,9 @@ class ConfusionMatrixView(QWidget):
                        fm.elidedText(name, Qt.ElideRight, int(side)))
             p.drawText(QRectF(fm.height() + 4, top + k * side, left - fm.height() - 10, side),
                        Qt.AlignRight | Qt.AlignVCenter, fm.elidedText(name, Qt.ElideRight, left - fm.height() - 10))
-        p.drawText(QRectF(left, 0, n * side, fm.height() + 2), Qt.AlignCenter, "predicted class")
+        p.drawText(QRectF(left, 0, n * side, fm.height() + 2), Qt.AlignCenter, self._predicted_text)
         p.save()
         p.translate(0, top + n * side / 2)
         p.rotate(-90)
-        p.drawText(QRectF(-n * side / 2, 0, n * side, fm.height() + 2), Qt.AlignCenter, "true class")
+        p.drawText(QRectF(-n * side / 2, 0, n * side, fm.height() + 2), Qt.AlignCenter, self._true_text)
         p.restore()

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from gui.i18n import QT_TR_NOOP, fill, integer, on_language_change, tr
+from gui.mnist.text import Texts
 from gui.widgets.forms import button
 
 SUBSETS = (60000, 10000, 2000)
@@ -22,42 +24,59 @@ class DataPanel(QGroupBox):
     subset_changed = Signal(int)
 
     def __init__(self, parent=None):
-        super().__init__("Data", parent)
+        super().__init__(parent)
+        t = self._texts = Texts(self)
+        t.add(self.setTitle, QT_TR_NOOP("Data"))
         lay = QVBoxLayout(self)
         row = QHBoxLayout()
-        self.load_button = button("Load MNIST", lambda: self.load_requested.emit(None),
-                                  "Load the bundled MNIST handwritten digits: 60,000 training and 10,000 test images of"
-                                  " 28×28 grey pixels, labelled 0–9.")
+        self.load_button = button("", lambda: self.load_requested.emit(None), "")
+        t.add(self.load_button.setText, QT_TR_NOOP("Load MNIST"))
+        t.add(self.load_button.setToolTip,
+              QT_TR_NOOP("Load the bundled MNIST handwritten digits: 60,000 training and 10,000 test images of "
+                         "28×28 grey pixels, labelled 0–9."))
         row.addWidget(self.load_button)
-        self.folder_button = button("Open IDX folder…", self._choose_folder,
-                                    "Load another data set in MNIST's IDX format (e.g. Fashion-MNIST): a folder with "
-                                    "train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte and "
-                                    "t10k-labels-idx1-ubyte (optionally .gz), and optionally classes.txt with one class"
-                                    " name per line.")
+        self.folder_button = button("", self._choose_folder, "")
+        t.add(self.folder_button.setText, QT_TR_NOOP("Open IDX folder…"))
+        t.add(self.folder_button.setToolTip,
+              QT_TR_NOOP("Load another data set in MNIST's IDX format (e.g. <code>Fashion-MNIST</code>): a folder "
+                         "with <code>train-images-idx3-ubyte</code>, <code>train-labels-idx1-ubyte</code>, "
+                         "<code>t10k-images-idx3-ubyte</code> and <code>t10k-labels-idx1-ubyte</code> (optionally "
+                         "<code>.gz</code>), and optionally <code>classes.txt</code> with one class name per line."))
         row.addWidget(self.folder_button)
         lay.addLayout(row)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(True)
-        self.progress.setFormat("Loading… %p%")
-        self.progress.setToolTip("Reading and decompressing the image files (off the GUI thread).")
+        t.add(self.progress.setFormat, QT_TR_NOOP("Loading… %p%"))
+        t.add(self.progress.setToolTip, QT_TR_NOOP("Reading and decompressing the image files (off the GUI thread)."))
         self.progress.hide()
         lay.addWidget(self.progress)
-        self.info = QLabel("Not loaded yet.")
+        self.info = QLabel()
         self.info.setWordWrap(True)
+        self._info = None       # the data's description (a function giving it in the current language), or None
         lay.addWidget(self.info)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Train on:"))
+        label = QLabel()
+        t.add(label.setText, QT_TR_NOOP("Train on:"))
+        row.addWidget(label)
         self.subset = QComboBox()
         for n in SUBSETS:
-            self.subset.addItem(f"{n:,} images" if n != SUBSETS[0] else "all training images", n)
-        self.subset.setToolTip("How many training images to learn from. A subset trains much faster (good for "
-                               "quick experiments) but usually reaches a lower test accuracy and overfits sooner: "
-                               "watch the gap between training and test accuracy grow.")
+            self.subset.addItem("", n)
+        t.add(self.subset.setToolTip,
+              QT_TR_NOOP("How many training images to learn from. A subset trains much faster (good for "
+                         "quick experiments) but usually reaches a lower test accuracy and overfits sooner: "
+                         "watch the gap between training and test accuracy grow."))
         self.subset.currentIndexChanged.connect(lambda _i: self.subset_changed.emit(self.subset_size()))
         row.addWidget(self.subset, 1)
         lay.addLayout(row)
         self._folder_dialog_dir = ""
+        on_language_change(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        for i, n in enumerate(SUBSETS):
+            self.subset.setItemText(i, tr("all training images") if n == SUBSETS[0]
+                                    else fill(tr("%1 images"), integer(n)))
+        self.info.setText(self._info() if self._info is not None else tr("Not loaded yet."))
 
     def subset_size(self) -> int:
         return int(self.subset.currentData())
@@ -70,7 +89,7 @@ class DataPanel(QGroupBox):
         self.subset.blockSignals(False)
 
     def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Open a folder of IDX files", self._folder_dialog_dir)
+        folder = QFileDialog.getExistingDirectory(self, tr("Open a folder of IDX files"), self._folder_dialog_dir)
         if folder:
             self._folder_dialog_dir = folder
             self.load_requested.emit(folder)
@@ -91,5 +110,8 @@ class DataPanel(QGroupBox):
         self.folder_button.setEnabled(not locked)
         self.subset.setEnabled(not locked)
 
-    def set_info(self, text: str) -> None:
-        self.info.setText(text)
+    def set_info(self, text) -> None:
+        """The data's description: a text, or a function giving it in the current language (shown again after a
+        language switch); None: not loaded yet."""
+        self._info = text if callable(text) or text is None else (lambda: text)
+        self.info.setText(self._info() if self._info is not None else tr("Not loaded yet."))

@@ -12,6 +12,8 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from engine import digits
+from gui.i18n import QT_TR_NOOP
+from gui.mnist.text import Texts
 
 CANVAS = 280   # pixels; MNIST's 28×28 times ten
 PEN = 22       # stroke width on screen: about 2 MNIST pixels once a full-size digit is scaled into 20×20
@@ -37,8 +39,15 @@ class DrawCanvas(QWidget):
         self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Preferred)
         self.setCursor(Qt.CrossCursor)
         self.setAttribute(Qt.WA_OpaquePaintEvent)
-        self.setToolTip("Draw a digit here with the mouse (hold the left button). The network reads it after "
-                        "every stroke segment. Right-click or Clear to start again.")
+        t = Texts(self)
+        t.add(self.setToolTip, QT_TR_NOOP("Draw a digit here with the mouse (hold the left button). The network reads "
+                                          "it after every stroke segment. Right-click or Clear to start again."))
+        t.add(self._set_hint, QT_TR_NOOP("Draw a digit here"))
+
+    def _set_hint(self, text: str) -> None:
+        """What the empty canvas says (painted: kept, not translated on every paint)."""
+        self._hint = text
+        self.update()
 
     def sizeHint(self) -> QSize:
         return QSize(self._display, self._display)
@@ -174,6 +183,6 @@ class DrawCanvas(QWidget):
             p.drawImage(QRectF(r), self._image, QRectF(r.x() / k, r.y() / k, r.width() / k, r.height() / k))
         if self._empty:
             p.setPen(QColor(150, 150, 150))
-            p.drawText(self.rect(), Qt.AlignCenter, "Draw a digit here")
+            p.drawText(self.rect(), Qt.AlignCenter, self._hint)
         p.setPen(self.palette().color(QPalette.Mid))
         p.drawRect(0, 0, self.width() - 1, self.height() - 1)

@@ -16,13 +16,16 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVB
 
 from engine import digits
 from engine.errors import DataError
+from gui.engine_text import translated
+from gui.i18n import QT_TR_NOOP, fill, on_language_change, percent, tr
 from gui.mnist.bars import BarList
 from gui.mnist.draw_canvas import CANVAS, DrawCanvas
 from gui.mnist.fit_label import FitLabel
 from gui.mnist.image_grid import ImageGrid
+from gui.mnist.text import Texts, plural
 
 MAX_CANVAS = 560   # the canvas grows with the window up to this many pixels (a multiple of 28)
-IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.pbm *.pgm *.ppm *.webp);;All files (*)"
+IMAGE_FILTER = QT_TR_NOOP("Images (*.png *.jpg *.jpeg *.bmp *.gif *.pbm *.pgm *.ppm *.webp);;All files (*)")
 
 
 def image_file_to_canvas(path: str, size: int = CANVAS) -> np.ndarray:
@@ -30,9 +33,9 @@ def image_file_to_canvas(path: str, size: int = CANVAS) -> np.ndarray:
     (keeping its aspect ratio, with a margin). Raises ValueError with a message if it cannot be read."""
     img = QImage()
     if not img.load(path):
-        raise ValueError("This file could not be read as an image (supported: PNG, JPEG, BMP, GIF, PGM, …).")
+        raise ValueError(tr("This file could not be read as an image (supported: PNG, JPEG, BMP, GIF, PGM, …)."))
     if img.isNull() or img.width() < 1 or img.height() < 1:
-        raise ValueError("The image is empty.")
+        raise ValueError(tr("The image is empty."))
     if img.hasAlphaChannel():  # transparent background: paint it onto white first
         flat = QImage(img.size(), QImage.Format_RGB32)
         flat.fill(Qt.white)
@@ -68,29 +71,34 @@ class DrawPanel(QWidget):
         self.last_latency = 0.0
         self._file_dir = ""
         self._stale = False
+        t = self._texts = Texts(self)
         lay = QHBoxLayout(self)
         left = QVBoxLayout()
         self.canvas = DrawCanvas()
         self.canvas.stroke.connect(self.refresh)
         left.addWidget(self.canvas, 0, Qt.AlignLeft | Qt.AlignTop)
         row = QHBoxLayout()
-        self.clear_button = QPushButton("Clear")
-        self.clear_button.setToolTip("Wipe the canvas (or right-click on it).")
+        self.clear_button = QPushButton()
+        t.add(self.clear_button.setText, QT_TR_NOOP("Clear"))
+        t.add(self.clear_button.setToolTip, QT_TR_NOOP("Wipe the canvas (or right-click on it)."))
         self.clear_button.clicked.connect(self.canvas.clear)
         row.addWidget(self.clear_button)
-        self.load_button = QPushButton("Load image…")
-        self.load_button.setToolTip("Classify a picture of a digit: a photo or scan works if the digit is dark on "
-                                    "light paper (it is inverted) or light on dark. It is prepared the same way as "
-                                    "a drawing.")
+        self.load_button = QPushButton()
+        t.add(self.load_button.setText, QT_TR_NOOP("Load image…"))
+        t.add(self.load_button.setToolTip,
+              QT_TR_NOOP("Classify a picture of a digit: a photo or scan works if the digit is dark on "
+                         "light paper (it is inverted) or light on dark. It is prepared the same way as "
+                         "a drawing."))
         self.load_button.clicked.connect(self.choose_image)
         row.addWidget(self.load_button)
         row.addStretch(1)
         left.addLayout(row)
         self.model_label = QLabel("")
         self.model_label.setWordWrap(True)
-        self.model_label.setToolTip("The network that reads your drawing: the one trained here (updated after "
-                                    "every epoch, even while training runs), a loaded model file, or the model "
-                                    "shipped with MLP Studio.")
+        t.add(self.model_label.setToolTip,
+              QT_TR_NOOP("The network that reads your drawing: the one trained here (updated after "
+                         "every epoch, even while training runs), a loaded model file, or the model "
+                         "shipped with MLP Studio."))
         left.addWidget(self.model_label)
         left.addStretch(1)
         lay.addLayout(left)
@@ -99,28 +107,35 @@ class DrawPanel(QWidget):
         right = QVBoxLayout()
         # a fixed height (a new answer must not re-lay out the panel on every stroke); a long text wraps
         self.answer = FitLabel(scale=1.8, bold=True, lines=2)
-        self.answer.setToolTip("The class with the highest probability: the network's answer.")
+        t.add(self.answer.setToolTip, QT_TR_NOOP("The class with the highest probability: the network's answer."))
         right.addWidget(self.answer)
         self.bars = BarList(bar_height=16, empty_text="")   # short enough for a 720-pixel screen
-        self.bars.setToolTip("The network's output after softmax: one probability per class, summing to 100%. "
-                             "They update while you draw.")
+        t.add(self.bars.setToolTip,
+              QT_TR_NOOP("The network's output after softmax: one probability per class, summing to 100%. "
+                         "They update while you draw."))
         right.addWidget(self.bars)
         right.addSpacing(6)
-        cap = QLabel("What the network sees (28×28)")
-        cap.setToolTip("Your drawing prepared the way MNIST was made: the ink's bounding box scaled into 20×20 "
-                       "keeping its shape (anti-aliased, so edges turn grey), then placed in a 28×28 field with its "
-                       "centre of mass in the middle. These 784 grey values are the network's input x. (The strokes "
-                       "are first redrawn as wide as MNIST's, about 2.6 of the 20 pixels, so a small, bold or "
-                       "thin drawing becomes the same digit.)")
-        right.addWidget(cap)
+        cap = QLabel()
+        t.add(cap.setText, QT_TR_NOOP("What the network sees (28×28)"))
         self.preview = ImageGrid(cell=140)
-        self.preview.setToolTip(cap.toolTip())
+        for widget in (cap, self.preview):
+            t.add(widget.setToolTip,
+                  QT_TR_NOOP("Your drawing prepared the way MNIST was made: the ink's bounding box scaled into "
+                             "20×20 keeping its shape (anti-aliased, so edges turn grey), then placed in a 28×28 "
+                             "field with its centre of mass in the middle. These 784 grey values are the network's "
+                             "input x. (The strokes are first redrawn as wide as MNIST's, about 2.6 of the 20 "
+                             "pixels, so a small, bold or thin drawing becomes the same digit.)"))
+        right.addWidget(cap)
         self.preview.set_images(self.last_input[None])
         self.preview.setFixedSize(148, 148)
         right.addWidget(self.preview)
         right.addStretch(1)
         lay.addLayout(right, 1)
-        self.refresh()
+        on_language_change(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        self._reads = tr("It reads: %1  (%2)")
+        self.refresh()   # the answer in the new language
 
     def resizeEvent(self, event) -> None:
         """Give the canvas the largest square that fits (58% of the width at most, leaving room below for
@@ -159,14 +174,15 @@ class DrawPanel(QWidget):
         """'' if the network can read 28×28 drawings, else a short heading saying why not."""
         p = self._pipeline
         if p is None:
-            return "No network yet"
+            return tr("No network yet")
         if p.task != "classification":
-            return "This network predicts numbers, not classes"
+            return tr("This network predicts numbers, not classes")
         n = p.model.layers[0].in_features
         if n != 28 * 28:
             side = int(round(n ** 0.5))
-            shape = f"{side}×{side} images" if side * side == n else f"{n:,} inputs"
-            return f"This network reads {shape}; drawings are 28×28"
+            if side * side == n:
+                return fill(tr("This network reads %1×%2 images; drawings are 28×28"), side, side)
+            return plural(tr("This network reads %Ln input(s); drawings are 28×28", "", n), n)
         return ""
 
     # -- reading the canvas ------------------------------------------------------------------
@@ -178,7 +194,7 @@ class DrawPanel(QWidget):
         try:
             self.last_input = self.canvas.model_image() if not empty else np.zeros((28, 28), np.uint8)
         except DataError as exc:   # e.g. a picture that is all ink
-            self.last_input, problem = np.zeros((28, 28), np.uint8), str(exc)
+            self.last_input, problem = np.zeros((28, 28), np.uint8), translated(str(exc))
         self.preview.set_images(self.last_input[None])
         names = self._class_names
         why = self._unusable_reason() or problem
@@ -189,14 +205,14 @@ class DrawPanel(QWidget):
         elif empty:
             self.last_probabilities = None
             self.bars.set_values(names, np.full(len(names), np.nan), ["–"] * len(names))
-            self.answer.setText("Draw a digit")
+            self.answer.setText(tr("Draw a digit"))
         else:
             p = self._pipeline.predict_proba(self.last_input.reshape(1, -1).astype(np.float64))[0]
             self.last_probabilities = p
             k = int(p.argmax())
             shown = [names[i] if i < len(names) else str(i) for i in range(len(p))]
             self.bars.set_values(shown, p, highlight=[k])
-            self.answer.setText(f"It reads: {shown[k]}  ({100 * p[k]:.1f}%)")
+            self.answer.setText(fill(self._reads, shown[k], percent(p[k], 1)))
         self.last_latency = time.perf_counter() - t0
         self.predicted.emit()
 
@@ -206,7 +222,7 @@ class DrawPanel(QWidget):
 
     # -- files -------------------------------------------------------------------------------
     def choose_image(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Classify an image", self._file_dir, IMAGE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, tr("Classify an image"), self._file_dir, tr(IMAGE_FILTER))
         if path:
             self._file_dir = path
             self.load_image(path)
@@ -218,7 +234,7 @@ class DrawPanel(QWidget):
             canvas = image_file_to_canvas(path)
             digits.prepare(canvas)   # a blank or all-ink picture: say so, keep the drawing
         except (ValueError, MemoryError, OSError) as exc:
-            self.message.emit("Cannot classify this image", f"{path}\n\n{exc}")
+            self.message.emit(tr("Cannot classify this image"), f"{path}\n\n{translated(str(exc))}")
             return False
         self.canvas.set_array(canvas)
         return True

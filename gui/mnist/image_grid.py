@@ -92,6 +92,12 @@ class ImageGrid(QWidget):
             return [rgb_qimage(im) for im in rgb]
         return [gray_qimage(im) for im in images]
 
+    def set_tips(self, tips) -> None:
+        """New tooltips for the images shown (e.g. in another language); the images stay."""
+        tips = list(tips)
+        if len(tips) == len(self._images):
+            self._tips = tips
+
     def set_empty_text(self, text: str) -> None:
         self._empty_text = text
         self.update()

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from gui.constants import MODEL_FILTER
+from gui.i18n import tr
 
 
 class LabDialogs:
@@ -20,12 +21,12 @@ class LabDialogs:
             return True
         if self.last_message_box is not None and self.last_message_box.property("discard"):
             return False            # already asking
-        box = QMessageBox(QMessageBox.Question, "Train a new network?",
-                          "Training now starts from new random weights and replaces the network trained here "
-                          "(its curves and evaluation too). Save it first with File → Save model… "
-                          "(Ctrl+Alt+S) to keep it.", QMessageBox.Cancel, self)
+        box = QMessageBox(QMessageBox.Question, tr("Train a new network?"),
+                          tr("Training now starts from new random weights and replaces the network trained here "
+                             "(its curves and evaluation too). Save it first with File → Save model… "
+                             "(Ctrl+Alt+S) to keep it."), QMessageBox.Cancel, self)
         box.setProperty("discard", True)
-        new = box.addButton("Train a new network", QMessageBox.AcceptRole)
+        new = box.addButton(tr("Train a new network"), QMessageBox.AcceptRole)
         box.setDefaultButton(QMessageBox.Cancel)
         box.setAttribute(Qt.WA_DeleteOnClose)
         box.setWindowModality(Qt.WindowModal)
@@ -48,8 +49,8 @@ class LabDialogs:
         self.last_message_box = None
 
     def save_model_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save the MNIST network", self._model_dir or "mnist_model.npz",
-                                              MODEL_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, tr("Save the MNIST network"),
+                                              self._model_dir or "mnist_model.npz", tr(MODEL_FILTER))
         if path:
             if not path.lower().endswith(".npz"):
                 path += ".npz"
@@ -57,7 +58,8 @@ class LabDialogs:
             self.save_model(path)
 
     def load_model_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open a network for the MNIST lab", self._model_dir, MODEL_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, tr("Open a network for the MNIST lab"), self._model_dir,
+                                              tr(MODEL_FILTER))
         if path:
             self._model_dir = path
             self.load_model(path)
@@ -65,7 +67,7 @@ class LabDialogs:
     def show_augmented_samples(self):
         """A dialog with training images and random augmented variants of each; None without data."""
         if self.session.data is None:
-            self.session.say("Load the data first: the samples are training images.", "error")
+            self.session.say(tr("Load the data first: the samples are training images."), "error")
             return None
         from gui.mnist.augment_preview import AugmentPreview
         dialog = AugmentPreview(self.session.data, self.session.recipe.get("augment"), self)

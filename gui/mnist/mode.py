@@ -7,6 +7,7 @@ lab_layout.LabLayout, its questions and warnings asked by lab_dialogs.LabDialogs
 """
 from __future__ import annotations
 
+import re
 from functools import partial
 
 import numpy as np
@@ -16,27 +17,57 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from engine import ModelFileError, Pipeline
 from engine.resources import shipped_model_path
+from gui.i18n import QT_TR_NOOP, fill, integer, on_language_change, tr
+from gui.messages import Message
 from gui.mnist.draw_canvas import CANVAS
 from gui.mnist.lab_dialogs import LabDialogs
 from gui.mnist.lab_layout import LabLayout
 from gui.mnist.session import MnistSession
 from gui.mnist.state import IMAGES, SHIPPED, STATE_VERSION, MnistState  # noqa: F401  (STATE_VERSION: for importers)
-from gui.mnist.text import count
+from gui.mnist.text import plural
 from gui.runs.mnist_runs import parse_runs
 
 SHIPPED_MODEL = shipped_model_path()  # engine/resources.py: package data in a wheel, resources/ in a clone
 TAB_SAMPLES, TAB_TRAINING, TAB_EVALUATION, TAB_DRAW = range(4)
 
 
+# the names of the plots File → Export plot as PNG offers (keys stay English; shown with tr)
+PLOT_NAMES = (QT_TR_NOOP("Loss curve"), QT_TR_NOOP("Accuracy curve"), QT_TR_NOOP("Confusion matrix"),
+              QT_TR_NOOP("First-layer weights"))
+
+# what the lab calls the network in use (the session's English `source`), in the current language
+_SOURCES = ((re.compile(r"the model shipped with MLP Studio"), QT_TR_NOOP("the model shipped with MLP Studio")),
+            (re.compile(r"the network trained here \(epoch (\d+)\)"),
+             QT_TR_NOOP("the network trained here (epoch %1)")),
+            (re.compile(r"the network trained here \(stopped in epoch (\d+)\)"),
+             QT_TR_NOOP("the network trained here (stopped in epoch %1)")),
+            (re.compile(r"the network trained here \(epoch (\d+), last good weights\)"),
+             QT_TR_NOOP("the network trained here (epoch %1, last good weights)")),
+            (re.compile(r"the model from (.+)"), QT_TR_NOOP("the model from %1")),
+            (re.compile(r"the project's network"), QT_TR_NOOP("the project's network")))
+
+
+def source_text(source: str) -> str:
+    """The session's English name of the network in use (e.g. 'the model from m.npz') in the current language."""
+    for pattern, template in _SOURCES:
+        m = pattern.fullmatch(source)
+        if m:
+            return fill(tr(template), *m.groups())
+    return tr(source) if source else ""
+
+
 class MnistLabMode(LabLayout, LabDialogs, QWidget):
-    title = "MNIST lab"
-    status = Signal(str)
+    status = Signal(object)   # a gui.messages.Message
     changed = Signal()
     # for tests, benchmarks and the main window
     data_loaded = Signal()
     training_finished = Signal(str)   # "done", "stopped" or "failed"
     evaluation_ready = Signal()
     epoch_done = Signal(int)
+
+    @property
+    def title(self) -> str:
+        return tr("MNIST lab")
 
     def __init__(self, parent=None, *, load_shipped_model: bool = True, auto_load_data: bool = True):
         super().__init__(parent)
@@ -45,7 +76,7 @@ class MnistLabMode(LabLayout, LabDialogs, QWidget):
             try:
                 shipped = Pipeline.load(SHIPPED_MODEL)
             except ModelFileError as exc:
-                problem = f"The shipped model could not be read: {exc}"
+                problem = fill(tr("The shipped model could not be read: %1"), str(exc))
         self.session = MnistSession(self, shipped=shipped)
         self._auto_load = auto_load_data
         self._model_dir = ""
@@ -62,6 +93,21 @@ class MnistLabMode(LabLayout, LabDialogs, QWidget):
             self.tabs.setCurrentIndex(TAB_DRAW)
         if problem:
             self.session.say(problem, "error")
+        on_language_change(self, self._retranslate, now=False)
+
+    def _retranslate(self) -> None:
+        """What the lab shows from its session, again in the current language (the widgets retranslate their
+        own fixed texts)."""
+        s = self.session
+        if s.data is not None:
+            self._show_data_info()
+        self._show_summary()
+        self.draw.model_label.setText(s.model_text)
+        self.evaluation.set_title(self._evaluation_title())
+        if s.last_progress() is None or not s.training:
+            self.train_panel.show_message(*s.progress_line)
+        else:
+            self._show_progress(s.last_progress())
 
     # -- construction ----------------------------------------------------------------------------
 
@@ -202,8 +248,8 @@ class MnistLabMode(LabLayout, LabDialogs, QWidget):
 
     def plot_widgets(self) -> dict:
         """Plots the File menu can export as PNG."""
-        return {"Loss curve": self.plots.loss_plot, "Accuracy curve": self.plots.acc_plot,
-                "Confusion matrix": self.evaluation.confusion, "First-layer weights": self.evaluation.weights}
+        return dict(zip(PLOT_NAMES, (self.plots.loss_plot, self.plots.acc_plot, self.evaluation.confusion,
+                                     self.evaluation.weights), strict=True))
 
     def save_model(self, path) -> bool:
         """Save the current network as an .npz model file; False (with a message) if impossible."""
@@ -233,12 +279,18 @@ class MnistLabMode(LabLayout, LabDialogs, QWidget):
     def _show_data(self) -> None:
         d = self.session.data
         h, w = d.image_shape
-        self.data_panel.set_info(f"<b>{d.name}</b>: {len(d.train_labels):,} training and "
-                                 f"{count(len(d.test_labels), 'test image')} of {h}×{w} pixels, "
-                                 f"{count(d.n_classes, 'class', 'classes')}.")
+        self._show_data_info()
         self.samples.set_data(d)
         self.builder.set_input_count(h * w)
         self.builder.set_task(IMAGES.kind, d.n_classes)
+
+    def _show_data_info(self) -> None:
+        d = self.session.data
+        h, w = d.image_shape
+        n_test = len(d.test_labels)
+        self.data_panel.set_info(fill(tr("<b>%1</b>: %2 training and %3 of %4×%5 pixels, %6."), d.name,
+                                      integer(len(d.train_labels)), plural(tr("%Ln test image(s)", "", n_test), n_test),
+                                      str(h), str(w), plural(tr("%Ln class(es)", "", d.n_classes), d.n_classes)))
 
     def _show_loading(self) -> None:
         self.data_panel.set_loading(self.session.load_progress if self.session.loading else None)
@@ -261,10 +313,13 @@ class MnistLabMode(LabLayout, LabDialogs, QWidget):
     def _show_evaluation(self) -> None:
         s = self.session
         ev = s.evaluation
-        title = s.source[:1].upper() + s.source[1:]
-        self.evaluation.set_evaluation(ev, s.data if ev is not None else None, title=title)
+        self.evaluation.set_evaluation(ev, s.data if ev is not None else None, title=self._evaluation_title())
         if ev is not None:
             self.evaluation_ready.emit()
+
+    def _evaluation_title(self) -> str:
+        name = source_text(self.session.source)
+        return name[:1].upper() + name[1:]
 
     def _show_history(self) -> None:
         self.plots.show_history(self.session.history)
@@ -309,8 +364,17 @@ class MnistLabMode(LabLayout, LabDialogs, QWidget):
         self._show_run_line()
         self.training_finished.emit(reason)
 
-    def _show_message(self, text: str, severity: str) -> None:
-        self.status.emit(text)
+    def _show_message(self, text, severity: str = "info") -> None:
+        """The session's message line, as a Message for the status bar: the session's own (it follows a language
+        switch) when it keeps one, else the text as it is."""
+        kept = getattr(self.session, "last_message", None)
+        if isinstance(text, Message):
+            message = text
+        elif isinstance(kept, Message) and kept.text == text:
+            message = kept
+        else:
+            message = Message.error(text) if severity == "error" else Message.info(text)
+        self.status.emit(message)
 
     # -- events ----------------------------------------------------------------------------------
     def showEvent(self, event) -> None:

@@ -17,12 +17,16 @@ from PySide6.QtWidgets import (
 )
 
 from engine.presets import MNIST_PRESETS
+from gui.engine_text import translated
+from gui.i18n import QT_TR_NOOP, fill, integer, on_language_change, tr
 from gui.mnist.state import CUSTOM
+from gui.mnist.text import Texts
 from gui.widgets.forms import button
 
 # training time of each preset on two cores (engine/presets.py's descriptions; the robust one from
 # resources/models/README.md: 1,255 s), shown in the list so nobody starts a 20-minute run by surprise
-PRESET_TIMES = {"standard": "~10 s", "accurate": "~30 s", "robust": "~20 min", "quick": "~2 s", "tiny": "~1 s"}
+PRESET_TIMES = {"standard": QT_TR_NOOP("~10 s"), "accurate": QT_TR_NOOP("~30 s"), "robust": QT_TR_NOOP("~20 min"),
+                "quick": QT_TR_NOOP("~2 s"), "tiny": QT_TR_NOOP("~1 s")}
 
 
 def format_seconds(s: float) -> str:
@@ -43,79 +47,110 @@ class TrainingPanel(QGroupBox):
     augment_preview_clicked = Signal()
 
     def __init__(self, parent=None):
-        super().__init__("Training", parent)
+        super().__init__(parent)
+        t = self._texts = Texts(self)
+        t.add(self.setTitle, QT_TR_NOOP("Training"))
+        self._state = "idle"
         lay = QVBoxLayout(self)
         grid = QGridLayout()
-        grid.addWidget(QLabel("Preset:"), 0, 0)
+        label = QLabel()
+        t.add(label.setText, QT_TR_NOOP("Preset:"))
+        grid.addWidget(label, 0, 0)
         self.preset = QComboBox()
-        for name, p in MNIST_PRESETS.items():
-            time = PRESET_TIMES.get(name)
-            self.preset.addItem(name.capitalize() + (f" ({time})" if time else ""), name)
-            self.preset.setItemData(self.preset.count() - 1, p["description"], 3)  # Qt.ToolTipRole
-        self.preset.addItem("Custom", CUSTOM)
-        self.preset.setToolTip("Ready-made networks and settings (hover over each for its accuracy and time). "
-                               "'Standard' reaches about 98.2% in 10 epochs, 'Accurate' about 98.5% in about half "
-                               "a minute, 'Robust' trains on augmented images for the shipped model (many "
-                               "minutes); 'Quick' and 'Tiny' train in seconds. Editing the network makes it "
-                               "'Custom'.")
+        for name in MNIST_PRESETS:
+            self.preset.addItem(name, name)
+        self.preset.addItem("", CUSTOM)
+        t.add(self.preset.setToolTip,
+              QT_TR_NOOP("Ready-made networks and settings (hover over each for its accuracy and time). "
+                         "'Standard' reaches about 98.2% in 10 epochs, 'Accurate' about 98.5% in about half "
+                         "a minute, 'Robust' trains on augmented images for the shipped model (many "
+                         "minutes); 'Quick' and 'Tiny' train in seconds. Editing the network makes it "
+                         "'Custom'."))
         self.preset.activated.connect(lambda _i: self.preset_chosen.emit(self.preset.currentData()))
         grid.addWidget(self.preset, 0, 1)
-        grid.addWidget(QLabel("Epochs:"), 1, 0)
+        label = QLabel()
+        t.add(label.setText, QT_TR_NOOP("Epochs:"))
+        grid.addWidget(label, 1, 0)
         self.epochs = QSpinBox()
         self.epochs.setRange(1, 200)
         self.epochs.setValue(10)
-        self.epochs.setToolTip("An epoch is one pass over all training images, in random minibatches. More epochs "
-                               "fit the training set better; when test accuracy stops rising while training "
-                               "accuracy keeps going up, the network is overfitting.")
+        t.add(self.epochs.setToolTip,
+              QT_TR_NOOP("An epoch is one pass over all training images, in random minibatches. More epochs "
+                         "fit the training set better; when test accuracy stops rising while training "
+                         "accuracy keeps going up, the network is overfitting."))
         self.epochs.valueChanged.connect(self.epochs_changed)
         grid.addWidget(self.epochs, 1, 1)
         lay.addLayout(grid)
         aug = QHBoxLayout()
-        self.augment = button("Augment images", self.augment_toggled,
-                              "Augmentation: every epoch, each training image is changed anew at random (rotation, "
-                              "scale, slant, shift, stroke width, elastic distortion) with the same label. The network "
-                              "learns digits from more hands; an epoch takes longer. Test images are never changed.",
-                              QCheckBox)
-        self.augment_samples = button("Show samples…", self.augment_preview_clicked,
-                                      "A grid of training images next to random augmented variants of each.")
+        self.augment = button("", self.augment_toggled, "", QCheckBox)
+        t.add(self.augment.setText, QT_TR_NOOP("Augment images"))
+        t.add(self.augment.setToolTip,
+              QT_TR_NOOP("Augmentation: every epoch, each training image is changed anew at random (rotation, "
+                         "scale, slant, shift, stroke width, elastic distortion) with the same label. The network "
+                         "learns digits from more hands; an epoch takes longer. Test images are never changed."))
+        self.augment_samples = button("", self.augment_preview_clicked, "")
+        t.add(self.augment_samples.setText, QT_TR_NOOP("Show samples…"))
+        t.add(self.augment_samples.setToolTip,
+              QT_TR_NOOP("A grid of training images next to random augmented variants of each."))
         aug.addWidget(self.augment)
         aug.addWidget(self.augment_samples)
         aug.addStretch(1)
         lay.addLayout(aug)
         row = QHBoxLayout()
-        self.train_button = button("Train", self.train_clicked,
-                                   "Start training (Space). After Pause or Stop it continues from the current weights, "
-                                   "unless the network or data changed.")
-        self.pause_button = button("Pause", self.pause_clicked,
-                                   "Pause training between two minibatches (Space). The weights are kept.")
-        self.stop_button = button("Stop", self.stop_clicked,
-                                  "End this run now, even in the middle of an epoch, and evaluate the network "
-                                  "as it is.")
-        self.reset_button = button("Reset", self.reset_clicked,
-                                   "Forget the trained weights and the curves: the next run starts from new random "
-                                   "weights W⁽⁰⁾, b⁽⁰⁾ (R).")
+        self.train_button = button("", self.train_clicked, "")
+        t.add(self.train_button.setToolTip,
+              QT_TR_NOOP("Start training (Space). After Pause or Stop it continues from the current weights, "
+                         "unless the network or data changed."))
+        self.pause_button = button("", self.pause_clicked, "")
+        t.add(self.pause_button.setText, QT_TR_NOOP("Pause"))
+        t.add(self.pause_button.setToolTip,
+              QT_TR_NOOP("Pause training between two minibatches (Space). The weights are kept."))
+        self.stop_button = button("", self.stop_clicked, "")
+        t.add(self.stop_button.setText, QT_TR_NOOP("Stop"))
+        t.add(self.stop_button.setToolTip,
+              QT_TR_NOOP("End this run now, even in the middle of an epoch, and evaluate the network as it is."))
+        self.reset_button = button("", self.reset_clicked, "")
+        t.add(self.reset_button.setText, QT_TR_NOOP("Reset"))
+        t.add(self.reset_button.setToolTip,
+              QT_TR_NOOP("Forget the trained weights and the curves: the next run starts from new random "
+                         "weights W⁽⁰⁾, b⁽⁰⁾ (R)."))
         for b in (self.train_button, self.pause_button, self.stop_button, self.reset_button):
             row.addWidget(b)
         lay.addLayout(row)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setValue(0)
-        self.progress.setFormat("Not trained yet")
-        self.progress.setToolTip("Epoch and minibatch of this run, and the estimated time left.")
+        self.progress.setFormat(tr("Not trained yet"))
+        t.add(self.progress.setToolTip, QT_TR_NOOP("Epoch and minibatch of this run, and the estimated time left."))
         lay.addWidget(self.progress)
         self.summary = QLabel("")
         self.summary.setWordWrap(True)
         # a fixed height: a new text must not re-layout (and repaint) the whole side panel every epoch
         self.summary.setFixedHeight(2 * self.summary.fontMetrics().lineSpacing() + 4)
-        self.summary.setToolTip("Accuracy on the 10,000 test images, which the network never trains on: it measures "
-                                "how well it generalises to new handwriting.")
+        t.add(self.summary.setToolTip,
+              QT_TR_NOOP("Accuracy on the 10,000 test images, which the network never trains on: it measures "
+                         "how well it generalises to new handwriting."))
         lay.addWidget(self.summary)
+        self._progress_text = ""
+        on_language_change(self, self._retranslate)
         self.set_state("idle")
+
+    def _retranslate(self) -> None:
+        """The texts that depend on the state or on the engine's presets (the fixed ones: `_texts`)."""
+        for i, (name, p) in enumerate(MNIST_PRESETS.items()):
+            time = PRESET_TIMES.get(name)
+            shown = translated(name.capitalize())
+            self.preset.setItemText(i, fill(tr("%1 (%2)"), shown, tr(time)) if time else shown)
+            self.preset.setItemData(i, translated(p["description"]), 3)  # Qt.ToolTipRole
+        self.preset.setItemText(self.preset.findData(CUSTOM), tr("Custom"))
+        self._progress_text = tr("Epoch %1/%2 · batch %3/%4 · %5 left")
+        self.train_button.setText(tr("Resume") if self._state == "paused" else tr("Train"))
 
     def set_state(self, state: str) -> None:
         """'idle', 'running', 'paused', or 'nodata'."""
+        self._state = state
         self.train_button.setEnabled(state in ("idle", "paused"))
-        self.train_button.setText("Resume" if state == "paused" else "Train")
+        self.train_button.setText(tr("Resume") if state == "paused" else tr("Train"))
         self.pause_button.setEnabled(state == "running")
         self.stop_button.setEnabled(state in ("running", "paused"))
         self.reset_button.setEnabled(state != "nodata")
@@ -143,8 +178,8 @@ class TrainingPanel(QGroupBox):
         # panels behind it): with updates off in between, one paint shows both
         self.progress.setUpdatesEnabled(False)
         self.progress.setValue(int(1000 * done / max(total, 1)))
-        self.progress.setFormat(f"Epoch {epoch}/{target} · batch {batch}/{n_batches} · "
-                                f"{format_seconds(seconds_left)} left")
+        self.progress.setFormat(fill(self._progress_text, integer(epoch), integer(target), integer(batch),
+                                     integer(n_batches), format_seconds(seconds_left)))
         self.progress.setUpdatesEnabled(True)
 
     def show_message(self, text: str, fraction: float | None = None) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from gui.i18n import QT_TR_NOOP, fill, integer, num, on_language_change, percent, sig, tr
 from gui.mnist.history import GROUPS, HISTORY_KEYS, WEIGHT_KEYS, TrainingHistory, validate_history
 from gui.widgets.colors import CLASS_HEX
 
@@ -24,20 +25,22 @@ LAYER_COLORS = ("#D55E00", "#CC79A7", "#009E73", "#56B4E9", "#E69F00", "#0072B2"
 REDRAW_MS = 250      # the live curves are redrawn at most this often (each redraw costs the GUI thread)
 MAX_SYMBOLS = 40     # per-epoch curves show a symbol per epoch up to this many epochs
 GAP_WARN = 2.0       # train − test accuracy gap (percentage points) shown as a warning
-NO_CURVES = "Train a network to see its learning curves here."
+NO_CURVES = QT_TR_NOOP("Train a network to see its learning curves here.")
 
-GAP_HELP = ("The generalisation gap: accuracy on training images minus accuracy on test images, both measured "
-            "after the epoch with the same weights (10,000 images each). A network that only memorises its "
-            "training images scores much better on them than on new ones: when the gap keeps growing while "
-            "the test loss turns up, it overfits. Remedies to try: fewer epochs, more training images, "
-            "dropout, L2, or a smaller network.")
-WEIGHTS_HELP = ("How large the weights of each layer are: the solid line is the largest |w| in the layer's "
-                "weight matrix W, the dashed line the mean |w|, sampled a few times a second and after every "
-                "epoch (0 = the random initial weights). Gradient descent keeps pushing some weights up to make "
-                "the training loss smaller; steadily growing weights are a sign the network starts to fit "
-                "noise in the training images. L2 (weight decay) holds them back; a too-high learning rate "
-                "makes them jump. Compare activations: the same network with tanh or sigmoid grows its weights "
-                "very differently than with ReLU.")
+GAP_HELP = QT_TR_NOOP(
+    "The generalisation gap: accuracy on training images minus accuracy on test images, both measured "
+    "after the epoch with the same weights (10,000 images each). A network that only memorises its "
+    "training images scores much better on them than on new ones: when the gap keeps growing while "
+    "the test loss turns up, it overfits. Remedies to try: fewer epochs, more training images, "
+    "dropout, L2, or a smaller network.")
+WEIGHTS_HELP = QT_TR_NOOP(
+    "How large the weights of each layer are: the solid line is the largest |w| in the layer's "
+    "weight matrix W, the dashed line the mean |w|, sampled a few times a second and after every "
+    "epoch (0 = the random initial weights). Gradient descent keeps pushing some weights up to make "
+    "the training loss smaller; steadily growing weights are a sign the network starts to fit "
+    "noise in the training images. L2 (weight decay) holds them back; a too-high learning rate "
+    "makes them jump. Compare activations: the same network with tanh or sigmoid grows its weights "
+    "very differently than with ReLU.")
 
 
 def _fixed_label(text: str = "", *, scale: float = 1.0, lines: int = 1) -> QLabel:
@@ -61,40 +64,40 @@ class TrainingPlots(QWidget):
         super().__init__(parent)
         lay = QVBoxLayout(self)
         top = QHBoxLayout()
-        self.headline = _fixed_label(NO_CURVES, scale=1.25)
-        self.headline.setToolTip("Test accuracy: the share of the 10,000 test images (never used for training) "
-                                 "that the network classifies correctly. 1 − accuracy is the 0-1 loss.")
+        self.headline = _fixed_label(tr(NO_CURVES), scale=1.25)
         top.addWidget(self.headline, 3)
         self.gap_label = _fixed_label("", scale=1.1)
         self.gap_label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
-        self.gap_label.setToolTip(GAP_HELP)
         top.addWidget(self.gap_label, 2)
         lay.addLayout(top)
         self.overfit_label = _fixed_label("")
-        self.overfit_label.setToolTip(GAP_HELP)
         lay.addWidget(self.overfit_label)
         self.loss_plot = pg.PlotWidget()
-        self.loss_plot.setToolTip(
-            "Cross-entropy loss L, the quantity gradient descent makes small. Thin line: the loss of each "
-            "minibatch, smoothed. Dots: the mean loss after each epoch on 10,000 training images and on the "
-            "10,000 test images. When the test loss turns up while the training loss keeps falling, the "
-            "network overfits.")
         self.acc_plot = pg.PlotWidget()
-        self.acc_plot.setToolTip(
-            "Accuracy on training images and on the test images, both measured after each epoch with the same "
-            "weights: the vertical distance between the two is the generalisation gap. The thin line is a live "
-            "estimate on 1,000 test images, measured about three times a second while training.")
         self.weights_plot = pg.PlotWidget()
-        self.weights_plot.setToolTip(WEIGHTS_HELP)
         self.weights_caption = _fixed_label("")   # the weights plot's legend, as a line of text above it
-        self.weights_caption.setToolTip(WEIGHTS_HELP)
         self._plots = (self.loss_plot, self.acc_plot, self.weights_plot)
-        for plot, ylabel, stretch in ((self.loss_plot, "loss", 3), (self.acc_plot, "accuracy (%)", 3),
-                                      (self.weights_plot, "|weight|", 2)):
+        # (widget, English tooltip), (plot, English y label): set by _retranslate
+        self._tips = (
+            (self.headline, QT_TR_NOOP("Test accuracy: the share of the 10,000 test images (never used for "
+                                       "training) that the network classifies correctly. 1 − accuracy is the "
+                                       "0-1 loss.")),
+            (self.gap_label, GAP_HELP), (self.overfit_label, GAP_HELP),
+            (self.loss_plot, QT_TR_NOOP(
+                "Cross-entropy loss L, the quantity gradient descent makes small. Thin line: the loss of each "
+                "minibatch, smoothed. Dots: the mean loss after each epoch on 10,000 training images and on the "
+                "10,000 test images. When the test loss turns up while the training loss keeps falling, the "
+                "network overfits.")),
+            (self.acc_plot, QT_TR_NOOP(
+                "Accuracy on training images and on the test images, both measured after each epoch with the same "
+                "weights: the vertical distance between the two is the generalisation gap. The thin line is a live "
+                "estimate on 1,000 test images, measured about three times a second while training.")),
+            (self.weights_plot, WEIGHTS_HELP), (self.weights_caption, WEIGHTS_HELP))
+        self._ylabels = ((self.loss_plot, QT_TR_NOOP("loss")), (self.acc_plot, QT_TR_NOOP("accuracy (%)")),
+                         (self.weights_plot, QT_TR_NOOP("|weight|")))
+        for plot, stretch in ((self.loss_plot, 3), (self.acc_plot, 3), (self.weights_plot, 2)):
             if plot is self.weights_plot:
                 lay.addWidget(self.weights_caption)
-            plot.setLabel("bottom", "epoch")
-            plot.setLabel("left", ylabel)
             # no grid: pyqtgraph's grid lines make each repaint 3–5 times slower (measured)
             plot.setMouseEnabled(x=False, y=False)
             plot.setMenuEnabled(False)
@@ -109,13 +112,18 @@ class TrainingPlots(QWidget):
         self.loss_plot.setLogMode(y=True)
         for plot in self._plots:
             plot.plotItem.vb.disableAutoRange()
-        self.curve_batch = self.loss_plot.plot([], [], pen=pg.mkPen(BATCH, width=1), name="minibatch (smoothed)")
+        train, test = QT_TR_NOOP("train (after each epoch)"), QT_TR_NOOP("test (after each epoch)")
+        batch, live = QT_TR_NOOP("minibatch (smoothed)"), QT_TR_NOOP("test (live, 1,000 images)")
+        self.curve_batch = self.loss_plot.plot([], [], pen=pg.mkPen(BATCH, width=1), name=tr(batch))
         self.curve_batch.setDownsampling(auto=True, method="peak")
-        self.curve_train_loss = self._epoch_curve(self.loss_plot, TRAIN, "o", "train (after each epoch)")
-        self.curve_test_loss = self._epoch_curve(self.loss_plot, TEST, "s", "test (after each epoch)")
-        self.curve_live = self.acc_plot.plot([], [], pen=pg.mkPen(LIVE, width=1), name="test (live, 1,000 images)")
-        self.curve_train_acc = self._epoch_curve(self.acc_plot, TRAIN, "o", "train (after each epoch)")
-        self.curve_test_acc = self._epoch_curve(self.acc_plot, TEST, "s", "test (after each epoch)")
+        self.curve_train_loss = self._epoch_curve(self.loss_plot, TRAIN, "o", tr(train))
+        self.curve_test_loss = self._epoch_curve(self.loss_plot, TEST, "s", tr(test))
+        self.curve_live = self.acc_plot.plot([], [], pen=pg.mkPen(LIVE, width=1), name=tr(live))
+        self.curve_train_acc = self._epoch_curve(self.acc_plot, TRAIN, "o", tr(train))
+        self.curve_test_acc = self._epoch_curve(self.acc_plot, TEST, "s", tr(test))
+        self._legend_names = ((self.curve_batch, batch), (self.curve_train_loss, train), (self.curve_test_loss, test),
+                              (self.curve_live, live), (self.curve_train_acc, train), (self.curve_test_acc, test))
+        self._live_text = ""
         self._epoch_curves = (self.curve_train_loss, self.curve_test_loss, self.curve_train_acc, self.curve_test_acc)
         self._weight_curves: list[tuple] = []   # (largest, mean) per layer
         self._layers: tuple = ()
@@ -129,6 +137,35 @@ class TrainingPlots(QWidget):
         self._redraw_timer.timeout.connect(self._redraw_batches)
         self._apply_palette()
         self.clear()
+        on_language_change(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        """Titles, axis labels, legends, tooltips and the texts about the shown history, in the current language."""
+        for widget, tip in self._tips:
+            widget.setToolTip(tr(tip))
+        for plot, ylabel in self._ylabels:
+            plot.setLabel("bottom", tr("epoch"))
+            plot.setLabel("left", tr(ylabel))
+        fg = self.palette().color(QPalette.Text)
+        for curve, name in self._legend_names:
+            curve.opts["name"] = tr(name)
+        for plot in (self.loss_plot, self.acc_plot):
+            legend = plot.plotItem.legend
+            for sample, label in legend.items:
+                source = next((n for c, n in self._legend_names if c is getattr(sample, "item", None)), None)
+                if source is not None:
+                    label.setText(tr(source), color=fg)
+        self._live_text = tr("Test accuracy (live estimate, 1,000 images): %1")
+        rng = self._ranges.get("loss")
+        if rng is not None:
+            self.loss_plot.getAxis("left").setTicks([_log_ticks(*rng)])
+        self._show_weights_caption()
+        if self.h["test_acc"].n:
+            self._show_epoch_texts()
+        elif not self.h["epoch"].n and self.h["live_acc"].n:
+            self.headline.setText(fill(self._live_text, percent(self.h["live_acc"].values[-1] / 100, 1)))
+        else:
+            self.headline.setText(tr(NO_CURVES))
 
     @staticmethod
     def _epoch_curve(plot, color, symbol, name):
@@ -154,7 +191,7 @@ class TrainingPlots(QWidget):
         if hist.h["test_acc"].n:
             self._show_epoch_texts()
         else:
-            self.headline.setText(NO_CURVES)
+            self.headline.setText(tr(NO_CURVES))
             self.gap_label.setText("")
             self.overfit_label.setText("")
 
@@ -169,7 +206,7 @@ class TrainingPlots(QWidget):
         if "epochs" in parts:
             self._show_epoch_texts()
         elif "live" in parts and not self.h["epoch"].n and math.isfinite(live_acc):
-            self.headline.setText(f"Test accuracy (live estimate, 1,000 images): {100 * live_acc:.1f}%")
+            self.headline.setText(fill(self._live_text, percent(live_acc, 1)))
 
     def set_epoch_span(self, epochs: float) -> None:
         """Show epochs 0 … `epochs` on the x axis (the whole run, so the curves grow to the right)."""
@@ -226,12 +263,14 @@ class TrainingPlots(QWidget):
             return
         epoch = int(h["epoch"].values[-1])
         train, test = h["train_acc"].values[-1], h["test_acc"].values[-1]
-        self.headline.setText(f"Test accuracy after epoch {epoch}: <b>{test:.2f}%</b>&nbsp;&nbsp; "
-                              f"(training images: {train:.2f}%)")
+        self.headline.setText(fill(tr("Test accuracy after epoch %1: <b>%2</b>&nbsp;&nbsp; (training images: %3)"),
+                                   integer(epoch), percent(test / 100, 2), percent(train / 100, 2)))
         gap = train - test
         warn = gap >= GAP_WARN
         color = "#D55E00" if warn else self.palette().color(QPalette.WindowText).name()
-        self.gap_label.setText(f"gap: train − test = <span style='color:{color}'><b>{gap:+.2f}</b></span> points")
+        shown = ("-" if gap < 0 else "+") + num(abs(gap), 2)
+        self.gap_label.setText(fill(tr("gap: train − test = %1 points"),
+                                    f"<span style='color:{color}'><b>{shown}</b></span>"))
         self.overfit_label.setText(self._overfit_text())
 
     def _overfit_text(self) -> str:
@@ -242,12 +281,13 @@ class TrainingPlots(QWidget):
             return ""
         best = int(np.argmin(vl))
         if best < len(vl) - 1 and vl[-1] > vl[best] * 1.02 and tl[-1] < tl[best]:
-            return (f"<span style='color:#D55E00'>Overfitting: the test loss has risen since epoch {int(ep[best])} "
-                    f"while the training loss keeps falling.</span>")
+            return ("<span style='color:#D55E00'>"
+                    + fill(tr("Overfitting: the test loss has risen since epoch %1 while the training loss keeps "
+                              "falling."), integer(ep[best])) + "</span>")
         gap = self.h["train_acc"].values[-1] - self.h["test_acc"].values[-1]
         if gap >= GAP_WARN:
-            return "The network does clearly better on its training images than on new ones."
-        return "No sign of overfitting yet: the test loss is still at its lowest."
+            return tr("The network does clearly better on its training images than on new ones.")
+        return tr("No sign of overfitting yet: the test loss is still at its lowest.")
 
     def _redraw_epochs(self) -> None:
         e = self.h["epoch"].values
@@ -296,11 +336,12 @@ class TrainingPlots(QWidget):
 
     def _show_weights_caption(self) -> None:
         if not self._layers:
-            self.weights_caption.setText("Size of the weights of each layer (after training starts)")
+            self.weights_caption.setText(tr("Size of the weights of each layer (after training starts)"))
             return
         keys = "&nbsp;&nbsp;".join(f"<span style='color:{LAYER_COLORS[i % len(LAYER_COLORS)]}'>&#9473;&#9473;</span>"
                                    f"&nbsp;{name}" for i, name in enumerate(self._layers))
-        self.weights_caption.setText(f"Size of the weights — solid: largest |w|, dashed: mean |w| —&nbsp;&nbsp;{keys}")
+        self.weights_caption.setText(
+            fill(tr("Size of the weights — solid: largest |w|, dashed: mean |w| —&nbsp;&nbsp;%1"), keys))
 
     def _redraw_all(self) -> None:
         self.curve_batch.setData(self.h["batch_x"].values, self.h["batch_loss"].values)
@@ -419,7 +460,7 @@ def _log_ticks(lo: float, hi: float) -> list:
         vals = values((1,))
     elif len(vals) < 3:
         vals = values((1, 1.5, 2, 3, 4, 5, 6, 7, 8, 9))
-    return [(math.log10(v), f"{v:g}") for v in vals]
+    return [(math.log10(v), sig(v, 6)) for v in vals]
 
 
 def _log_range(values: np.ndarray, step: float = 0.25) -> tuple:
