@@ -214,8 +214,8 @@ class MainWindow(QMainWindow):
             self._apply_text(item, text, tip)
         for i, mode in enumerate(self.modes.values()):
             self.tabs.setTabText(i, mode.title)
-        self._fill_recent()     # menus filled when shown: not left in the old language
-        self._fill_plots()
+        self.recent_menu.clear()    # menus filled when shown (aboutToShow): not left in the old language
+        self.plot_menu.clear()
         self.setWindowTitle(self.project.title())
         if self.last_message.text:
             self.show_status(self.last_message)

@@ -36,12 +36,13 @@ ALLOWED = {
     "nn", "sequential", "linear", "lr", "mse", "bce", "id", "ok", "gpl", "lgpl", "bsd", "mit", "apache",
     "yann", "lecun", "corinna", "cortes", "christopher", "burges", "simard", "english", "leaky", "gelu",
     "xavier", "glorot", "he", "kaiming", "max", "min", "log", "exp", "argmax", "px", "ms", "np", "nan",
-    "inf", "l1", "l2", "sd", "home", "end", "ins", "f1", "xy", "rgb", "svg", "http", "https", "www", "org",
+    "sin", "cos", "swish", "linux", "windows", "macos", "darwin", "creative", "commons", "inf", "l1", "l2", "sd", "home", "end", "ins", "f1", "xy", "rgb", "svg", "http", "https", "www", "org",
     "com", "lm", "net", "plt", "dropout", "leakyrelu",
 }
 COMMON_2 = {"of", "to", "in", "on", "at", "is", "by", "or", "an", "it", "be", "as", "no", "up", "if", "do", "so"}
 _TAG = re.compile(r"<[^>]+>")
 _CODE = re.compile(r"<(code|pre|tt)>.*?</\1>", re.S)
+_LICENCE = re.compile(r"\bCC\s+BY(-SA)?\b")
 _FILE = re.compile(r"\S+\.(py|npz|csv|png|json|mlpproj|gz|svg|txt|desktop|qm|ts)\b")
 _PATH = re.compile(r"(?<![\w.])(?:[A-Za-z]:)?[\\/][^\s<>\"']*")     # a folder or file path: not a text to translate
 _CODE_LIST = re.compile(r"\b\w+(?:,\w+)+\b")   # x1,x2,label: a file's column names, written without spaces
@@ -52,7 +53,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 def english_words(text: str) -> list[str]:
     text = _CODE.sub(" ", text or "")
     text = html.unescape(_TAG.sub(" ", text)).replace("&", "")
-    text = _CODE_LIST.sub(" ", _PATH.sub(" ", _FILE.sub(" ", text)))
+    text = _CODE_LIST.sub(" ", _PATH.sub(" ", _FILE.sub(" ", _LICENCE.sub(" ", text))))
     words = []
     for w in _WORD.findall(text):
         low = w.lower().strip("'")

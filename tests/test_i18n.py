@@ -387,7 +387,7 @@ def test_every_dialog_is_bulgarian(bg_window, qtbot, tmp_path, monkeypatch):
             b.close()
         w.project.mark_modified()
         _modal(w.project.maybe_save, lambda d: walk("unsaved changes", d))
-        _modal(lambda: w.project.error("Open project", "p.mlpproj: not an MLP Studio project file."),
+        _modal(lambda: w.project.error(tr("Open project"), "p.mlpproj: not an MLP Studio project file."),
                lambda d: walk("project error", d))
     finally:
         monkeypatch.setenv("MLP_STUDIO_UNATTENDED", "1")    # before the window closes (it would ask)

@@ -123,6 +123,8 @@ class EvaluationView(QWidget):
             self._show_gallery_texts()
         if self._chosen >= 0 and self._chosen_probs is not None:
             self._show_chosen_title()
+        else:
+            self.chosen_title.setText(tr(NO_CHOSEN))
         w = np.asarray(self._ev.first_weights)[:MAX_WEIGHTS] if self._ev is not None else None
         if w is not None and w.ndim == 3 and self.weights.count() == len(w):
             self.weights.set_tips(self._weight_tips(w))
