@@ -23,6 +23,7 @@ import weakref
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTranslator
+from PySide6.QtWidgets import QWidget
 
 CONTEXT = ""                     # what lupdate gives a bare tr()/QT_TR_NOOP() in Python
 LANGUAGES = {"en": "English", "bg": "Български"}   # each shown in its own language
@@ -147,6 +148,11 @@ def retranslate_all() -> int:
         owner = ref()
         if owner is None or not isValid(owner):
             continue
+        if getattr(owner, "plotItem", True) is None:   # a closed pyqtgraph PlotWidget: its items are gone
+            continue
+        window = owner.window() if isinstance(owner, QWidget) else None
+        if window is not None and getattr(window, "is_closed", lambda: False)():
+            continue                                    # a main window closed for good (being deleted)
         alive.append((ref, apply))
         try:
             apply()

@@ -432,6 +432,10 @@ class MainWindow(QMainWindow):
             if not text:
                 self.last_message = Message.info("")
 
+    def is_closed(self) -> bool:
+        """True once the window has closed for good (its texts are no longer translated)."""
+        return self._closed
+
     # -- events ----------------------------------------------------------------------------------
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.PaletteChange:

@@ -36,7 +36,8 @@ ALLOWED = {
     "nn", "sequential", "linear", "lr", "mse", "bce", "id", "ok", "gpl", "lgpl", "bsd", "mit", "apache",
     "yann", "lecun", "corinna", "cortes", "christopher", "burges", "simard", "english", "leaky", "gelu",
     "xavier", "glorot", "he", "kaiming", "max", "min", "log", "exp", "argmax", "px", "ms", "np", "nan",
-    "sin", "cos", "swish", "linux", "windows", "macos", "darwin", "creative", "commons", "inf", "l1", "l2", "sd", "home", "end", "ins", "f1", "xy", "rgb", "svg", "http", "https", "www", "org",
+    "sin", "cos", "swish", "linux", "windows", "macos", "darwin", "creative", "commons",
+    "inf", "l1", "l2", "sd", "home", "end", "ins", "f1", "xy", "rgb", "svg", "http", "https", "www", "org",
     "com", "lm", "net", "plt", "dropout", "leakyrelu",
 }
 COMMON_2 = {"of", "to", "in", "on", "at", "is", "by", "or", "an", "it", "be", "as", "no", "up", "if", "do", "so"}

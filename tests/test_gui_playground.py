@@ -182,7 +182,7 @@ def test_stop_keeps_weights_and_train_continues(mode, qtbot):
 
 def test_one_class_or_empty_data_refuses_with_a_message(mode, qtbot):
     said = []
-    mode.status.connect(said.append)
+    mode.status.connect(lambda m: said.append(str(m)))   # a Message or a str
     mode.points.clear()
     mode.play_pause()
     assert not mode.busy() and "no training points" in said[-1]
@@ -202,7 +202,7 @@ def test_divergence_keeps_last_good_weights(mode, qtbot):
     mode.builder.recipe_changed.emit()
     qtbot.waitUntil(lambda: last(mode) is not None, timeout=TIMEOUT)
     said = []
-    mode.status.connect(said.append)
+    mode.status.connect(lambda m: said.append(str(m)))   # a Message or a str
     mode.play_pause()
     qtbot.waitUntil(lambda: any("diverged" in s for s in said), timeout=TIMEOUT)
     wait_paused(qtbot, mode)
@@ -643,7 +643,7 @@ def test_gradient_view_toggle_draws_and_describes_backprop(mode, qtbot):
     img = mode.diagram.grab().toImage()
     assert not img.isNull()
     said = []
-    mode.status.connect(said.append)
+    mode.status.connect(lambda m: said.append(str(m)))   # a Message or a str
     d = mode.diagram
     d._geometry()
     line = d._lines[1][0]
@@ -734,7 +734,7 @@ def test_empty_log_loss_axis_labels_only_decades(qtbot):
 def test_a_jump_in_the_loss_says_the_learning_rate_is_too_high(mode, qtbot):
     """Tanh + softmax at lr 10 does not give NaN, but the loss shoots up: the user is told why."""
     said = []
-    mode.status.connect(said.append)
+    mode.status.connect(lambda m: said.append(str(m)))   # a Message or a str
     mode.play_pause()
     qtbot.waitUntil(lambda: mode.session.history.latest()["train_loss"] < 0.05, timeout=TIMEOUT)
     assert not any("jumped" in s for s in said)
