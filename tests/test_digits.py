@@ -146,7 +146,7 @@ def test_stroke_width_measures_the_pen(w):
 def test_normalize_stroke_redraws_at_mnist_width(w):
     ink = ndi.zoom(_stroke_image(w), 0.4, order=1) > 127       # a digit-sized drawing at WORK scale
     out = digits.normalize_stroke(ink)
-    assert digits.stroke_width(out > 0.5) == pytest.approx(digits.MNIST_STROKE, abs=1.5)
+    assert digits.stroke_width(out > 0.5) == pytest.approx(digits.STROKE_TARGET, abs=1.5)
 
 
 def test_mnist_stroke_constant_matches_a_measurement(mnist_test):
