@@ -220,6 +220,26 @@ def test_all_ink_picture_is_a_clear_error():
         digits.prepare(np.zeros((3,)))
 
 
+def test_faint_stroke_touching_the_ink_is_kept_faint_speck_alone_is_not():
+    img = np.zeros((120, 120))
+    img[20:100, 58:64] = 255            # a sure stroke
+    img[20:26, 20:58] = 70              # a faint bar joined to it (a thin pen's light touch)
+    img[90:96, 90:110] = 70             # the same faint grey, touching nothing
+    g = digits.ink_on_dark(img)
+    level = max(digits.otsu_threshold(g / g.max()), 0.2)
+    assert 70 / 255 < level             # Otsu alone would drop the faint bar
+    ink = digits.find_ink(g)
+    assert ink[20:26, 20:58].all() and ink[20:100, 58:64].all()
+    assert not ink[90:96, 90:110].any()
+
+
+def test_otsu_threshold_splits_two_groups(rng):
+    v = np.concatenate([rng.uniform(0.0, 0.2, 2000), rng.uniform(0.7, 1.0, 500)])
+    assert 0.2 <= digits.otsu_threshold(v) <= 0.7
+    w = np.concatenate([rng.uniform(0.0, 0.1, 2000), rng.uniform(0.35, 0.45, 500)])
+    assert 0.1 <= digits.otsu_threshold(w) <= 0.35
+
+
 def test_specks_are_ignored():
     img = np.zeros((280, 280))
     img[60:220, 130:150] = 255            # a "1"
