@@ -8,7 +8,8 @@ its centre of mass sits at the centre. `to_mnist` does that geometric step.
 file, an array from a script or a test): grey → ink bright on a dark background (`ink_on_dark`) →
 the ink found (Otsu threshold with hysteresis, specks removed) → cropped and scaled so its longer side is
 WORK pixels → strokes made about MNIST's typical width (`normalize_stroke`, from a distance transform,
-STROKE_TARGET) → optional deskew by image moments → `to_mnist`. A blank image, or one that is all ink, raises DataError with a message.
+STROKE_TARGET) → optional deskew by image moments → `to_mnist`. A blank image, or one that is all ink,
+raises DataError with a message.
 """
 from __future__ import annotations
 
