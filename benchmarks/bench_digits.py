@@ -12,6 +12,8 @@ Prints
 - the time of one training epoch on the 60,000 MNIST images with and without augmentation, for the
   standard and the robust presets' networks (wall clock and this process's CPU time, medians of five
   blocks of batches: on a shared machine the CPU time is the steadier figure);
+- the MNIST test set read raw and through engine.digits.prepare, and prepare's time for a digit pasted
+  at a random size and place on the Draw tab's 280×280 canvas (CPU milliseconds, median of five rounds);
 - the *accurate* preset's MNIST test accuracy and training seconds (seed 0).
 BLAS runs on one thread (as the app does while training).
 """
@@ -31,6 +33,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 import robustness  # noqa: E402
 
+from engine import digits  # noqa: E402
 from engine.idx import load_mnist  # noqa: E402
 from engine.pipeline import Pipeline  # noqa: E402
 from engine.presets import mnist_preset  # noqa: E402
@@ -72,6 +75,30 @@ def train_preset(name: str, data, *, epochs=None, seed=0):
 def test_accuracy(pipe, data) -> float:
     X = data.test_images.reshape(len(data.test_images), -1).astype(np.float64)
     return float(np.mean(pipe.predict_proba(X).argmax(axis=1) == data.test_labels))
+
+
+def prepared_accuracy(pipe, data) -> float:
+    """MNIST test accuracy when every test image first goes through engine.digits.prepare."""
+    X = np.stack([digits.prepare(a) for a in data.test_images]).reshape(len(data.test_images), -1)
+    return float(np.mean(pipe.predict_proba(X.astype(np.float64)).argmax(axis=1) == data.test_labels))
+
+
+def prepare_ms(data, n: int = 200, rounds: int = 5) -> float:
+    """CPU milliseconds of one engine.digits.prepare call on a 280×280 canvas holding an MNIST test digit
+    enlarged to 120–270 pixels at a random place (median of `rounds` rounds over n canvases)."""
+    rng = np.random.default_rng(0)
+    canvases = []
+    for a in data.test_images[:n]:
+        h = int(rng.integers(120, 271))
+        r, c = (int(v) for v in rng.integers(0, 280 - h + 1, size=2))
+        canvases.append(digits.place_digit(a, 280, h, (r, c)))
+    times = []
+    for _ in range(rounds):
+        t0 = time.process_time()
+        for c in canvases:
+            digits.prepare(c)
+        times.append((time.process_time() - t0) / n * 1000)
+    return float(np.median(times))
 
 
 def epoch_time(name: str, data, augment: bool, batches: int = 150, blocks: int = 5) -> tuple[float, float]:
@@ -135,6 +162,9 @@ def main() -> None:
             base_name = f"standard (trained here, {secs:.0f} s)"
         print(f"MNIST test set: shipped {100 * test_accuracy(shipped, data):.2f}%, "
               f"{base_name} {100 * test_accuracy(base, data):.2f}%")
+        print(f"MNIST test set through engine.digits.prepare: shipped {100 * prepared_accuracy(shipped, data):.2f}%, "
+              f"{base_name} {100 * prepared_accuracy(base, data):.2f}%")
+        print(f"engine.digits.prepare on a 280×280 canvas: {prepare_ms(data):.2f} ms CPU per call", flush=True)
         imgs, labels = data.test_images[:args.n], data.test_labels[:args.n]
         t0 = time.perf_counter()
         sets = robustness.build(imgs)
