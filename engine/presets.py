@@ -42,7 +42,9 @@ MNIST_PRESETS: dict[str, dict] = {
         "lr_decay": 0.95,
         "description": "784-512-256-10 ReLU, dropout 0.1, Adam 0.001 (×0.95 per epoch), batch 128, 60 epochs on "
                        "training images changed anew every epoch (rotation, scale, slant, shift, stroke width, "
-                       "elastic distortion; engine/augment.py): the shipped model.",
+                       "elastic distortion; engine/augment.py). The shipped model is this recipe trained on the "
+                       "training images plus one copy of each redrawn with another pen "
+                       "(resources/models/train_other_pens.py).",
     },
     "quick": {
         "recipe": _mnist_recipe([128]),

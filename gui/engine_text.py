@@ -59,7 +59,7 @@ PRESET_NAMES = (   # engine/presets.py MNIST_PRESETS keys, as the lab shows them
 PRESET_DESCRIPTIONS = (
     QT_TR_NOOP("784-256-128-10 ReLU, dropout 0.2, Adam 0.001, batch 128, 10 epochs: about 98.2% test accuracy in about 7 s."),
     QT_TR_NOOP("784-512-256-10 ReLU, dropout 0.3, Adam 0.002 (×0.75 per epoch), batch 128, 12 epochs: about 98.5% test accuracy in about 30 s."),
-    QT_TR_NOOP("784-512-256-10 ReLU, dropout 0.1, Adam 0.001 (×0.95 per epoch), batch 128, 60 epochs on training images changed anew every epoch (rotation, scale, slant, shift, stroke width, elastic distortion; engine/augment.py): the shipped model."),
+    QT_TR_NOOP("784-512-256-10 ReLU, dropout 0.1, Adam 0.001 (×0.95 per epoch), batch 128, 60 epochs on training images changed anew every epoch (rotation, scale, slant, shift, stroke width, elastic distortion; engine/augment.py). The shipped model is this recipe trained on the training images plus one copy of each redrawn with another pen (resources/models/train_other_pens.py)."),
     QT_TR_NOOP("784-128-10 ReLU, Adam 0.001, batch 128, 2 epochs: about 96% in about a second."),
     QT_TR_NOOP("784-32-10 ReLU, Adam 0.001, batch 128, 1 epoch: about 92%, almost instant."),
 )

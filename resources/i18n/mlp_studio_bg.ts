@@ -220,8 +220,8 @@
         <translation>784-512-256-10 ReLU, dropout 0,3, Adam 0,002 (×0,75 на епоха), минибатч 128, 12 епохи: около 98,5% точност на тестовия набор за около 30 s.</translation>
     </message>
     <message>
-        <source>784-512-256-10 ReLU, dropout 0.1, Adam 0.001 (×0.95 per epoch), batch 128, 60 epochs on training images changed anew every epoch (rotation, scale, slant, shift, stroke width, elastic distortion; engine/augment.py): the shipped model.</source>
-        <translation>784-512-256-10 ReLU, dropout 0,1, Adam 0,001 (×0,95 на епоха), минибатч 128, 60 епохи върху тренировъчни изображения, променяни наново всяка епоха (завъртане, мащаб, наклон, отместване, дебелина на линията, еластично изкривяване; engine/augment.py): моделът, който идва с приложението.</translation>
+        <source>784-512-256-10 ReLU, dropout 0.1, Adam 0.001 (×0.95 per epoch), batch 128, 60 epochs on training images changed anew every epoch (rotation, scale, slant, shift, stroke width, elastic distortion; engine/augment.py). The shipped model is this recipe trained on the training images plus one copy of each redrawn with another pen (resources/models/train_other_pens.py).</source>
+        <translation>784-512-256-10 ReLU, dropout 0,1, Adam 0,001 (×0,95 на епоха), минибатч 128, 60 епохи върху тренировъчни изображения, променяни наново всяка епоха (завъртане, мащаб, наклон, отместване, дебелина на линията, еластично изкривяване; engine/augment.py). Моделът, който идва с приложението, е обучен по тази рецепта върху тренировъчните изображения и по още едно копие на всяко, пренаписано с друга писалка (resources/models/train_other_pens.py).</translation>
     </message>
     <message>
         <source>784-128-10 ReLU, Adam 0.001, batch 128, 2 epochs: about 96% in about a second.</source>
