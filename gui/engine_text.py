@@ -95,6 +95,7 @@ ERRORS = (
     QT_TR_NOOP('cannot save the project: the state is nested too deeply'),
     QT_TR_NOOP('the project data is damaged (bad dict marker)'),
     QT_TR_NOOP('the project data is damaged (bad tuple marker)'),
+    QT_TR_NOOP('x1,x2,label or x1,x2,target or x,target'),   # data: the headers a points CSV may have
 )
 
 # Texts with values in them: %1.. stand for the values (each becomes a group of the regex in PATTERNS).
@@ -240,6 +241,7 @@ TEMPLATES = (
     QT_TR_NOOP('%1: takes the raw inputs, not features %2'),
     QT_TR_NOOP('%1: features must be a non-empty list from %2, got %3'),
     QT_TR_NOOP('%1: the network needs input features from %2'),
+    QT_TR_NOOP('a stored run is damaged: %1'),
 )
 
 # The operating system's words for a failed file operation (Python gives them in English), inside the above

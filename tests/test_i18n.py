@@ -214,6 +214,9 @@ def _engine_errors(tmp_path):
     empty = tmp_path / "empty.csv"
     empty.write_text("x1,x2,label\n", encoding="utf-8")
     catch(lambda: load_points_csv(empty))
+    header = tmp_path / "header.csv"
+    header.write_text("x1,x2,y\n0.5,1.5,0\n", encoding="utf-8")
+    catch(lambda: load_points_csv(header))
     notmodel = tmp_path / "model.npz"
     notmodel.write_bytes(b"hello")
     catch(lambda: Pipeline.load(notmodel))
@@ -224,6 +227,8 @@ def _engine_errors(tmp_path):
     catch(lambda: prepare(np.zeros((40, 40), np.uint8)))
     catch(lambda: prepare(np.full((40, 40), 255, np.uint8)))
     catch(lambda: validate_recipe(dict(default_recipe(), lr=-1.0)))
+    from engine.runs import Run
+    catch(lambda: Run.from_dict({"name": "Run 1", "curves": {}, "recipe": dict(default_recipe(), lr=50.0)}))
     return cases
 
 

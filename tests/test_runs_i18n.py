@@ -128,3 +128,32 @@ def test_step_view_stays_on_its_stage_across_a_switch(qtbot, switch):
     assert v.formula.text().startswith("[θ ← θ − η·∂L/∂θ with η = ")
     switch(False)
     assert v.title.text() == last and v.formula.text() == "θ ← θ − η·∂L/∂θ with η = 0.1"
+
+
+def _points_run(name, task, points, loss, n_train):
+    r = _run(name, 0.03)
+    recipe = dict(r.recipe, loss=loss)
+    return Run(name, recipe, 0, {"task": task, "points": points, "n_train": n_train, "n_test": 10, "classes": 2},
+               r.curves, 90, 0.4, 120, None)
+
+
+def test_changes_and_swept_names_read_as_bulgarian(qapp):
+    """A playground run counts points (not images); its task, loss and preset are shown by their labels,
+    and a swept name's numbers take the decimal comma (pairs then split by ';')."""
+    from gui.i18n import set_language
+    from tests.i18n_walk import english_words
+    log = RunLog()
+    log.add(_points_run("Run 1", "classification", "spiral", "cross_entropy", 40))
+    log.add(_points_run("Run 2", "regression", "plane", "mse", 50))
+    assert "points spiral" not in changes_text(log, 1)
+    assert "Spiral → Plane" in changes_text(log, 1) and "training points 40 → 50" in changes_text(log, 1)
+    assert set_language("bg")
+    try:
+        shown = changes_text(log, 1)
+        assert not english_words(shown) and "изображения" not in shown, shown
+        assert "тренировъчни точки 40 → 50" in shown, shown
+        name = run_name("lr = 0.01, batch_size = 32")
+        assert "0.01" not in name and "0,01;" in name, name
+    finally:
+        set_language("en")
+    assert run_name("lr = 0.01, batch_size = 32") == "lr = 0.01, batch size = 32"

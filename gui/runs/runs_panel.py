@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from engine.runs import differing_settings, run_settings
 from gui.i18n import QT_TR_NOOP, fill, integer, num, on_language_change, sig, tr
 from gui.runs.overlay_plot import OverlayPlot
-from gui.runs.text import changes_text, run_name, setting_name, setting_value
+from gui.runs.text import changes_text, of_points, run_name, setting_name, setting_value
 
 COLUMNS = (("name", QT_TR_NOOP("Run")), ("changes", QT_TR_NOOP("What changed")),
            ("parameters", QT_TR_NOOP("Parameters")), ("epochs", QT_TR_NOOP("Epochs")),
@@ -222,8 +222,8 @@ class RunsPanel(QWidget):
             for key in sorted(differ):
                 vals = []
                 for run in runs:
-                    vals.append(setting_value(run_settings(run).get(key)))
-                parts.append(f"<b>{setting_name(key)}</b>: " + " / ".join(vals))
+                    vals.append(setting_value(run_settings(run).get(key), key))
+                parts.append(f"<b>{setting_name(key, of_points(runs[0]))}</b>: " + " / ".join(vals))
             self.differ.setText(fill(tr("Differs between the selected runs — %1"),
                                      "; ".join(parts) if parts else tr("nothing: same settings")))
         else:

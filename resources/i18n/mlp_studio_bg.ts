@@ -332,6 +332,10 @@
         <translation>данните на проекта са повредени (лош маркер на кортеж)</translation>
     </message>
     <message>
+        <source>x1,x2,label or x1,x2,target or x,target</source>
+        <translation>x1,x2,label или x1,x2,target или x,target</translation>
+    </message>
+    <message>
         <source>%1 of %2 ReLU neurons in hidden layer %3 are dead: they output 0 on every training point, so no gradient reaches their weights.</source>
         <translation>%1 от %2 ReLU неврона в скрит слой %3 са мъртви: дават 0 за всяка тренировъчна точка, затова до теглата им не стига градиент.</translation>
     </message>
@@ -894,6 +898,10 @@
     <message>
         <source>%1: the network needs input features from %2</source>
         <translation>%1: мрежата изисква входни характеристики от %2</translation>
+    </message>
+    <message>
+        <source>a stored run is damaged: %1</source>
+        <translation>запазен опит е повреден: %1</translation>
     </message>
     <message>
         <source>No such file or directory</source>
@@ -3494,6 +3502,14 @@ Restore it? (No deletes the autosaved copy.)</source>
     <message>
         <source>classes</source>
         <translation>класове</translation>
+    </message>
+    <message>
+        <source>training points</source>
+        <translation>тренировъчни точки</translation>
+    </message>
+    <message>
+        <source>test points</source>
+        <translation>тестови точки</translation>
     </message>
     <message>
         <source>Run %1</source>
