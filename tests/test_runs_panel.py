@@ -65,3 +65,14 @@ def test_sorting_and_rename_forward_the_log_index(panel, qtbot):
     with qtbot.waitSignal(p.delete_requested) as sig:
         p.delete_btn.click()
     assert sig.args == [[1]]
+
+
+def test_what_changed_keeps_a_readable_width_in_a_narrow_panel(panel, qtbot):
+    """The playground's side panel is ~500 px: the "What changed" column is not squeezed to "…" by the
+    figures' columns (the table scrolls sideways instead)."""
+    from gui.runs.runs_panel import CHANGES_WIDTH
+    p, log = panel
+    p.resize(500, 400)
+    p.show()
+    qtbot.waitExposed(p)
+    assert p.table.columnWidth(1) >= CHANGES_WIDTH >= 200

@@ -32,6 +32,7 @@ COLUMNS = (("name", QT_TR_NOOP("Run")), ("changes", QT_TR_NOOP("What changed")),
 CURVES = (("test_loss", QT_TR_NOOP("test loss")), ("train_loss", QT_TR_NOOP("training loss")),
           ("test_metric", QT_TR_NOOP("test accuracy / R²")), ("train_metric", QT_TR_NOOP("training accuracy / R²")))
 X_AXES = (("epochs", QT_TR_NOOP("against epochs")), ("seconds", QT_TR_NOOP("against seconds")))
+CHANGES_WIDTH = 220               # px: the "What changed" column
 HIGHLIGHT = QColor(230, 159, 0, 70)
 
 
@@ -65,7 +66,11 @@ class RunsPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.setMinimumHeight(90)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        # "What changed" keeps a readable width (the full text is its tooltip); a narrow panel scrolls sideways
+        # instead of squeezing it to "…" between the figures' columns
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Interactive)
+        self.table.setColumnWidth(1, CHANGES_WIDTH)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.itemChanged.connect(self._item_changed)
         self.plot = OverlayPlot()
