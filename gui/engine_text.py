@@ -286,6 +286,8 @@ def _value(group: str, depth: int) -> str:
     m = _FLOAT.fullmatch(group)
     if m:
         return num(float(group), len(m.group(1)))
+    if group in ("nan", "inf", "-inf"):           # Python's words for a loss that blew up: NaN, ∞, −∞
+        return num(float(group))
     return translated(group, _depth=depth + 1) if " " in group else group
 
 

@@ -253,6 +253,12 @@ def test_the_engines_errors_and_diagnoses_come_out_in_bulgarian(bulgarian, tmp_p
             bad.append(f"{text!r} → {shown!r}")
     assert not bad, "\n".join(bad)
     assert "0,5" in translated("pts.csv: line 3: column 2: value 0.5 is not finite")       # numbers in the locale
+    blew = translated("Training diverged at epoch 1, step 5: the loss became nan. The learning rate (10.0) is "
+                      "probably too high — try a smaller one. The weights this run started from were kept.")
+    assert "стана NaN" in blew and "(10,0)" in blew and "дивергира" in blew, blew      # not Python's 'nan'
+    assert "стана ∞" in translated("Training diverged at epoch 1, step 5: the loss became inf. The learning rate "
+                                   "(10.0) is probably too high — try a smaller one. The weights this run started "
+                                   "from were kept.")
     assert translated("no such engine text, 1.5") == "no such engine text, 1.5" and translated(None) == ""
     from engine import DataError
     assert CYR.search(short_message(DataError(texts[0]))) and CYR.search(user_message(ValueError(texts[0])))

@@ -233,7 +233,7 @@
     </message>
     <message>
         <source>Training diverged: the loss became infinite or not a number.</source>
-        <translation>Обучението се разходи: загубата стана безкрайна или не е число.</translation>
+        <translation>Обучението дивергира: загубата стана безкрайна или не е число.</translation>
     </message>
     <message>
         <source>Lower the learning rate (try ten times smaller) and reset the weights.</source>
@@ -361,27 +361,27 @@
     </message>
     <message>
         <source>Training diverged at epoch %1, step %2: the loss became %3. The learning rate (%4) is probably too high — try a smaller one. The weights this run started from were kept.</source>
-        <translation>Обучението се разходи на епоха %1, стъпка %2: загубата стана %3. Скоростта на обучение (%4) вероятно е твърде висока — опитайте по-малка. Запазени са теглата, от които започна това обучение.</translation>
+        <translation>Обучението дивергира на епоха %1, стъпка %2: загубата стана %3. Скоростта на обучение (%4) вероятно е твърде висока — опитайте по-малка. Запазени са теглата, от които започна това обучение.</translation>
     </message>
     <message>
         <source>Training diverged at epoch %1, step %2: the loss became %3. The learning rate (%4) is probably too high — try a smaller one. The last good weights (from step %5) were kept.</source>
-        <translation>Обучението се разходи на епоха %1, стъпка %2: загубата стана %3. Скоростта на обучение (%4) вероятно е твърде висока — опитайте по-малка. Запазени са последните добри тегла (от стъпка %5).</translation>
+        <translation>Обучението дивергира на епоха %1, стъпка %2: загубата стана %3. Скоростта на обучение (%4) вероятно е твърде висока — опитайте по-малка. Запазени са последните добри тегла (от стъпка %5).</translation>
     </message>
     <message>
         <source>Training diverged at epoch %1, step %2: the epoch&apos;s training loss became %3. The learning rate (%4) is probably too high — try a smaller one. The weights this run started from were kept.</source>
-        <translation>Обучението се разходи на епоха %1, стъпка %2: тренировъчната загуба за епохата стана %3. Скоростта на обучение (%4) вероятно е твърде висока — опитайте по-малка. Запазени са теглата, от които започна това обучение.</translation>
+        <translation>Обучението дивергира на епоха %1, стъпка %2: тренировъчната загуба за епохата стана %3. Скоростта на обучение (%4) вероятно е твърде висока — опитайте по-малка. Запазени са теглата, от които започна това обучение.</translation>
     </message>
     <message>
         <source>Training diverged at epoch %1, step %2: the epoch&apos;s training loss became %3. The learning rate (%4) is probably too high — try a smaller one. The last good weights (from step %5) were kept.</source>
-        <translation>Обучението се разходи на епоха %1, стъпка %2: тренировъчната загуба за епохата стана %3. Скоростта на обучение (%4) вероятно е твърде висока — опитайте по-малка. Запазени са последните добри тегла (от стъпка %5).</translation>
+        <translation>Обучението дивергира на епоха %1, стъпка %2: тренировъчната загуба за епохата стана %3. Скоростта на обучение (%4) вероятно е твърде висока — опитайте по-малка. Запазени са последните добри тегла (от стъпка %5).</translation>
     </message>
     <message>
         <source>Training diverged at epoch %1, step %2: the validation loss became %3. The learning rate (%4) is probably too high — try a smaller one. The weights this run started from were kept.</source>
-        <translation>Обучението се разходи на епоха %1, стъпка %2: загубата на валидационния набор стана %3. Скоростта на обучение (%4) вероятно е твърде висока — опитайте по-малка. Запазени са теглата, от които започна това обучение.</translation>
+        <translation>Обучението дивергира на епоха %1, стъпка %2: загубата на валидационния набор стана %3. Скоростта на обучение (%4) вероятно е твърде висока — опитайте по-малка. Запазени са теглата, от които започна това обучение.</translation>
     </message>
     <message>
         <source>Training diverged at epoch %1, step %2: the validation loss became %3. The learning rate (%4) is probably too high — try a smaller one. The last good weights (from step %5) were kept.</source>
-        <translation>Обучението се разходи на епоха %1, стъпка %2: загубата на валидационния набор стана %3. Скоростта на обучение (%4) вероятно е твърде висока — опитайте по-малка. Запазени са последните добри тегла (от стъпка %5).</translation>
+        <translation>Обучението дивергира на епоха %1, стъпка %2: загубата на валидационния набор стана %3. Скоростта на обучение (%4) вероятно е твърде висока — опитайте по-малка. Запазени са последните добри тегла (от стъпка %5).</translation>
     </message>
     <message>
         <source>The training set is empty or not a table of points (shape %1).</source>
