@@ -221,3 +221,24 @@ def test_a_sweep_and_a_rename_mark_the_project_unsaved(mode):
     marks.clear()
     s.runs.delete([1])
     assert marks and len(s.runs.log) == 1
+
+
+def test_compare_dialog_takes_bulgarian_decimal_commas(qapp):
+    """In Bulgarian the learning rates are offered as "0,003; 0,01; …" and read back as such; "0,01, 0,1"
+    (a comma and a space between values) and plain points work too — a decimal comma is never a separator."""
+    from gui.i18n import set_language
+    from gui.runs.compare_dialog import LEARNING_RATES, CompareDialog, parse_values
+    assert set_language("bg")
+    try:
+        dlg = CompareDialog(None, 5)
+        dlg.setting.setCurrentIndex(dlg.setting.findData("lr"))
+        assert "." not in dlg.values.text() and "0,01" in dlg.values.text(), dlg.values.text()
+        assert dlg.choice()[1] == list(LEARNING_RATES)
+        assert parse_values("lr", "0,01; 0,1") == parse_values("lr", "0,01, 0,1") == [0.01, 0.1]
+        assert parse_values("lr", "0.01,0.1") == [0.01, 0.1]
+        assert parse_values("layers", "0, 1; 3") == [0, 1, 3]
+        set_language("en")
+        assert dlg.values.text() == "0.003, 0.01, 0.03, 0.1"        # the offered rates follow a switch
+        dlg.deleteLater()
+    finally:
+        set_language("en")

@@ -1,6 +1,9 @@
 """CompareDialog: "Compare…" — one setting over a few values, optionally crossed with a second."""
 from __future__ import annotations
 
+import re
+
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -13,24 +16,50 @@ from PySide6.QtWidgets import (
 
 from engine.layers import ACTIVATIONS
 from engine.recipe import OPTIMIZER_NAMES
-from gui.i18n import QT_TR_NOOP, fill, on_language_change, tr
+from gui.i18n import QT_TR_NOOP, fill, on_language_change, parse_float, sig, tr
 
 SETTINGS = (("layers", QT_TR_NOOP("Hidden layers")), ("activation", QT_TR_NOOP("Activation")),
             ("lr", QT_TR_NOOP("Learning rate")), ("batch_size", QT_TR_NOOP("Batch size")),
             ("optimizer", QT_TR_NOOP("Optimizer")), ("width", QT_TR_NOOP("Hidden width")))
 DEFAULTS = {"layers": "0, 1, 2, 3", "activation": ", ".join(ACTIVATIONS), "lr": "0.003, 0.01, 0.03, 0.1",
             "batch_size": "1, 10, 30", "optimizer": ", ".join(OPTIMIZER_NAMES), "width": "2, 4, 8, 16"}
+LEARNING_RATES = (0.003, 0.01, 0.03, 0.1)
+
+
+def _decimal_comma() -> bool:
+    return QLocale().decimalPoint() == ","
+
+
+def default_values(setting) -> str:
+    """The values first offered for `setting`; learning rates in the locale ("0,003; 0,01; …" in Bulgarian)."""
+    if setting == "lr" and _decimal_comma():
+        return "; ".join(sig(v, 6) for v in LEARNING_RATES)
+    return DEFAULTS.get(setting, "")
+
+
+def _split(text: str, decimals: bool) -> list[str]:
+    """The typed values, split at ',' or ';'. Decimal numbers (`decimals`) that have a ';' are split only at
+    it ("0,01; 0,1"); where ',' is the decimal point and no '.' is typed, only at a ', ' ("0,01, 0,1")."""
+    if not decimals:
+        parts = text.replace(";", ",").split(",")
+    elif ";" in text:
+        parts = text.split(";")
+    elif _decimal_comma() and "." not in text:
+        parts = re.split(r",\s+", text)
+    else:
+        parts = text.split(",")
+    return [p.strip() for p in parts if p.strip()]
 
 
 def parse_values(setting: str, text: str) -> list:
     """The values typed for `setting` ("0, 1, 2"), or ValueError in plain words (in the current language)."""
-    parts = [p.strip() for p in text.replace(";", ",").split(",") if p.strip()]
+    parts = _split(text, setting == "lr")
     if not parts:
         raise ValueError(tr("type at least one value, separated by commas"))
     if setting in ("activation", "optimizer"):
         return parts
     try:
-        return [float(p) if setting == "lr" else int(p) for p in parts]
+        return [parse_float(p) if setting == "lr" else int(p) for p in parts]
     except ValueError:
         if setting == "lr":
             raise ValueError(fill(tr("%1 needs numbers, got %2"), tr(dict(SETTINGS)[setting]).lower(),
@@ -81,6 +110,10 @@ class CompareDialog(QDialog):
             for i in range(combo.count()):
                 key = combo.itemData(i)
                 combo.setItemText(i, tr("nothing") if key is None else tr(dict(SETTINGS)[key]))
+        for combo, edit in ((self.setting, self.values), (self.second, self.values2)):
+            if edit.text() == edit.property("offered"):     # the offered values, untouched: in the new language
+                edit.setText(default_values(combo.currentData()))
+                edit.setProperty("offered", edit.text())
         self.layout().activate()
         self.resize(self.width(), max(self.height(), self.layout().totalHeightForWidth(self.width())))
 
@@ -90,8 +123,12 @@ class CompareDialog(QDialog):
             combo.addItem("", None)
         for key, _ in SETTINGS:
             combo.addItem("", key)
-        combo.currentIndexChanged.connect(lambda _: edit.setText(DEFAULTS.get(combo.currentData(), "")))
-        edit.setText(DEFAULTS.get(combo.currentData(), ""))
+
+        def offer(*_):
+            edit.setText(default_values(combo.currentData()))
+            edit.setProperty("offered", edit.text())
+        combo.currentIndexChanged.connect(offer)
+        offer()
         return combo, edit
 
     def choice(self):

@@ -3064,7 +3064,7 @@ Restore it? (No deletes the autosaved copy.)</source>
     </message>
     <message>
         <source>type at least one value, separated by commas</source>
-        <translation>въведете поне една стойност, със запетаи между стойностите</translation>
+        <translation>въведете поне една стойност; разделяйте стойностите със запетая или „;“</translation>
     </message>
     <message>
         <source>%1 needs numbers, got %2</source>
@@ -3088,7 +3088,7 @@ Restore it? (No deletes the autosaved copy.)</source>
     </message>
     <message>
         <source>Its values, separated by commas: one run each</source>
-        <translation>Стойностите ѝ, разделени със запетаи: по един опит за всяка</translation>
+        <translation>Стойностите ѝ, разделени със запетая или „;“ (0,01; 0,1): по един опит за всяка</translation>
     </message>
     <message>
         <source>Optionally a second setting: every combination of the two is trained</source>
@@ -3096,7 +3096,7 @@ Restore it? (No deletes the autosaved copy.)</source>
     </message>
     <message>
         <source>The second setting&apos;s values, separated by commas</source>
-        <translation>Стойностите на втората настройка, разделени със запетаи</translation>
+        <translation>Стойностите на втората настройка, разделени със запетая или „;“</translation>
     </message>
     <message>
         <source>Compare</source>
