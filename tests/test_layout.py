@@ -2,8 +2,8 @@
 mode, MNIST tab and playground view with nothing outside the window, without growing, and with no label cut off.
 Bulgarian's longer words (issue 13) too: the 1280×720 check runs again after a switch to Bulgarian."""
 import pytest
-from PySide6.QtCore import QEventLoop, QRect, QTimer
-from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QTabWidget, QWidget
+from PySide6.QtCore import QEventLoop, QRect, Qt, QTimer
+from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QScrollArea, QTabWidget, QWidget
 
 SIZES = [(1280, 720), (1366, 768)]
 
@@ -39,6 +39,12 @@ def problems(window: QWidget, where: str) -> list[str]:
         if not _scrolled(w, window) and not frame.contains(rect):
             out.append(f"{where}: {type(w).__name__} {w.objectName() or ''} at {rect.getRect()} is outside "
                        f"the window {frame.width()}×{frame.height()}")
+        if (isinstance(w, QScrollArea) and w.widget() is not None and w.widgetResizable()
+                and w.horizontalScrollBarPolicy() == Qt.ScrollBarAlwaysOff):     # cut at the right, no way to see it
+            need, have = w.widget().minimumSizeHint().width(), w.viewport().width()
+            if need > have + 1:
+                out.append(f"{where}: {w.objectName() or 'a side panel'} needs {need} px, shows {have} "
+                           f"(no horizontal scroll bar)")
         if isinstance(w, QLabel) and not w.wordWrap() and w.pixmap().isNull():
             need, have = label_needs(w), w.width()
             if need > have + 1:
@@ -115,6 +121,12 @@ def test_every_mode_and_tab_fits_1280x720_in_bulgarian(window):
     try:
         assert set_language("bg") and current_language() == "bg"
         found = fits(window, (1280, 720))
+        window.set_current_mode_key("playground")
+        for task in ("regression", "regression1d"):        # their own rows (the loss) in the side panel
+            window.playground.set_task(task)
+            settle(200)
+            found += problems(window, f"playground {task}")
+        window.playground.set_task("classification")
     finally:
         set_language("en")
     assert not found, "\n".join(dict.fromkeys(found))

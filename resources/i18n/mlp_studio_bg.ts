@@ -3771,11 +3771,11 @@ Restore it? (No deletes the autosaved copy.)</source>
     </message>
     <message>
         <source>Squared error (MSE)</source>
-        <translation>Квадратична грешка (MSE)</translation>
+        <translation>Квадратична (MSE)</translation>
     </message>
     <message>
         <source>Absolute error (L1)</source>
-        <translation>Абсолютна грешка (L1)</translation>
+        <translation>Абсолютна (L1)</translation>
     </message>
     <message>
         <source>The loss L the training makes small. Squared error punishes big misses hard; absolute error treats all misses alike and is less swayed by outliers.</source>
