@@ -13,7 +13,7 @@ redraws and the plots' paints: robust to other load on the machine), and finally
 that times every event the GUI thread handles (exclusive CPU time per receiver and event type) and
 how long a thread that wants the GIL can be kept waiting.
 
-    python benchmarks/bench_gui_mnist.py [--offscreen] [--epochs N] [--runs 2] [--no-profile]
+    python benchmarks/bench_gui_mnist.py [--offscreen] [--epochs N] [--runs 2] [--no-profile] [--lang bg]
 
 Runs on whatever display Qt finds (QT_QPA_PLATFORM=offscreen works too). Numbers depend on the
 machine and on what else runs on it (the load average is printed before and after).
@@ -259,7 +259,7 @@ def send(widget, kind, pos, button, buttons):
 
 
 # -- one run (in a child process) ------------------------------------------------------------------
-def one_run(epochs: int | None, profile: bool) -> dict:
+def one_run(epochs: int | None, profile: bool, lang: str | None = None) -> dict:
     from PySide6.QtCore import QtMsgType, qInstallMessageHandler
     messages = defaultdict(int)
 
@@ -291,10 +291,14 @@ def one_run(epochs: int | None, profile: bool) -> dict:
     meter.wrap(EvaluationView, "set_evaluation", lambda _o, a: "  part: evaluation.set_evaluation")
 
     window, mode = make_window()
+    if lang:
+        from gui.i18n import set_language
+        set_language(lang)      # as View → Language does: the window exists, its texts are retranslated
     window.show()
     for name, w in mode.plot_widgets().items():
         plot_names[id(w)] = name
-    info = {"platform": app.platformName(), "cores": os.cpu_count()}
+    from gui.i18n import current_language
+    info = {"platform": app.platformName(), "cores": os.cpu_count(), "language": current_language()}
     try:
         import threadpoolctl  # noqa: F401
         info["blas"] = "BLAS limited to 1 thread while training (threadpoolctl)"
@@ -411,6 +415,8 @@ def child(args, profile: bool) -> dict | None:
         cmd.append("--profile")
     if args.epochs:
         cmd += ["--epochs", str(args.epochs)]
+    if args.lang:
+        cmd += ["--lang", args.lang]
     env = dict(os.environ)
     if args.offscreen:
         env["QT_QPA_PLATFORM"] = "offscreen"
@@ -436,7 +442,8 @@ def load_line() -> str:
 
 def report(runs: list[dict], prof: dict | None) -> None:
     info = runs[0]["info"] if runs else (prof or {}).get("info", {})
-    print(f"Qt platform: {info.get('platform')}, cores: {info.get('cores')}; {info.get('blas')}")
+    print(f"Qt platform: {info.get('platform')}, cores: {info.get('cores')}, language: {info.get('language')}; "
+          f"{info.get('blas')}")
     if runs:
         tr = runs[0]["train"]
         print(f"\n{len(runs)} run(s) of: load MNIST, draw, train {tr['net']} for {tr['epochs']} epochs on all "
@@ -512,13 +519,15 @@ def main(argv=None):
     ap.add_argument("--epochs", type=int, default=None, help="epochs of the preset (default: the preset's)")
     ap.add_argument("--runs", type=int, default=2, help="measured runs (fresh processes); medians are printed")
     ap.add_argument("--no-profile", action="store_true", help="skip the profiled run")
+    ap.add_argument("--lang", default=None,
+                    help="switch the app to this language (e.g. bg) once the window exists, as View → Language does")
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--profile", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.offscreen:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     if args.child:
-        print("RESULT " + json.dumps(one_run(args.epochs, args.profile)), flush=True)
+        print("RESULT " + json.dumps(one_run(args.epochs, args.profile, args.lang)), flush=True)
         return 0
     print(f"before: {load_line()}")
     runs = [r for r in (child(args, False) for _ in range(max(args.runs, 0))) if r is not None]

@@ -12,7 +12,7 @@ and, because wall-clock figures swing with whatever else runs on the machine, wh
     plots and the network diagram.
 Each case runs --runs times; the summary gives the medians.
 
-    python benchmarks/bench_gui_playground.py [--seconds 6] [--runs 2] [--offscreen] [--alone]
+    python benchmarks/bench_gui_playground.py [--seconds 6] [--runs 2] [--offscreen] [--alone] [--lang bg]
 
 Runs on whatever display Qt finds (QT_QPA_PLATFORM=offscreen works too).
 """
@@ -204,6 +204,8 @@ def main(argv=None):
     ap.add_argument("--offscreen", action="store_true", help="use QT_QPA_PLATFORM=offscreen")
     ap.add_argument("--speed", type=int, default=None,
                     help="training speed level (gui/playground/speed.py SPEEDS; default: full speed)")
+    ap.add_argument("--lang", default=None,
+                    help="switch the app to this language (e.g. bg) once the window exists, as View → Language does")
     args = ap.parse_args(argv)
     if args.offscreen:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -219,6 +221,10 @@ def main(argv=None):
     assert issubclass(PointsCanvas, pg.GraphicsView)
     app = make_app()
     window, mode = make_window(args.alone)
+    if args.lang:
+        from gui.i18n import current_language, set_language
+        set_language(args.lang)
+        print(f"language: {current_language()}")
     window.show()
     if hasattr(mode, "set_speed"):
         from gui.playground.speed import FULL_SPEED

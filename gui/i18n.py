@@ -23,7 +23,7 @@ import weakref
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTranslator
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 CONTEXT = ""                     # what lupdate gives a bare tr()/QT_TR_NOOP() in Python
 LANGUAGES = {"en": "English", "bg": "Български"}   # each shown in its own language
@@ -34,7 +34,7 @@ _apply: list[tuple[weakref.ref, Callable[[], None]]] = []
 _translators: list[QTranslator] = []
 _language = SOURCE_LANGUAGE
 _switching = False
-_filter = None
+_watcher = None
 
 
 def QT_TR_NOOP(source: str) -> str:  # noqa: N802 — the name lupdate looks for
@@ -167,14 +167,18 @@ def retranslate_all() -> int:
     return ran
 
 
-class _LanguageChangeFilter(QObject):
-    """Qt sends QEvent.LanguageChange to the application when a translator comes or goes (also one not
-    installed by us); the registered texts follow it. During our own switch they run once, at the end."""
+class _LanguageChangeWatcher(QWidget):
+    """Qt sends QEvent.LanguageChange when a translator comes or goes (also one not installed by us), and
+    QApplication posts one to each top-level widget that has no native window: this hidden, never shown
+    widget receives it and the registered texts follow. During our own switch they run once, at the end.
 
-    def eventFilter(self, obj, event) -> bool:
-        if event.type() == QEvent.LanguageChange and obj is QCoreApplication.instance() and not _switching:
+    (Not an application-wide event filter: that would put a Python call, and the GIL, in front of every
+    event of every object — paints and timers included — for the one rare LanguageChange.)"""
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.LanguageChange and not _switching:
             retranslate_all()
-        return False
+        super().changeEvent(event)
 
 
 # Qt's own texts that its translation (qtbase_<lang>.qm) lacks in this Qt version, per language:
@@ -233,7 +237,8 @@ def set_language(code: str) -> bool:
     app = QCoreApplication.instance()
     if app is None:
         raise RuntimeError("set_language needs a QApplication")
-    _install_filter(app)
+    if isinstance(app, QApplication):
+        _install_watcher(app)
     code = code if code in LANGUAGES else SOURCE_LANGUAGE
     loaded = []
     if code != SOURCE_LANGUAGE:
@@ -262,21 +267,24 @@ def set_language(code: str) -> bool:
         loc = QLocale(QLocale.Bulgarian, QLocale.Bulgaria) if code == "bg" else QLocale(QLocale.English,
                                                                                          QLocale.UnitedStates)
         QLocale.setDefault(loc)
-        from PySide6.QtWidgets import QApplication
         if isinstance(app, QApplication):
             for w in app.topLevelWidgets():
                 w.setLocale(loc)
     finally:
+        if _watcher is not None:     # the LanguageChange our own (un)installs posted it: retranslate_all runs below
+            QCoreApplication.removePostedEvents(_watcher, QEvent.LanguageChange)
         _switching = False
     retranslate_all()
     return code != SOURCE_LANGUAGE or not loaded
 
 
-def _install_filter(app) -> None:
-    global _filter
-    if _filter is None:
-        _filter = _LanguageChangeFilter()
-        app.installEventFilter(_filter)
+def _install_watcher(app) -> None:
+    """The hidden widget that follows a translator installed or removed by anyone (made once per app)."""
+    global _watcher
+    from shiboken6 import isValid
+    if _watcher is None or not isValid(_watcher):
+        _watcher = _LanguageChangeWatcher()
+        _watcher.setObjectName("language_change_watcher")
 
 
 def start_language(settings=None) -> str:

@@ -125,6 +125,38 @@ def test_qts_own_texts_follow_including_the_gaps_of_its_translation(bulgarian):
     assert tr("%n point(s)", "", 3).startswith("3") and tr("not a known text") == "not a known text"
 
 
+def test_texts_follow_any_translator_and_run_once_per_switch(english):
+    """Registered texts follow a translator installed by anyone (once the event loop runs), and our own
+    switch runs each of them once, however many translators it installs and removes."""
+    from PySide6.QtCore import QCoreApplication, QObject
+
+    class Marking(QTranslator):
+        def isEmpty(self):  # noqa: N802 (Qt's name)
+            return False
+
+        def translate(self, context, source, disambiguation=None, n=-1):
+            return f"«{source}»" if context == i18n.CONTEXT else None
+
+    owner, seen = QObject(), []
+    i18n.on_language_change(owner, lambda: seen.append(tr("2D classification")))
+    assert seen == ["2D classification"]
+    set_language("bg")                       # installs three translators
+    settle()
+    assert len(seen) == 2 and CYR.search(seen[-1])
+    set_language("en")                       # removes them
+    settle()
+    assert seen[2:] == ["2D classification"]
+    marking = Marking()
+    QCoreApplication.installTranslator(marking)
+    try:
+        settle()
+        assert seen[3:] == ["«2D classification»"]
+    finally:
+        QCoreApplication.removeTranslator(marking)
+    settle()
+    assert seen[4:] == ["2D classification"]
+
+
 def test_plot_tick_labels_follow_the_locale(english, qtbot):
     import pyqtgraph as pg
 
