@@ -482,8 +482,9 @@ def test_live_switch_keeps_every_state_and_leaves_no_old_words(english, qtbot, t
         pg.builder.set_recipe(r)
         pg.builder.recipe_changed.emit()
         for _ in range(3):
+            before_step = pg.session.epoch
             pg.step()
-            assert wait_until(lambda: not pg.busy(), 30)
+            assert wait_until(lambda e=before_step: pg.session.epoch > e and not pg.busy(), 30)
         assert pg.session.epoch >= 3
         w.set_current_mode_key("mnist")
         assert wait_until(lambda: lab.data() is not None, 120), "MNIST did not load"
