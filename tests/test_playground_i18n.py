@@ -86,9 +86,19 @@ def test_hover_texts_are_translated(mode, marking):
     for column in range(last + 1):
         for classify in (True, False):
             assert describe_neuron(snap, column, 0, classify, False).startswith("‹")
+        assert describe_neuron(snap, column, 0, False, False, one_d=True).startswith("‹")
     assert mode.diagram.describe_line(0, 0).startswith("‹Weight")
     assert gradient_source("the last 3 minibatches") == "‹the last 3 minibatches›"
     assert gradient_source("all training points") == "‹all training points›"
+
+
+def test_a_1d_neuron_is_described_along_x_not_over_a_plane(mode):
+    snap = mode.session.last_snapshot
+    last = len(snap.sizes) - 1
+    for column in range(last + 1):
+        one_d = describe_neuron(snap, column, 0, False, False, one_d=True)
+        assert "along x" in one_d and "plane" not in one_d
+        assert "plane" in describe_neuron(snap, column, 0, False, False)
 
 
 def test_the_hovered_neurons_description_follows_a_switch(mode):

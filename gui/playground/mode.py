@@ -253,8 +253,9 @@ class PlaygroundMode(QWidget):
 
     def _describe_hovered(self, column: int, neuron: int) -> None:
         """The message line describes the hovered neuron (in the current language)."""
-        self._hover_text = describe_neuron(self.session.last_snapshot, column, neuron,
-                                           task_of(self.task).is_classification, self.diagram.view == "gradients")
+        task = task_of(self.task)
+        self._hover_text = describe_neuron(self.session.last_snapshot, column, neuron, task.is_classification,
+                                           self.diagram.view == "gradients", one_d=task.one_d)
         self.session.say(self._hover_text, cause="hover")
 
     def _on_line_hover(self, text: str) -> None:

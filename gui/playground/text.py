@@ -31,13 +31,20 @@ def gradient_source(source) -> str:
     return translated(source)
 
 
-def describe_neuron(snap, column: int, neuron: int, classify: bool, gradients: bool) -> str:
-    """The hovered neuron of the diagram: what its picture over the plane shows (and, in the gradient
-    view, its error signal δ) — from the latest snapshot `snap`."""
+def describe_neuron(snap, column: int, neuron: int, classify: bool, gradients: bool, one_d: bool = False) -> str:
+    """The hovered neuron of the diagram: what its picture over the plane (or, for a 1-D task, along x)
+    shows (and, in the gradient view, its error signal δ) — from the latest snapshot `snap`."""
     last = len(snap.sizes) - 1
-    if column == 0:
+    if one_d:
+        if column == 0:
+            text = fill(tr("Input %1: the feature as the network sees it, along x."), neuron + 1)
+        elif column == last:
+            text = fill(tr("Output %1: the predicted value along x."), neuron + 1)
+        else:
+            text = fill(tr("Hidden layer %1, neuron %2: its activation α(z) along x."), column, neuron + 1)
+    elif column == 0:
         return fill(tr("Input %1: the feature as the network sees it over the plane."), neuron + 1)
-    if column == last:
+    elif column == last:
         if classify:
             text = fill(tr("Output %1: the probability of class %2 over the plane."), neuron + 1, neuron + 1)
         else:
@@ -45,6 +52,8 @@ def describe_neuron(snap, column: int, neuron: int, classify: bool, gradients: b
     else:
         text = fill(tr("Hidden layer %1, neuron %2: its activation α(z) over the plane — "
                        "orange positive, blue negative."), column, neuron + 1)
+    if column == 0:
+        return text
     if gradients and snap.deltas is not None and column - 1 < len(snap.deltas):
         d = snap.deltas[column - 1]
         if neuron < len(d):

@@ -2843,6 +2843,18 @@ trained or loaded and the test images are loaded.</source>
         </translation>
     </message>
     <message>
+        <source>Input %1: the feature as the network sees it, along x.</source>
+        <translation>Вход %1: характеристиката, както мрежата я вижда, по оста x.</translation>
+    </message>
+    <message>
+        <source>Output %1: the predicted value along x.</source>
+        <translation>Изход %1: предсказаната стойност по оста x.</translation>
+    </message>
+    <message>
+        <source>Hidden layer %1, neuron %2: its activation α(z) along x.</source>
+        <translation>Скрит слой %1, неврон %2: активацията му α(z) по оста x.</translation>
+    </message>
+    <message>
         <source>Input %1: the feature as the network sees it over the plane.</source>
         <translation>Вход %1: характеристиката, както мрежата я вижда върху равнината.</translation>
     </message>
