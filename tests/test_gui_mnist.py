@@ -536,10 +536,18 @@ def test_one_epoch_is_singular(qtbot, mode, mnist):
     assert mode.train_panel.progress.format() == "Done: 1 epoch"
 
 
-def test_counts_are_singular_or_plural():
-    from gui.mnist.text import count
-    assert count(1, "epoch") == "1 epoch" and count(2, "epoch") == "2 epochs" and count(0, "epoch") == "0 epochs"
-    assert count(1, "class", "classes") == "1 class" and count(10000, "image") == "10,000 images"
+def test_counts_are_singular_or_plural(qapp):
+    from PySide6.QtCore import QLocale
+
+    from gui.i18n import tr
+    old = QLocale()
+    QLocale.setDefault(QLocale(QLocale.English, QLocale.UnitedStates))
+    try:
+        assert tr("%Ln epoch(s)", "", 1) == "1 epoch" and tr("%Ln epoch(s)", "", 2) == "2 epochs"
+        assert tr("%Ln epoch(s)", "", 0) == "0 epochs"
+        assert tr("%Ln class(es)", "", 1) == "1 class" and tr("%Ln image(s)", "", 10000) == "10,000 images"
+    finally:
+        QLocale.setDefault(old)
 
 
 def test_accuracy_axis_follows_the_data_and_changes_rarely(qtbot):

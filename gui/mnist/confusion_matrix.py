@@ -12,7 +12,6 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from gui.i18n import fill, integer, on_language_change, percent, tr
-from gui.mnist.text import plural
 from gui.tooltips import wrap_tooltip
 
 GOOD = QColor(0, 158, 115)   # Okabe–Ito bluish green
@@ -112,12 +111,12 @@ class ConfusionMatrixView(QWidget):
         cm = self._cm
         support = int(cm[i].sum())
         share = fill(tr(" (%1 of the %2 of “%3”)"), percent(cm[i, j] / support, 1),
-                     plural(tr("%Ln test image(s)", "", support), support), self._names[i]) if support else ""
+                     tr("%Ln test image(s)", "", support), self._names[i]) if support else ""
         if i == j:
             return fill(tr("“%1” classified correctly: %2%3. Click to see them, least sure first."), self._names[i],
                         integer(cm[i, j]), share)
         return fill(tr("True “%1”, predicted “%2”: %3%4. Click to see them."), self._names[i], self._names[j],
-                    plural(tr("%Ln image(s)", "", int(cm[i, j])), int(cm[i, j])), share)
+                    tr("%Ln image(s)", "", int(cm[i, j])), share)
 
     # -- painting ----------------------------------------------------------------------------
     def paintEvent(self, event) -> None:

@@ -22,7 +22,7 @@ from gui.mnist.bars import BarList
 from gui.mnist.draw_canvas import CANVAS, DrawCanvas
 from gui.mnist.fit_label import FitLabel
 from gui.mnist.image_grid import ImageGrid
-from gui.mnist.text import Texts, plural
+from gui.mnist.text import Texts
 
 MAX_CANVAS = 560   # the canvas grows with the window up to this many pixels (a multiple of 28)
 IMAGE_FILTER = QT_TR_NOOP("Images (*.png *.jpg *.jpeg *.bmp *.gif *.pbm *.pgm *.ppm *.webp);;All files (*)")
@@ -182,7 +182,7 @@ class DrawPanel(QWidget):
             side = int(round(n ** 0.5))
             if side * side == n:
                 return fill(tr("This network reads %1×%2 images; drawings are 28×28"), side, side)
-            return plural(tr("This network reads %Ln input(s); drawings are 28×28", "", n), n)
+            return tr("This network reads %Ln input(s); drawings are 28×28", "", n)
         return ""
 
     # -- reading the canvas ------------------------------------------------------------------

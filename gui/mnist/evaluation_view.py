@@ -11,7 +11,7 @@ from gui.i18n import QT_TR_NOOP, fill, integer, num, on_language_change, percent
 from gui.mnist.bars import BarList, zoomed_start
 from gui.mnist.confusion_matrix import BAD, ConfusionMatrixView
 from gui.mnist.image_grid import ImageGrid
-from gui.mnist.text import Texts, plural
+from gui.mnist.text import Texts
 from gui.widgets.forms import scrolled
 
 MAX_GALLERY = 300
@@ -223,7 +223,7 @@ class EvaluationView(QWidget):
         n_test = len(ev.predicted)
         wrong = int(np.count_nonzero(ev.predicted != data.test_labels))
         text = fill(tr("test accuracy %1 — %2 of %3 misclassified"), percent(ev.accuracy, 2), integer(wrong),
-                    plural(tr("%Ln test image(s)", "", n_test), n_test))
+                    tr("%Ln test image(s)", "", n_test))
         self.summary.setText(fill(tr("%1: %2"), self._title, text) if self._title else text)
         start = self.per_class.start
         if start > 0:
@@ -297,14 +297,14 @@ class EvaluationView(QWidget):
             return
         n, names = self._gallery_all, self._ev.class_names
         if self._gallery_view[0] == "mistakes":
-            text = plural(tr("%Ln misclassified test image(s), the most confident mistakes first", "", n), n)
+            text = tr("%Ln misclassified test image(s), the most confident mistakes first", "", n)
         else:
             _cell, i, j = self._gallery_view
             if i == j:
-                text = fill(plural(tr("%Ln test image(s) of “%1” classified correctly, the least confident first",
-                                      "", n), n), names[i])
+                text = fill(tr("%Ln test image(s) of “%1” classified correctly, the least confident first",
+                               "", n), names[i])
             else:
-                text = fill(plural(tr("%Ln test image(s) of “%1” classified as “%2”", "", n), n), names[i], names[j])
+                text = fill(tr("%Ln test image(s) of “%1” classified as “%2”", "", n), names[i], names[j])
         if n > MAX_GALLERY:
             text += fill(tr(" (showing %1)"), integer(MAX_GALLERY))
         text += "."

@@ -24,7 +24,6 @@ from gui.mnist.lab_dialogs import LabDialogs
 from gui.mnist.lab_layout import LabLayout
 from gui.mnist.session import MnistSession
 from gui.mnist.state import IMAGES, SHIPPED, STATE_VERSION, MnistState  # noqa: F401  (STATE_VERSION: for importers)
-from gui.mnist.text import plural
 from gui.runs.mnist_runs import parse_runs
 
 SHIPPED_MODEL = shipped_model_path()  # engine/resources.py: package data in a wheel, resources/ in a clone
@@ -289,8 +288,8 @@ class MnistLabMode(LabLayout, LabDialogs, QWidget):
         h, w = d.image_shape
         n_test = len(d.test_labels)
         self.data_panel.set_info(fill(tr("<b>%1</b>: %2 training and %3 of %4×%5 pixels, %6."), d.name,
-                                      integer(len(d.train_labels)), plural(tr("%Ln test image(s)", "", n_test), n_test),
-                                      str(h), str(w), plural(tr("%Ln class(es)", "", d.n_classes), d.n_classes)))
+                                      integer(len(d.train_labels)), tr("%Ln test image(s)", "", n_test),
+                                      str(h), str(w), tr("%Ln class(es)", "", d.n_classes)))
 
     def _show_loading(self) -> None:
         self.data_panel.set_loading(self.session.load_progress if self.session.loading else None)

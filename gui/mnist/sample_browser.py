@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from gui.i18n import QT_TR_NOOP, fill, integer, on_language_change, tr
 from gui.mnist.image_grid import ImageGrid
-from gui.mnist.text import Texts, plural
+from gui.mnist.text import Texts
 from gui.widgets.forms import scrolled
 
 PER_CLASS_ALL = 16   # images per class in the "all classes" view
@@ -110,11 +110,11 @@ class SampleBrowser(QWidget):
         if cls is None or cls < 0:
             counts = np.bincount(labels, minlength=len(d.class_names))
             n_test, n_classes = len(d.test_labels), len(d.class_names)
-            text = plural(tr("%1: %2 training and %Ln test image(s), %3 (%4–%5 per class)", "", n_test), n_test)
+            text = tr("%1: %2 training and %Ln test image(s), %3 (%4–%5 per class)", "", n_test)
             self.info.setText(fill(text, d.name, integer(len(labels)),
-                                   plural(tr("%Ln class(es)", "", n_classes), n_classes),
+                                   tr("%Ln class(es)", "", n_classes),
                                    integer(counts.min()), integer(counts.max())))
         else:
             n = int(np.count_nonzero(labels == cls))
-            self.info.setText(fill(plural(tr("%Ln training image(s) of class “%1”", "", n), n), d.class_names[cls]))
+            self.info.setText(fill(tr("%Ln training image(s) of class “%1”", "", n), d.class_names[cls]))
         self.grid.set_tips(self._tips())

@@ -21,7 +21,7 @@ from engine.tasks import task_of
 from gui.i18n import QT_TR_NOOP, fill, num, percent, tr
 from gui.messages import Message
 from gui.mnist.history import TrainingHistory
-from gui.runs.text import plural, run_name
+from gui.runs.text import run_name
 
 STATE_VERSION = 1
 CUSTOM = "custom"   # settings that are no preset
@@ -210,7 +210,7 @@ def count_text(noun: str, n: int) -> str:
         "class": lambda: tr("%Ln class(es)", "", n), "epoch": lambda: tr("%Ln epoch(s)", "", n),
         "test image": lambda: tr("%Ln test image(s)", "", n),
     }
-    return plural(texts[noun](), n)
+    return texts[noun]()
 
 
 # -- what the lab says about its state (texts derived from it, never stored) --------------------

@@ -1,18 +1,9 @@
-"""Small text helpers for the MNIST lab: its fixed texts in the current language, and counted nouns."""
+"""The MNIST lab's fixed texts in the current language (English counted nouns come from `gui.i18n.tr`)."""
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from gui.i18n import on_language_change, tr
-
-
-def count(n: int, singular: str, plural: str | None = None) -> str:
-    """'1 epoch', '2 epochs', '10,000 images', '1 class', '3 classes' (give `plural` when it is not +s).
-
-    English only (log lines, engine-side texts): a text shown to the user counts with Qt's plural forms,
-    `tr("%n image(s)", "", n)`."""
-    n = int(n)
-    return f"{n:,} {singular if n == 1 else (plural or singular + 's')}"
 
 
 class Texts:
@@ -30,12 +21,3 @@ class Texts:
     def apply(self) -> None:
         for setter, source in self._items:
             setter(tr(source))
-
-
-def plural(text: str, n: int) -> str:
-    """`text`, a plural message already through `tr(…, "", n)`, with its English "(s)" / "(es)" resolved for `n`:
-    the English source is shown as it is when no English translation is installed ('%Ln image(s)')."""
-    if "(" not in text:
-        return text
-    one = abs(int(n)) == 1
-    return text.replace("(es)", "" if one else "es").replace("(s)", "" if one else "s")

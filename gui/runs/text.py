@@ -26,17 +26,11 @@ SETTING_NAMES = {
 # the playground's runs count points, not images
 POINT_NAMES = {"n_train": QT_TR_NOOP("training points"), "n_test": QT_TR_NOOP("test points")}
 
-_PLURAL = re.compile(r"\((e?s)\)")
 _RUN = re.compile(r"Run (\d+)((?: \(\d+\))?)")
 _LAYERS = re.compile(r"(\d+)-layer perceptron((?: \(\d+\))?)")
 _SWEPT = re.compile(r"\b([a-z_0-9]+) = ")
 _NEXT = re.compile(r", (?=[a-z_0-9]+ = )")
 _NUMBER = re.compile(r"(?<![\w.])-?\d+\.\d*(?:e[-+]?\d+)?(?![\w.])|(?<![\w.])-?\d+e[-+]?\d+(?![\w.])")
-
-
-def plural(text: str, n: int) -> str:
-    """`tr("%n epoch(s)", "", n)` as English reads it when no translation applies ('1 epoch', '2 epochs')."""
-    return _PLURAL.sub(lambda m: "" if abs(int(n)) == 1 else m.group(1), text)
 
 
 def setting_name(key: str, points: bool = False) -> str:
