@@ -16,6 +16,7 @@ The engine stays Qt-free and English; `gui/engine_text.py` names its user-visibl
 """
 from __future__ import annotations
 
+import math
 import re
 import sys
 import traceback
@@ -87,11 +88,14 @@ def num(value, decimals: int = 2, *, trim: bool = False) -> str:
         value = float(value)
     except (TypeError, ValueError):
         return str(value)
-    if value != value or value in (float("inf"), float("-inf")):
-        return {True: "∞", False: "−∞"}[value > 0] if value == value else "NaN"
-    text = QLocale().toString(value, "f", int(decimals))
-    if trim and QLocale().decimalPoint() in text:
-        text = text.rstrip("0").rstrip(QLocale().decimalPoint())
+    if math.isnan(value):
+        return "NaN"
+    if math.isinf(value):
+        return "∞" if value > 0 else "−∞"
+    loc = QLocale()
+    text = loc.toString(value, "f", int(decimals))
+    if trim and loc.decimalPoint() in text:
+        text = text.rstrip("0").rstrip(loc.decimalPoint())
     return text
 
 
@@ -101,7 +105,7 @@ def sig(value, digits: int = 3) -> str:
         value = float(value)
     except (TypeError, ValueError):
         return str(value)
-    if value != value or value in (float("inf"), float("-inf")):
+    if not math.isfinite(value):
         return num(value)
     return QLocale().toString(value, "g", int(digits))
 
@@ -122,7 +126,6 @@ def percent(fraction, decimals: int = 1) -> str:
 def parse_float(text: str) -> float:
     """A number typed by a person: the locale's decimal point or a plain '.', either works."""
     text = str(text).strip().replace("\u00a0", "").replace(" ", "")
-    ok = False
     value, ok = QLocale().toDouble(text)
     if ok:
         return float(value)
