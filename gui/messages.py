@@ -51,6 +51,15 @@ class Message:
         return self.text
 
 
+class EngineText(Message):
+    """An English text from the engine (an exception's message, a preset's description, a worker failure) as a
+    Message, made from any object (e.g. the exception itself). Like every Message without values it is shown
+    through gui.engine_text.translated when read, so it can also be filled into another Message as a value."""
+
+    def __init__(self, source, severity: Severity = Severity.INFO, args: tuple = ()):
+        super().__init__(str(source), severity, tuple(args))
+
+
 def as_message(value) -> Message:
     """A Message from what a mode emitted: a Message, or any other value as info text."""
     if isinstance(value, Message):

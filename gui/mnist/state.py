@@ -19,7 +19,7 @@ from engine.presets import MNIST_PRESETS
 from engine.recipe import validate_recipe
 from engine.tasks import task_of
 from gui.i18n import QT_TR_NOOP, fill, num, percent, tr
-from gui.messages import Message
+from gui.messages import EngineText, Message
 from gui.mnist.history import TrainingHistory
 from gui.runs.text import run_name
 
@@ -169,16 +169,6 @@ class _Count(Message):
     @property
     def text(self) -> str:
         return count_text(self.source, self.args[0])
-
-
-class EngineText(Message):
-    """An English text from the engine (a preset's description, an exception's message) inside a Message:
-    shown through gui.engine_text.translated when the Message is read."""
-
-    @property
-    def text(self) -> str:
-        from gui.engine_text import translated
-        return translated(self.source)
 
 
 def engine_text(text, severity: str = "info") -> Message:

@@ -1,7 +1,8 @@
 """What the training job hands the GUI: frozen, self-contained copies (never live model arrays).
 
 Texts in a snapshot are made on the worker thread without Qt: a `Message` (English source and values,
-translated when the GUI reads it) or an `EngineText` (an engine string, shown through gui/engine_text.py).
+translated when the GUI reads it) or an `EngineText` (gui/messages.py: an engine string, shown through
+gui/engine_text.py).
 """
 from __future__ import annotations
 
@@ -9,30 +10,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from gui.messages import Message
-
-
-class EngineText:
-    """An English engine string (an exception's message, a worker failure) that shows itself in the user's
-    language: `str()` of it — and so a Message it is filled into — gives `engine_text.translated(text)`."""
-
-    __slots__ = ("source",)
-
-    def __init__(self, source) -> None:
-        self.source = str(source)
-
-    def __str__(self) -> str:
-        from gui.engine_text import translated
-        return translated(self.source)
-
-    def __eq__(self, other) -> bool:
-        return isinstance(other, EngineText) and other.source == self.source
-
-    def __hash__(self) -> int:
-        return hash(self.source)
-
-    def __repr__(self) -> str:
-        return f"EngineText({self.source!r})"
+from gui.messages import EngineText, Message
 
 
 def engine_message(text, severity: str = "error") -> Message:

@@ -17,12 +17,12 @@ from engine.recipe import build_model_from_recipe
 from engine.runs import Run, sweep
 from engine.tasks import task_of
 from gui.i18n import QT_TR_NOOP
-from gui.messages import Message
+from gui.messages import EngineText, Message
 from gui.playground.history import NetState
 from gui.playground.state import check_recipe
 from gui.runs.run_book import RunBook, parse_runs  # noqa: F401  (parse_runs: the mode's hook imports it here)
 from gui.runs.sweep_job import SweepJob
-from gui.runs.text import EngineText, RunName
+from gui.runs.text import RunName
 
 
 class PlaygroundRuns(RunBook):

@@ -12,9 +12,9 @@ from PySide6.QtCore import QObject, Signal
 
 from engine.runs import Run, RunLog
 from gui.i18n import QT_TR_NOOP
-from gui.messages import Message
+from gui.messages import EngineText, Message
 from gui.runs.sweep_runner import SweepRunner
-from gui.runs.text import EngineText, RunName
+from gui.runs.text import RunName
 
 
 class RunBook(QObject):

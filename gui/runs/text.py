@@ -111,15 +111,3 @@ class RunName(Message):
     @property
     def text(self) -> str:
         return run_name(self.source)
-
-
-class EngineText(Message):
-    """An English engine text (an exception's message) inside a Message, shown through gui.engine_text."""
-
-    def __init__(self, text: str):
-        super().__init__(str(text))
-
-    @property
-    def text(self) -> str:
-        from gui.engine_text import translated
-        return translated(self.source)

@@ -23,7 +23,7 @@ from engine.explain import explain_step
 from engine.recipe import build_loss
 from engine.tasks import task_of
 from gui.i18n import QT_TR_NOOP, fill, on_language_change, sig, tr
-from gui.messages import Message
+from gui.messages import EngineText, Message
 from gui.stepview.highlight_overlay import HighlightOverlay
 from gui.stepview.step_view import StepView
 from gui.widgets.scroll import fill_with_scroll
@@ -145,7 +145,7 @@ class StepTab(QWidget):
                                       repr(recipe["loss"])))
             self.numbers = explain_step(pipe.model, loss, x, ytr[i], float(recipe["lr"]))
         except ValueError as exc:
-            self._say(QT_TR_NOOP("No step view for this network: %1"), _EngineText(str(exc)))
+            self._say(QT_TR_NOOP("No step view for this network: %1"), EngineText(exc))
             return False
         self.sample = i
         self.index.blockSignals(True)
@@ -203,12 +203,3 @@ class _Point(Message):
     def text(self) -> str:
         sep = "; " if QLocale().decimalPoint() == "," else ", "
         return sep.join(sig(v, 3) for v in self.args)
-
-
-class _EngineText(Message):
-    """An engine text shown through gui.engine_text.translated when read."""
-
-    @property
-    def text(self) -> str:
-        from gui.engine_text import translated
-        return translated(self.source)
